@@ -1,0 +1,33 @@
+package io.mmipc.bench;
+
+import io.mmipc.spi.JvmFlags;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The benchmarks jar's main class: JMH's own command line, plus the JVM flags every provider on
+ * the class path declares, appended to every forked JVM. A jar manifest's {@code Add-Exports}
+ * reaches only the JVM that {@code java -jar} starts, never JMH's forks.
+ */
+public final class BenchMain
+{
+    private BenchMain()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        final CommandLineOptions cmd = new CommandLineOptions(args);
+        if (cmd.shouldHelp() || cmd.shouldList() || cmd.shouldListWithParams() || cmd.shouldListProfilers() ||
+            cmd.shouldListResultFormats())
+        {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+        final OptionsBuilder options = new OptionsBuilder();
+        options.parent(cmd);
+        options.jvmArgsAppend(JvmFlags.current().jvmOptions().toArray(String[]::new));
+        new Runner(options.build()).run();
+    }
+}

@@ -1,0 +1,335 @@
+package io.mmipc;
+
+import io.mmipc.dir.ContextDirectory;
+import io.mmipc.file.Names;
+import io.mmipc.file.SharedFile;
+import io.mmipc.file.SharedFileSpec;
+import io.mmipc.file.SharedFiles;
+import io.mmipc.internal.AgronaAccess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The entry point: a directory where processes meet, and the shared objects in it.
+ * <pre>{@code
+ * try (IpcContext ctx = IpcContext.create()) {       // a private directory, removed on close
+ *     SharedMemory mem = ctx.sharedMemory("block", 4096);
+ *     ...
+ * }
+ * }</pre>
+ * {@link #create()} makes a fresh private directory (under {@code /dev/shm} by default);
+ * {@link #open(Path)} joins one another process made. Objects are created-or-opened by name;
+ * opening one with other parameters is an error that names the file and the difference.
+ * Closing the context closes (unmaps) every object it opened and, in the process that created the
+ * directory, removes the directory.
+ */
+public final class IpcContext implements AutoCloseable
+{
+    private static final Map<Path, IpcContext> JOINED = new ConcurrentHashMap<>();
+
+    private final ContextDirectory directory;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private boolean closed;
+
+    private IpcContext(final ContextDirectory directory)
+    {
+        this.directory = directory;
+    }
+
+    /**
+     * Creates a fresh private context directory under the default root.
+     */
+    public static IpcContext create()
+    {
+        return builder().build();
+    }
+
+    /**
+     * Creates a fresh private context directory under {@code root}.
+     */
+    public static IpcContext create(final Path root)
+    {
+        return builder().root(root).build();
+    }
+
+    /**
+     * Joins the context directory {@code dir} that another process created. Closing the returned
+     * context unmaps what it opened and leaves the directory in place.
+     */
+    public static IpcContext open(final Path dir)
+    {
+        return builder().join(dir).build();
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * The one context per directory that this JVM keeps for objects that arrived from another
+     * process (a handle deserialized in a child JVM re-opens its object here). It is never removed
+     * by this JVM and lives until the JVM ends.
+     */
+    public static IpcContext joined(final Path dir)
+    {
+        final Path key = dir.toAbsolutePath().normalize();
+        IpcContext ctx = JOINED.get(key);
+        if (ctx == null || ctx.isClosed())
+        {
+            synchronized (JOINED)
+            {
+                ctx = JOINED.get(key);
+                if (ctx == null || ctx.isClosed())
+                {
+                    ctx = open(key);
+                    JOINED.put(key, ctx);
+                }
+            }
+        }
+        return ctx;
+    }
+
+    /**
+     * @return the directory that holds this context's files.
+     */
+    public Path directory()
+    {
+        return directory.path();
+    }
+
+    /**
+     * @return true when this process created the directory and removes it on close.
+     */
+    public boolean isOwner()
+    {
+        return directory.isOwner();
+    }
+
+    /**
+     * Creates, or opens when it exists, a raw block of {@code size} shared bytes: Python's
+     * {@code shared_memory.SharedMemory(name, create=True, size=size)}.
+     */
+    public SharedMemory sharedMemory(final String name, final int size)
+    {
+        if (size <= 0)
+        {
+            throw new IllegalArgumentException("shared memory \"" + name + "\": size must be positive, got " + size);
+        }
+        return new SharedMemory(createOrOpenFile(name, SharedMemory.spec(size)));
+    }
+
+    /**
+     * Opens an existing block of shared bytes, whatever its size.
+     */
+    public SharedMemory sharedMemory(final String name)
+    {
+        return new SharedMemory(openFile(name, SharedMemory.spec(0)));
+    }
+
+    /**
+     * For transports: creates or opens the file {@code name} of this context and closes it with the context.
+     */
+    public SharedFile createOrOpenFile(final String name, final SharedFileSpec spec)
+    {
+        checkOpen();
+        try
+        {
+            return track(SharedFiles.createOrOpen(directory.path(), name, spec, directory.filePermissions()));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * For transports: opens the existing file {@code name} of this context and closes it with the context.
+     */
+    public SharedFile openFile(final String name, final SharedFileSpec spec)
+    {
+        checkOpen();
+        try
+        {
+            return track(SharedFiles.open(directory.path().resolve(
+                Names.validate(spec.kind().name().toLowerCase() + " name", name)), spec));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Closes {@code resource} when this context closes (before the directory is removed).
+     */
+    public synchronized <T extends AutoCloseable> T track(final T resource)
+    {
+        if (closed)
+        {
+            closeQuietly(resource);
+            throw new IllegalStateException(this + " is closed");
+        }
+        resources.add(resource);
+        return resource;
+    }
+
+    public synchronized boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
+     * Closes every object this context opened, then removes the directory if this process created it.
+     */
+    @Override
+    public void close()
+    {
+        final List<AutoCloseable> toClose;
+        synchronized (this)
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(resources);
+            resources.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--)
+        {
+            closeQuietly(toClose.get(i));
+        }
+        try
+        {
+            directory.close();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot remove " + directory.path() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "IpcContext(" + directory.path() + (directory.isOwner() ? ", owner)" : ")");
+    }
+
+    private synchronized void checkOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    private static void closeQuietly(final AutoCloseable resource)
+    {
+        try
+        {
+            resource.close();
+        }
+        catch (final Exception ex)
+        {
+            // Closing must go on for the other resources; an unmap failure leaves only memory behind.
+            System.err.println("mmipc: closing " + resource + " failed: " + ex);
+        }
+    }
+
+    /**
+     * Where a context lives and who may use it.
+     */
+    public static final class Builder
+    {
+        private Path root;
+        private String name;
+        private Path join;
+        private boolean persistent;
+        private Set<PosixFilePermission> filePermissions = SharedFiles.OWNER_ONLY;
+
+        private Builder()
+        {
+        }
+
+        /**
+         * @param value where context directories are made (default: {@link ContextDirectory#defaultRoot()}).
+         */
+        public Builder root(final Path value)
+        {
+            root = Objects.requireNonNull(value, "root");
+            return this;
+        }
+
+        /**
+         * Creates-or-opens a context of this name under the root, so unrelated processes can meet by name.
+         */
+        public Builder name(final String value)
+        {
+            name = value;
+            return this;
+        }
+
+        /**
+         * Joins an existing directory instead of making one.
+         */
+        public Builder join(final Path dir)
+        {
+            join = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * @param value true for a named context that is neither swept nor removed when its creator ends.
+         */
+        public Builder persistent(final boolean value)
+        {
+            persistent = value;
+            return this;
+        }
+
+        /**
+         * @param value permissions of new files (default owner read/write, {@code 0600}); directories
+         *              get the matching execute bits.
+         */
+        public Builder filePermissions(final Set<PosixFilePermission> value)
+        {
+            filePermissions = Set.copyOf(value);
+            return this;
+        }
+
+        public IpcContext build()
+        {
+            AgronaAccess.check();
+            try
+            {
+                final ContextDirectory dir;
+                if (join != null)
+                {
+                    dir = ContextDirectory.open(join.toAbsolutePath(), filePermissions);
+                }
+                else
+                {
+                    final Path base = root != null ? root : ContextDirectory.defaultRoot();
+                    dir = name != null ?
+                        ContextDirectory.createOrOpen(base, name, persistent, filePermissions) :
+                        ContextDirectory.createPrivate(base, filePermissions);
+                }
+                return new IpcContext(dir);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex.getMessage(), ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package io.mmipc;
+
+import io.mmipc.file.ObjectKind;
+import io.mmipc.file.SharedFile;
+import io.mmipc.file.SharedFileSpec;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.nio.file.Path;
+
+/**
+ * A raw block of shared bytes, laid out by its user: Python's
+ * {@code multiprocessing.shared_memory.SharedMemory}. Offsets are bytes from the start of the
+ * block; multi-byte values are little-endian. Every access is bounds-checked and guarded, so a
+ * call after {@link #close()} is an {@link IllegalStateException}, never a touch of unmapped memory.
+ * <p>
+ * Ordering is in the method names: {@code putLongRelease} pairs with {@code getLongAcquire}.
+ * <p>
+ * <b>Truncation.</b> If another process truncates the file, touching the lost part faults. An
+ * interpreted access reports it at once, as a {@link SharedMemoryFaultException} naming the file;
+ * compiled code gets HotSpot's asynchronous {@link InternalError} at its next safepoint, which may
+ * fall outside the access (the JVM survives). {@link #checkBacked()} tells for sure.
+ */
+public final class SharedMemory implements AutoCloseable
+{
+    private final SharedFile file;
+    private final AtomicBuffer body;
+
+    SharedMemory(final SharedFile file)
+    {
+        this.file = file;
+        this.body = file.body();
+    }
+
+    static SharedFileSpec spec(final int size)
+    {
+        return SharedFileSpec.builder(ObjectKind.SHARED_MEMORY, size).build();
+    }
+
+    public String name()
+    {
+        return file.name();
+    }
+
+    public Path path()
+    {
+        return file.path();
+    }
+
+    /**
+     * @return the number of bytes in the block.
+     */
+    public int size()
+    {
+        return body.capacity();
+    }
+
+    public int getInt(final int offset)
+    {
+        enter(offset, Integer.BYTES);
+        try
+        {
+            return body.getInt(offset);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putInt(final int offset, final int value)
+    {
+        enter(offset, Integer.BYTES);
+        try
+        {
+            body.putInt(offset, value);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public long getLong(final int offset)
+    {
+        enter(offset, Long.BYTES);
+        try
+        {
+            return body.getLong(offset);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putLong(final int offset, final long value)
+    {
+        enter(offset, Long.BYTES);
+        try
+        {
+            body.putLong(offset, value);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    /**
+     * Reads with acquire semantics: later reads see what the writer stored before its release.
+     */
+    public long getLongAcquire(final int offset)
+    {
+        enterAligned(offset);
+        try
+        {
+            return body.getLongAcquire(offset);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    /**
+     * Stores with release semantics: everything stored before is visible to an acquiring reader.
+     */
+    public void putLongRelease(final int offset, final long value)
+    {
+        enterAligned(offset);
+        try
+        {
+            body.putLongRelease(offset, value);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public boolean compareAndSetLong(final int offset, final long expected, final long update)
+    {
+        enterAligned(offset);
+        try
+        {
+            return body.compareAndSetLong(offset, expected, update);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public long getAndAddLong(final int offset, final long delta)
+    {
+        enterAligned(offset);
+        try
+        {
+            return body.getAndAddLong(offset, delta);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    /**
+     * Copies {@code length} bytes of the block at {@code offset} into {@code dst} at {@code dstOffset}.
+     */
+    public void getBytes(final int offset, final MutableDirectBuffer dst, final int dstOffset, final int length)
+    {
+        enter(offset, length);
+        try
+        {
+            body.getBytes(offset, dst, dstOffset, length);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void getBytes(final int offset, final byte[] dst)
+    {
+        enter(offset, dst.length);
+        try
+        {
+            body.getBytes(offset, dst);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putBytes(final int offset, final byte[] src)
+    {
+        enter(offset, src.length);
+        try
+        {
+            body.putBytes(offset, src);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putBytes(final int offset, final DirectBuffer src, final int srcOffset, final int length)
+    {
+        enter(offset, length);
+        try
+        {
+            body.putBytes(offset, src, srcOffset, length);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public boolean isClosed()
+    {
+        return file.isClosed();
+    }
+
+    /**
+     * Unmaps the block in this process (once no access is in flight). The file stays for the others.
+     */
+    @Override
+    public void close()
+    {
+        file.close();
+    }
+
+    @Override
+    public String toString()
+    {
+        return "SharedMemory(" + file.path() + ", " + body.capacity() + " bytes)";
+    }
+
+    /**
+     * Checks that the file still backs the whole mapping (one {@code stat}): call it after another
+     * process may have truncated the file, before trusting what was read.
+     *
+     * @throws SharedMemoryFaultException naming the file and both lengths when it shrank.
+     */
+    public void checkBacked()
+    {
+        file.checkBacked();
+    }
+
+    private void exit()
+    {
+        file.exit();
+    }
+
+    private void enter(final int offset, final int length)
+    {
+        if (offset < 0 || length < 0 || offset > body.capacity() - length)
+        {
+            throw new IndexOutOfBoundsException(
+                "offset " + offset + " length " + length + " outside shared memory " + file.name() +
+                " of " + body.capacity() + " bytes");
+        }
+        file.enter();
+    }
+
+    private void enterAligned(final int offset)
+    {
+        if ((offset & (Long.BYTES - 1)) != 0)
+        {
+            throw new IllegalArgumentException(
+                "offset " + offset + " in shared memory " + file.name() + " is not 8-byte aligned (atomic access)");
+        }
+        enter(offset, Long.BYTES);
+    }
+}
