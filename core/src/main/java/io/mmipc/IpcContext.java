@@ -136,6 +136,20 @@ public final class IpcContext implements AutoCloseable
         return new SharedMemory(openFile(name, SharedMemory.spec(0)));
     }
 
+    // ---- processes ----
+
+    /**
+     * A child JVM that will run {@code task}: Python's {@code Process(target=...)}. Shared objects
+     * the task captures re-open in the child. Call {@link JvmProcess#start()} to start it.
+     */
+    public JvmProcess process(final Task task)
+    {
+        checkOpen();
+        return JvmProcess.of(task);
+    }
+
+    // ---- transports' access to files ----
+
     /**
      * For transports: creates or opens the file {@code name} of this context and closes it with the context.
      */

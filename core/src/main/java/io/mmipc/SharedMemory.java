@@ -7,7 +7,9 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.io.Serializable;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 
 /**
  * A raw block of shared bytes, laid out by its user: Python's
@@ -22,10 +24,12 @@ import java.nio.file.Path;
  * compiled code gets HotSpot's asynchronous {@link InternalError} at its next safepoint, which may
  * fall outside the access (the JVM survives). {@link #checkBacked()} tells for sure.
  */
-public final class SharedMemory implements AutoCloseable
+public final class SharedMemory implements AutoCloseable, Serializable
 {
-    private final SharedFile file;
-    private final AtomicBuffer body;
+    private static final long serialVersionUID = 1L;
+
+    private final transient SharedFile file;
+    private final transient AtomicBuffer body;
 
     SharedMemory(final SharedFile file)
     {
@@ -41,6 +45,22 @@ public final class SharedMemory implements AutoCloseable
     public String name()
     {
         return file.name();
+    }
+
+    /**
+     * Crosses into another JVM as a handle (directory and name) that re-opens the block there.
+     */
+    private Object writeReplace()
+    {
+        return new Handle(file.path().getParent().toString(), file.name());
+    }
+
+    private record Handle(String directory, String name) implements Serializable
+    {
+        private Object readResolve()
+        {
+            return IpcContext.joined(Paths.get(directory)).sharedMemory(name);
+        }
     }
 
     public Path path()

@@ -4,6 +4,7 @@ import io.mmipc.dir.ProcessIdentity;
 import io.mmipc.spi.JvmFlags;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class JvmLauncher
     private boolean outliveParent;
     private boolean requiredFlags = true;
     private Path workingDirectory;
+    private byte[] stdin;
 
     private JvmLauncher(final String mainClass)
     {
@@ -144,6 +146,16 @@ public final class JvmLauncher
     }
 
     /**
+     * @param bytes what the child reads from its standard input before end-of-input (by default
+     *              nothing: the child's stdin is at its end from the start).
+     */
+    public JvmLauncher stdin(final byte[] bytes)
+    {
+        stdin = bytes.clone();
+        return this;
+    }
+
+    /**
      * @return the command line {@link #start()} runs.
      */
     public List<String> command()
@@ -170,6 +182,26 @@ public final class JvmLauncher
         return command;
     }
 
+    /**
+     * Writes the bytes from a daemon thread, so a child that dies before reading cannot block us.
+     */
+    private static void feed(final String name, final Process process, final byte[] bytes)
+    {
+        final Thread feeder = new Thread(() ->
+        {
+            try (OutputStream out = process.getOutputStream())
+            {
+                out.write(bytes);
+            }
+            catch (final IOException childGone)
+            {
+                // The child ended before reading its input; its exit code tells why.
+            }
+        }, "mmipc-stdin-" + name);
+        feeder.setDaemon(true);
+        feeder.start();
+    }
+
     public ChildJvm start() throws IOException
     {
         final String childName = name != null ? name : mainClass.substring(mainClass.lastIndexOf('.') + 1);
@@ -182,8 +214,15 @@ public final class JvmLauncher
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         output.configure(builder);
         final Process process = builder.start();
-        // Nobody writes to a child's stdin; closing it gives the child an immediate end-of-input.
-        process.getOutputStream().close();
+        if (stdin == null)
+        {
+            // Nobody writes to the child's stdin; closing it gives the child an immediate end-of-input.
+            process.getOutputStream().close();
+        }
+        else
+        {
+            feed(childName, process, stdin);
+        }
         return new ChildJvm(childName, process, output, outliveParent);
     }
 }
