@@ -1,5 +1,6 @@
 package io.mmipc.bench;
 
+import io.mmipc.bench.report.ReportMain;
 import io.mmipc.spi.JvmFlags;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -7,7 +8,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The benchmarks jar's main class: JMH's own command line, plus the JVM flags every provider on
- * the class path declares, appended to every forked JVM. A jar manifest's {@code Add-Exports}
+ * the class path declares, appended to every forked JVM; {@code report ...} runs the suites and
+ * writes the side-by-side report ({@link ReportMain}). A jar manifest's {@code Add-Exports}
  * reaches only the JVM that {@code java -jar} starts, never JMH's forks.
  */
 public final class BenchMain
@@ -18,6 +20,11 @@ public final class BenchMain
 
     public static void main(final String[] args) throws Exception
     {
+        if (args.length > 0 && args[0].equals("report"))
+        {
+            ReportMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         final CommandLineOptions cmd = new CommandLineOptions(args);
         if (cmd.shouldHelp() || cmd.shouldList() || cmd.shouldListWithParams() || cmd.shouldListProfilers() ||
             cmd.shouldListResultFormats())

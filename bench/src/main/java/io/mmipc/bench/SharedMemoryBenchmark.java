@@ -2,6 +2,8 @@ package io.mmipc.bench;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedMemory;
+import io.mmipc.bench.support.Contender;
+import io.mmipc.bench.support.Spinning;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,12 +49,17 @@ public class SharedMemoryBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "atomic add, one process", name = "mmipc SharedMemory.getAndAddLong", role = Contender.Role.MMIPC,
+        quick = true)
+    @Spinning(threads = 1, note = "the benchmark thread")
     public long sharedMemoryGetAndAdd()
     {
         return memory.getAndAddLong(0, 1);
     }
 
     @Benchmark
+    @Contender(suite = "atomic add, one process", name = "java.util.concurrent AtomicLong.getAndAdd", quick = true)
+    @Spinning(threads = 1, note = "the benchmark thread")
     public long atomicLongGetAndAdd()
     {
         return heap.getAndAdd(1);
