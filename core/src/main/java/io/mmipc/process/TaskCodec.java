@@ -100,13 +100,7 @@ public final class TaskCodec
 
     static String describe(final Object task, final String culprit)
     {
-        final List<Object> roots = new ArrayList<>();
-        roots.add(task);
-        if (task instanceof io.mmipc.JvmProcess process && process.target() != null)
-        {
-            roots.add(process.target());
-        }
-        for (final Object root : roots)
+        for (final Object root : roots(task))
         {
             final SerializedLambda lambda = serializedLambda(root);
             if (lambda == null)
@@ -139,13 +133,7 @@ public final class TaskCodec
     private static List<String> writerClasses(final Object task)
     {
         final List<String> classes = new ArrayList<>();
-        final List<Object> roots = new ArrayList<>();
-        roots.add(task);
-        if (task instanceof io.mmipc.JvmProcess process && process.target() != null)
-        {
-            roots.add(process.target());
-        }
-        for (final Object root : roots)
+        for (final Object root : roots(task))
         {
             final SerializedLambda lambda = serializedLambda(root);
             if (lambda != null)
@@ -158,6 +146,20 @@ public final class TaskCodec
             }
         }
         return classes;
+    }
+
+    /**
+     * @return the task, and a process's target when it has one: the objects whose lambdas matter.
+     */
+    private static List<Object> roots(final Object task)
+    {
+        final List<Object> roots = new ArrayList<>();
+        roots.add(task);
+        if (task instanceof io.mmipc.JvmProcess process && process.target() != null)
+        {
+            roots.add(process.target());
+        }
+        return roots;
     }
 
     private static String packageOf(final String className)
