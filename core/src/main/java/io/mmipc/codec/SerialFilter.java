@@ -92,6 +92,53 @@ public final class SerialFilter
     }
 
     /**
+     * @return the patterns admitted beyond the limits (without the final {@code !*}).
+     */
+    public java.util.List<String> patterns()
+    {
+        return patterns;
+    }
+
+    /**
+     * @return true when a stream may hold an object of {@code type}.
+     */
+    public boolean admits(final Class<?> type)
+    {
+        return filter.checkInput(new ObjectInputFilter.FilterInfo()
+        {
+            @Override
+            public Class<?> serialClass()
+            {
+                return type;
+            }
+
+            @Override
+            public long arrayLength()
+            {
+                return -1;
+            }
+
+            @Override
+            public long depth()
+            {
+                return 1;
+            }
+
+            @Override
+            public long references()
+            {
+                return 1;
+            }
+
+            @Override
+            public long streamBytes()
+            {
+                return 0;
+            }
+        }) != ObjectInputFilter.Status.REJECTED;
+    }
+
+    /**
      * @return the JDK filter string: limits, allowed patterns, then {@code !*}.
      */
     public String spec()

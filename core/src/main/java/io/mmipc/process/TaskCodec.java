@@ -130,7 +130,7 @@ public final class TaskCodec
     /**
      * @return the task's class (unless it is a lambda's hidden class) and the classes that wrote its lambdas.
      */
-    private static List<String> writerClasses(final Object task)
+    public static List<String> writerClasses(final Object task)
     {
         final List<String> classes = new ArrayList<>();
         for (final Object root : roots(task))
