@@ -61,6 +61,22 @@ public final class PeerJvm implements AutoCloseable
         return child.pid();
     }
 
+    /**
+     * @return the rest of the first line the peer printed that starts with {@code prefix} (a port, a path).
+     * @throws IllegalStateException when it printed none.
+     */
+    public String outputLine(final String prefix)
+    {
+        for (final String line : child.stdout().split("\n"))
+        {
+            if (line.startsWith(prefix))
+            {
+                return line.substring(prefix.length()).trim();
+            }
+        }
+        throw new IllegalStateException("peer " + child + " printed no line starting with \"" + prefix + "\"");
+    }
+
     public boolean isAlive()
     {
         return child.isAlive();
