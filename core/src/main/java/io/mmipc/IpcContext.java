@@ -136,6 +136,27 @@ public final class IpcContext implements AutoCloseable
         return new SharedMemory(openFile(name, SharedMemory.spec(0)));
     }
 
+    // Durable log (issue 6): on disk, outside this context's directory, closed with this context.
+
+    /**
+     * Creates or opens the durable log {@code name} under {@link DurableLogConfig#defaultRoot()} (on
+     * disk, not in this context's directory: removing the context never removes a log). This
+     * context closes it when it closes.
+     */
+    public DurableLog durableLog(final String name)
+    {
+        return durableLog(DurableLogConfig.builder(name).build());
+    }
+
+    /**
+     * Creates or opens the durable log {@code config} describes; this context closes it when it closes.
+     */
+    public DurableLog durableLog(final DurableLogConfig config)
+    {
+        checkOpen();
+        return track(DurableLog.open(config));
+    }
+
     /**
      * For transports: creates or opens the file {@code name} of this context and closes it with the context.
      */
