@@ -386,18 +386,22 @@ final class ChronicleLogTailer implements LogTailer
     public boolean moveTo(final long index)
     {
         checkOpen();
-        if (index < 0)
+        final long last = log.queue().lastIndex();
+        if (index < 0 || last < 0 || index > last || index < log.queue().firstIndex())
         {
             return false;
         }
-        final long before = publishedCycle;
-        publish(Math.min(before, rollCycle.toCycle(index)));
+        final long beforeCycle = publishedCycle;
+        final long beforeIndex = tailer.index();
+        publish(Math.min(beforeCycle, rollCycle.toCycle(index)));
         if (tailer.moveToIndex(index))
         {
             publish(rollCycle.toCycle(index));
             return true;
         }
-        publish(before);
+        // Chronicle moves even when it fails: go back to where the tailer was.
+        tailer.moveToIndex(beforeIndex);
+        publish(beforeCycle);
         return false;
     }
 
