@@ -72,6 +72,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         final ChronicleDurableLog log = new ChronicleDurableLog(config, queue);
         try
         {
+            log.checkNotTruncated();
             log.checkParameter("rollCycleMillis", config.rollCycle().length().toMillis(), config.rollCycle().toString());
             log.checkParameter("maxMessageLength", config.maxMessageLength(), Integer.toString(config.maxMessageLength()));
             if (queue.overlapSize() < LogMessageDescriptor.HEADER_LENGTH + 64L + config.maxMessageLength())
@@ -113,6 +114,21 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     {
         final long needed = Long.highestOneBit(maxMessageLength + LogMessageDescriptor.HEADER_LENGTH + 4095L) << 3;
         return Math.max(MIN_BLOCK_SIZE, needed);
+    }
+
+    private void checkNotTruncated()
+    {
+        registry.truncatedFiles().forEach((name, when) ->
+        {
+            final Path file = config.directory().resolve(name);
+            if (java.nio.file.Files.exists(file))
+            {
+                throw new DurableLogException(file, Reason.TRUNCATED, "this queue file was truncated under a live " +
+                    "mapping (found at " + java.time.Instant.ofEpochMilli(when) + ") and messages in it are lost; " +
+                    "move it away to open the rest of the log", null);
+            }
+            registry.clearTruncated(name);
+        });
     }
 
     private void checkParameter(final String name, final long value, final String shown)

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * touch of a mapping past the end of a file that shrank raises an asynchronous
  * {@link InternalError} ("a fault occurred in an unsafe memory access operation"); the JVM
  * survives. Chronicle keeps every file it maps at least one block plus its overlap long, so a
- * shorter file was truncated behind its back.
+ * shorter file was truncated behind its back. That is recorded in the log's metadata
+ * ({@link TailerRegistry#markTruncated}), and the log is not opened again while the file is there.
  */
 final class Faults
 {
@@ -26,7 +27,7 @@ final class Faults
         final long mapped = log.queue().blockSize() + log.queue().overlapSize();
         if (current != null && size < mapped)
         {
-            return truncated(path, size, mapped, fault);
+            return truncated(log, path, size, mapped, fault);
         }
         return new DurableLogException(path, Reason.IO, "mapped memory faulted (" + fault.getMessage() + ")", fault);
     }
@@ -44,12 +45,16 @@ final class Faults
         final long mapped = log.queue().blockSize() + log.queue().overlapSize();
         if (size < mapped)
         {
-            throw truncated(current.toPath(), size, mapped, null);
+            throw truncated(log, current.toPath(), size, mapped, null);
         }
     }
 
-    private static DurableLogException truncated(final Path path, final long size, final long mapped, final Throwable cause)
+    private static DurableLogException truncated(
+        final ChronicleDurableLog log, final Path path, final long size, final long mapped, final Throwable cause)
     {
+        // Chronicle extends a short file again with zeros, which would hide the loss from the next
+        // opener: record it, so the log is refused until the file is moved away.
+        log.registry().markTruncated(path.getFileName().toString());
         return new DurableLogException(path, Reason.TRUNCATED, "queue file truncated behind the log's back: it is " +
             (size < 0 ? "unreadable" : size + " bytes") + ", Chronicle maps at least " + mapped +
             "; messages past the cut are lost", cause);

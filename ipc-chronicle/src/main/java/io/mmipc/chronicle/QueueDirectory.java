@@ -102,11 +102,8 @@ final class QueueDirectory
             {
                 final Path file = queueFiles.get(i);
                 final boolean newest = i == queueFiles.size() - 1;
-                if (newest && System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis() < CREATION_GRACE_MILLIS)
-                {
-                    continue;
-                }
-                checkQueueFile(file);
+                checkQueueFile(file, newest &&
+                    System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis() < CREATION_GRACE_MILLIS);
             }
         }
         catch (final IOException ex)
@@ -116,10 +113,12 @@ final class QueueDirectory
     }
 
     /**
+     * @param mayBeNew true for a newest file changed within seconds: another process may be creating
+     *                 it, so an empty file or one without a header yet passes.
      * @throws DurableLogException when the file is shorter than its last document's end, or has no
      *                             readable store header.
      */
-    static void checkQueueFile(final Path file) throws IOException
+    static void checkQueueFile(final Path file, final boolean mayBeNew) throws IOException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
@@ -127,6 +126,10 @@ final class QueueDirectory
             final ByteBuffer head = ByteBuffer.allocate((int)Math.min(HEADER_SCAN, size)).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, head, 0);
             final long writePosition = writePosition(head);
+            if (writePosition < 0 && mayBeNew)
+            {
+                return;
+            }
             if (writePosition < 0)
             {
                 throw new DurableLogException(file, size < HEADER_SCAN ? Reason.TRUNCATED : Reason.CORRUPT,

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *                                    -1 when none, {@link #REMOVED} once removed
  *   mmipc.tailer.&lt;name&gt;.owner       identity of the process holding the named tailer, 0 when free
  *   mmipc.param.&lt;name&gt;              parameters recorded at creation (roll cycle, max message length)
+ *   mmipc.truncated.&lt;file&gt;          when a process found that queue file truncated under its mapping
+ *                                    (epoch ms), 0 once the file was moved away
  * </pre>
  * An identity packs a pid (low 32 bits) with the low 31 bits of its start time in seconds (high
  * bits), so a reused pid is not mistaken for a dead holder. Slots and names are claimed with one
@@ -34,6 +36,7 @@ final class TailerRegistry
     static final long NONE = -1;
     static final long REMOVED = Long.MIN_VALUE;
     static final String PARAM_PREFIX = "mmipc.param.";
+    static final String TRUNCATED_PREFIX = "mmipc.truncated.";
     private static final String READER_PREFIX = "mmipc.reader.";
     private static final String TAILER_PREFIX = "mmipc.tailer.";
     private static final String ACKED = ".acked";
@@ -220,6 +223,39 @@ final class TailerRegistry
             }
         }
         return lowest;
+    }
+
+    /**
+     * Records that {@code fileName} was found truncated: opening the log is refused while it is there.
+     */
+    void markTruncated(final String fileName)
+    {
+        value(TRUNCATED_PREFIX + fileName, 0).setVolatileValue(System.currentTimeMillis());
+    }
+
+    /**
+     * @return the files recorded as truncated (and not since moved away) with when that was found.
+     */
+    Map<String, Long> truncatedFiles()
+    {
+        final Map<String, Long> files = new java.util.TreeMap<>();
+        for (final String key : keys())
+        {
+            if (key.startsWith(TRUNCATED_PREFIX))
+            {
+                final long when = value(key, 0).getVolatileValue();
+                if (when != 0)
+                {
+                    files.put(key.substring(TRUNCATED_PREFIX.length()), when);
+                }
+            }
+        }
+        return files;
+    }
+
+    void clearTruncated(final String fileName)
+    {
+        value(TRUNCATED_PREFIX + fileName, 0).setVolatileValue(0);
     }
 
     private boolean exists(final String key)
