@@ -35,15 +35,17 @@ final class ChronicleDurableLog implements DurableLog, Serializable
 
     private final transient DurableLogConfig config;
     private final transient SingleChronicleQueue queue;
+    private final transient AppendClock clock;
     private final transient TailerRegistry registry;
     private final transient Retention retention;
     private final transient Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private transient volatile boolean closed;
 
-    private ChronicleDurableLog(final DurableLogConfig config, final SingleChronicleQueue queue)
+    private ChronicleDurableLog(final DurableLogConfig config, final SingleChronicleQueue queue, final AppendClock clock)
     {
         this.config = config;
         this.queue = queue;
+        this.clock = clock;
         this.registry = new TailerRegistry(queue.metaStore());
         this.retention = new Retention(this);
     }
@@ -53,23 +55,21 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         final Path dir = config.directory();
         QueueDirectory.prepare(dir);
         final SingleChronicleQueue queue;
+        final AppendClock clock;
         try
         {
             final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(chronicleRollCycle(config.rollCycle()))
                 .blockSize(blockSize(config.maxMessageLength()));
-            if (!config.clock().equals(Clock.systemUTC()))
-            {
-                final Clock clock = config.clock();
-                builder.timeProvider(clock::millis);
-            }
+            clock = new AppendClock(config.clock().equals(Clock.systemUTC()) ? null : config.clock());
+            builder.timeProvider(clock);
             queue = builder.build();
         }
         catch (final RuntimeException | InternalError ex)
         {
             throw new DurableLogException(dir, Reason.CORRUPT, "Chronicle Queue cannot open it: " + ex, ex);
         }
-        final ChronicleDurableLog log = new ChronicleDurableLog(config, queue);
+        final ChronicleDurableLog log = new ChronicleDurableLog(config, queue, clock);
         try
         {
             log.checkNotTruncated();
@@ -146,6 +146,11 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     {
         checkOpen();
         return queue;
+    }
+
+    AppendClock clock()
+    {
+        return clock;
     }
 
     TailerRegistry registry()

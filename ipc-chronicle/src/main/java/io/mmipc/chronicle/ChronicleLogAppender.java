@@ -8,7 +8,6 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
 
-import java.time.Clock;
 
 /**
  * Appends through one Chronicle appender. Zero-copy: the payload is copied once, from the caller's
@@ -21,7 +20,7 @@ final class ChronicleLogAppender implements LogAppender
     private final int maxMessageLength;
     private final boolean syncEveryAppend;
     private final boolean retains;
-    private final Clock clock;
+    private final AppendClock clock;
     private ExpandableDirectByteBuffer scratch;
     private long lastIndex = -1;
     private int lastCycle = Integer.MIN_VALUE;
@@ -34,7 +33,7 @@ final class ChronicleLogAppender implements LogAppender
         this.maxMessageLength = log.config().maxMessageLength();
         this.syncEveryAppend = log.config().syncEveryAppend();
         this.retains = !log.config().retention().keepsAll();
-        this.clock = log.config().clock();
+        this.clock = log.clock();
     }
 
     @Override
@@ -48,7 +47,7 @@ final class ChronicleLogAppender implements LogAppender
             try (DocumentContext dc = appender.writingDocument())
             {
                 final Bytes<?> bytes = dc.wire().bytes();
-                bytes.writeLong(clock.millis());
+                bytes.writeLong(clock.lastMillis()); // read by writingDocument(), under the write lock
                 final byte[] array = buffer.byteArray();
                 if (array != null)
                 {

@@ -252,7 +252,7 @@ final class ChronicleLogTailer implements LogTailer
             final long time = bytes.readLong();
             final int payload = (int)length;
             final DirectBuffer message = wrap(bytes, payload);
-            final int cycle = tailer.cycle();
+            final long cycle = rollCycle.toCycle(index);
             if (cycle != publishedCycle)
             {
                 publish(cycle);
