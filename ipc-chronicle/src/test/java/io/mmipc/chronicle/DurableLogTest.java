@@ -38,6 +38,7 @@ class DurableLogTest
              LogTailer tailer = log.tailer())
         {
             assertEquals(-1, log.lastIndex());
+            assertEquals(-1, log.firstIndex());
             assertFalse(tailer.poll((b, o, l, i) -> fail("empty log")));
 
             final UnsafeBuffer heap = new UnsafeBuffer(new byte[16]);
