@@ -39,6 +39,7 @@ final class ChronicleLogTailer implements LogTailer
     private final LongValue acked;
     private final IdleStrategy idle;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private final LogHandler decodeHandler = this::decode;
     private ExpandableArrayBuffer copy;
     private long publishedCycle = 0;
     private long lastReadIndex = -1;
@@ -311,7 +312,7 @@ final class ChronicleLogTailer implements LogTailer
     private <T> LogHandler decoding(final Codec<T> codec)
     {
         decoder = codec;
-        return this::decode;
+        return decodeHandler;
     }
 
     private void decode(final DirectBuffer buffer, final int offset, final int length, final long index)
