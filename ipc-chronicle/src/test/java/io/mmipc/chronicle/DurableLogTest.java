@@ -190,6 +190,13 @@ class DurableLogTest
             assertEquals(0L, tailer.poll(Codecs.int64()), "a removed name starts afresh");
             assertThrows(IllegalStateException.class, () -> log.tailer().ack());
             assertThrows(IllegalArgumentException.class, () -> log.tailer("no/slash"));
+            assertThrows(IllegalArgumentException.class, () -> log.tailer("n".repeat(65)));
+            try (LogTailer longest = log.tailer("n".repeat(64)))
+            {
+                assertEquals(0L, longest.poll(Codecs.int64()));
+                longest.ack();
+                assertEquals(longest.lastReadIndex(), longest.ackedIndex());
+            }
         }
     }
 
