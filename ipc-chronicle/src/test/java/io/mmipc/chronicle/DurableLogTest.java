@@ -240,6 +240,18 @@ class DurableLogTest
     }
 
     @Test
+    void syncingAppendsWorksEveryWay()
+    {
+        final DurableLogConfig config = DurableLogConfig.builder(root.resolve("log")).syncEveryAppend(true).build();
+        try (DurableLog log = DurableLog.open(config); LogAppender appender = log.appender(); LogTailer tailer = log.tailer())
+        {
+            appender.append("synced", Codecs.utf8());
+            appender.sync();
+            assertEquals("synced", tailer.poll(Codecs.utf8()));
+        }
+    }
+
+    @Test
     void reopeningWithOtherParametersIsRefused()
     {
         final Path dir = root.resolve("log");
@@ -285,6 +297,12 @@ class DurableLogTest
             assertTrue(root.endsWith(Path.of("mmipc", "logs")), root.toString());
             System.setProperty(DurableLogConfig.ROOT_PROPERTY, this.root.toString());
             assertEquals(this.root.resolve("orders"), DurableLogConfig.builder("orders").build().directory());
+            try (IpcContext ctx = IpcContext.create(this.root.resolve("ctx")))
+            {
+                final DurableLog log = ctx.durableLog("orders");
+                assertEquals(this.root.resolve("orders"), log.directory());
+                assertTrue(Files.exists(this.root.resolve("orders").resolve(QueueDirectory.METADATA_FILE)));
+            }
         }
         finally
         {
