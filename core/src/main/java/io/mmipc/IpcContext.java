@@ -148,6 +148,27 @@ public final class IpcContext implements AutoCloseable
         return JvmProcess.of(task);
     }
 
+    // ---- durable log (ipc-chronicle) ----
+
+    /**
+     * Creates or opens the durable log {@code name} under {@link DurableLogConfig#defaultRoot()} (on
+     * disk, not in this context's directory: removing the context never removes a log). This
+     * context closes it when it closes.
+     */
+    public DurableLog durableLog(final String name)
+    {
+        return durableLog(DurableLogConfig.builder(name).build());
+    }
+
+    /**
+     * Creates or opens the durable log {@code config} describes; this context closes it when it closes.
+     */
+    public DurableLog durableLog(final DurableLogConfig config)
+    {
+        checkOpen();
+        return track(DurableLog.open(config));
+    }
+
     // ---- transports' access to files ----
 
     /**
