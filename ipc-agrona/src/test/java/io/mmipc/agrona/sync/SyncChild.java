@@ -45,6 +45,7 @@ public final class SyncChild
             case "hold-lock" -> holdLock(Paths.get(args[1]), args[2]);
             case "hold-permit" -> holdPermit(Paths.get(args[1]));
             case "wait-at-barrier" -> waitAtBarrier(Paths.get(args[1]));
+            case "use-every-handle" -> useEveryHandle(decode(args[1]));
             default -> throw new IllegalArgumentException("no scenario " + args[0]);
         }
     }
@@ -222,6 +223,50 @@ public final class SyncChild
         System.out.flush();
         barrier.await();
         System.out.println("UNEXPECTED: the barrier tripped");
+    }
+
+    /**
+     * Re-opens one object of every kind from its handle and changes each a little.
+     */
+    private static void useEveryHandle(final List<Object> objects) throws Exception
+    {
+        ((SharedInt)objects.get(0)).addAndGet(1);
+        ((io.mmipc.SharedLong)objects.get(1)).addAndGet(2);
+        ((io.mmipc.SharedDouble)objects.get(2)).addAndGet(0.5);
+        ((io.mmipc.SharedBoolean)objects.get(3)).set(true);
+        ((SharedIntArray)objects.get(4)).incrementAndGet(2);
+        ((io.mmipc.SharedLongArray)objects.get(5)).incrementAndGet(0);
+        ((io.mmipc.SharedDoubleArray)objects.get(6)).addAndGet(1, 0.25);
+        final SharedLock lock = (SharedLock)objects.get(7);
+        lock.lock();
+        lock.unlock();
+        final SharedRLock rlock = (SharedRLock)objects.get(8);
+        rlock.lock();
+        rlock.lock();
+        rlock.unlock();
+        rlock.unlock();
+        ((SharedSemaphore)objects.get(9)).release();
+        ((SharedSemaphore)objects.get(10)).acquire();
+        ((SharedEvent)objects.get(11)).set();
+        final SharedCondition condition = (SharedCondition)objects.get(12);
+        condition.lock().lock();
+        try
+        {
+            condition.signalAll();
+        }
+        finally
+        {
+            condition.lock().unlock();
+        }
+        System.out.println("barrier index " + ((SharedBarrier)objects.get(13)).await(60, TimeUnit.SECONDS));
+        final SharedRLock valueLock = (SharedRLock)objects.get(14);
+        valueLock.lock();
+        valueLock.unlock();
+        for (final Object object : objects)
+        {
+            System.out.println("re-opened " + object);
+        }
+        System.out.println("done");
     }
 
     private static void sleepUntilKilled() throws InterruptedException
