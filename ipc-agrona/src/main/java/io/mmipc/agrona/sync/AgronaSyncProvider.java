@@ -101,7 +101,8 @@ public final class AgronaSyncProvider implements SyncProvider
     {
         if (permits < 0)
         {
-            throw new IllegalArgumentException("semaphore \"" + name + "\": permits must not be negative, got " + permits);
+            throw new IllegalArgumentException("semaphore \"" + name + "\": permits must not be negative, got " +
+                permits);
         }
         return make(ctx, name, semaphoreSpec(permits, bounded), true,
             file -> new SemaphoreImpl(ctx, file, name, permits, bounded));
@@ -245,7 +246,9 @@ public final class AgronaSyncProvider implements SyncProvider
 
     private static SharedFileSpec eventSpec()
     {
-        return SharedFileSpec.builder(ObjectKind.SYNC, EventDescriptor.BODY_LENGTH).typeTag(EventDescriptor.TYPE).build();
+        return SharedFileSpec.builder(ObjectKind.SYNC, EventDescriptor.BODY_LENGTH)
+            .typeTag(EventDescriptor.TYPE)
+            .build();
     }
 
     private static SharedFileSpec conditionSpec(final SharedLockImpl lock)

@@ -60,7 +60,7 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     public long awaitNanos(final long nanosTimeout) throws InterruptedException
     {
         checkInterrupt();
-        final long deadline = System.nanoTime() + nanosTimeout;
+        final long deadline = System.nanoTime() + Math.min(nanosTimeout, Long.MAX_VALUE / 4);
         if (doAwait(Wait.nanos(idle, nanosTimeout, true)) == INTERRUPTED)
         {
             throw new InterruptedException();
@@ -90,7 +90,8 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     public boolean await(final BooleanSupplier predicate, final long timeout, final TimeUnit unit)
         throws InterruptedException
     {
-        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        // Capped so that the deadline cannot overflow: a quarter of Long.MAX_VALUE nanoseconds is 73 years.
+        final long deadline = System.nanoTime() + Math.min(unit.toNanos(timeout), Long.MAX_VALUE / 4);
         while (!predicate.getAsBoolean())
         {
             final long left = deadline - System.nanoTime();

@@ -138,7 +138,8 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
         file.enter();
         try
         {
-            return body.compareAndSetLong(offset(index), Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(update));
+            return body.compareAndSetLong(offset(index), Double.doubleToRawLongBits(expected),
+                Double.doubleToRawLongBits(update));
         }
         catch (final InternalError fault)
         {
@@ -244,7 +245,8 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
             checkRange(dstIndex, count, dst.length, "destination");
             for (int i = 0; i < count; i++)
             {
-                dst[dstIndex + i] = Double.longBitsToDouble(body.getLongVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE));
+                dst[dstIndex + i] = Double.longBitsToDouble(
+                    body.getLongVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE));
             }
         }
         catch (final InternalError fault)
@@ -267,7 +269,8 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
             checkRange(dstIndex, count, length, "destination");
             for (int i = 0; i < count; i++)
             {
-                body.putLongRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE, Double.doubleToRawLongBits(src[srcIndex + i]));
+                body.putLongRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE,
+                    Double.doubleToRawLongBits(src[srcIndex + i]));
             }
         }
         catch (final InternalError fault)

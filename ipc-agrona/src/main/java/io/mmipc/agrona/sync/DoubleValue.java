@@ -140,7 +140,8 @@ final class DoubleValue extends LockableObject implements SharedDouble
         file.enter();
         try
         {
-            return body.compareAndSetLong(VALUE_OFFSET, Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(update));
+            return body.compareAndSetLong(VALUE_OFFSET, Double.doubleToRawLongBits(expected),
+                Double.doubleToRawLongBits(update));
         }
         catch (final InternalError fault)
         {

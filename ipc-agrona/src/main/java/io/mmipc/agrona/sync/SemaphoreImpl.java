@@ -289,7 +289,8 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
         if (permits < 0 || permits > Integer.MAX_VALUE || (bounded && permits > initial))
         {
             throw new SharedStateCorruptedException(file.path(), this + ": the permits word at offset " +
-                PERMITS_OFFSET + " holds " + permits + ", outside [0, " + (bounded ? initial : Integer.MAX_VALUE) + "]");
+                PERMITS_OFFSET + " holds " + permits + ", outside [0, " + (bounded ? initial : Integer.MAX_VALUE) +
+                "]");
         }
         return permits;
     }

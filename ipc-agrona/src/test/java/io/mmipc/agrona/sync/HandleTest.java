@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Every kind of shared object travels as a small handle and re-opens the same object elsewhere.
  */
+@Timeout(60)
 class HandleTest
 {
     @TempDir
@@ -59,8 +60,8 @@ class HandleTest
 
             final String out = Children.run(Duration.ofSeconds(120), SyncChild.class, "use-every-handle", handles);
             assertTrue(out.contains("barrier index 0") && out.contains("done"), out);
-            assertTrue(out.contains("re-opened condition 'condition'") && out.contains("re-opened lock of int value 'i'"),
-                out);
+            assertTrue(out.contains("re-opened condition 'condition'"), out);
+            assertTrue(out.contains("re-opened lock of int value 'i'"), out);
             assertEquals(2, i.get());
             assertEquals(3, l.get());
             assertEquals(1.5, d.get());

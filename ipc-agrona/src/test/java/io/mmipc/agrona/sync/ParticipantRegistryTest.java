@@ -4,6 +4,7 @@ import io.mmipc.IpcContext;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.dir.ProcessIdentity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import static io.mmipc.agrona.sync.RegistryDescriptor.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+@Timeout(60)
 class ParticipantRegistryTest
 {
     @TempDir

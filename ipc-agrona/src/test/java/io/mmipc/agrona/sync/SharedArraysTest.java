@@ -5,6 +5,7 @@ import io.mmipc.SharedDoubleArray;
 import io.mmipc.SharedIntArray;
 import io.mmipc.SharedLongArray;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Timeout(60)
 class SharedArraysTest
 {
     @TempDir

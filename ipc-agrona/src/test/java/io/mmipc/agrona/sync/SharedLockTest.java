@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Timeout(60)
 class SharedLockTest
 {
     @TempDir
@@ -82,7 +83,8 @@ class SharedLockTest
             {
                 try
                 {
-                    result.set(List.of(lock.tryLock(), lock.tryLock(30, TimeUnit.MILLISECONDS), lock.isHeldByCurrentThread()));
+                    result.set(List.of(lock.tryLock(), lock.tryLock(30, TimeUnit.MILLISECONDS),
+                        lock.isHeldByCurrentThread()));
                 }
                 catch (final InterruptedException ex)
                 {

@@ -23,6 +23,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Timeout(60)
 class SharedValuesTest
 {
     @TempDir

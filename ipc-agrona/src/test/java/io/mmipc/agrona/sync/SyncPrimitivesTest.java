@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Semaphore, Event, Condition and Barrier between threads of one JVM (the cross-process behaviour
  * is in {@link CrossProcessSyncTest}).
  */
+@Timeout(60)
 class SyncPrimitivesTest
 {
     @TempDir
