@@ -2,6 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedBarrier;
+import io.mmipc.SharedCondition;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedRLock;
 import io.mmipc.SharedSemaphore;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * What happens to what a process holds when it is killed with SIGKILL: a lock is taken over and
  * the new holder is told; a reentrant lock's holds all go; semaphore permits stay taken; a barrier
- * it waits at breaks.
+ * it waits at breaks; a condition it waits on still signals the living.
  */
 class CrashRecoveryTest
 {
@@ -108,6 +109,56 @@ class CrashRecoveryTest
             assertFalse(sem.tryAcquire(2, 50, TimeUnit.MILLISECONDS), "a timed acquire does not block forever");
             sem.release(); // what a supervisor that knows the holder died does
             assertTrue(sem.tryAcquire(2));
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void aKilledConditionWaiterDoesNotSwallowTheSignalOfALiveOne() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final SharedLock lock = ctx.lock("lock");
+            final SharedCondition condition = ctx.condition("cond", lock);
+            try (ChildJvm dead = Children.start(SyncChild.class, "wait-on-condition", ctx.directory().toString()))
+            {
+                Children.awaitLine(dead, "waiting", START);
+                // The child releases the lock only inside await, after counting itself as a waiter.
+                assertTrue(lock.tryLock(START.toMillis(), TimeUnit.MILLISECONDS));
+                lock.unlock();
+                dead.kill();
+                assertTrue(dead.waitFor(BOUND));
+            }
+            final AtomicReference<Object> woke = new AtomicReference<>();
+            final Thread live = new Thread(() ->
+            {
+                lock.lock();
+                try
+                {
+                    woke.set(condition.await(BOUND.toMillis(), TimeUnit.MILLISECONDS));
+                }
+                catch (final InterruptedException ex)
+                {
+                    woke.set(ex);
+                }
+                finally
+                {
+                    lock.unlock();
+                }
+            });
+            live.start();
+            Threads.awaitState(live, Thread.State.TIMED_WAITING); // parked inside await, the lock released
+            lock.lock();
+            try
+            {
+                condition.signal(); // one signal, two counted waiters: the dead one must not take it
+            }
+            finally
+            {
+                lock.unlock();
+            }
+            live.join();
+            assertEquals(true, woke.get(), "the live waiter was signalled, not timed out");
         }
     }
 

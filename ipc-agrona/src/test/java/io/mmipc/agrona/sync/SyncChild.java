@@ -45,6 +45,7 @@ public final class SyncChild
             case "hold-lock" -> holdLock(Paths.get(args[1]), args[2]);
             case "hold-permit" -> holdPermit(Paths.get(args[1]));
             case "wait-at-barrier" -> waitAtBarrier(Paths.get(args[1]));
+            case "wait-on-condition" -> waitOnCondition(Paths.get(args[1]));
             case "use-every-handle" -> useEveryHandle(decode(args[1]));
             default -> throw new IllegalArgumentException("no scenario " + args[0]);
         }
@@ -267,6 +268,18 @@ public final class SyncChild
             System.out.println("re-opened " + object);
         }
         System.out.println("done");
+    }
+
+    private static void waitOnCondition(final Path dir) throws Exception
+    {
+        final IpcContext ctx = IpcContext.open(dir);
+        final SharedLock lock = ctx.lock("lock");
+        final SharedCondition condition = ctx.condition("cond", lock);
+        lock.lock();
+        System.out.println("waiting");
+        System.out.flush();
+        condition.await();
+        System.out.println("UNEXPECTED: woke");
     }
 
     private static void sleepUntilKilled() throws InterruptedException
