@@ -6,6 +6,8 @@ import io.mmipc.file.SharedFile;
 import io.mmipc.file.SharedFileSpec;
 import io.mmipc.file.SharedFiles;
 import io.mmipc.internal.AgronaAccess;
+import io.mmipc.spi.Providers;
+import io.mmipc.spi.SyncProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,6 +172,152 @@ public final class IpcContext implements AutoCloseable
     }
 
     // ---- transports' access to files ----
+
+    // ---- Shared values, arrays, locks and synchronisation (Value, Array, Lock, RLock, Semaphore, Event,
+    // Condition, Barrier): implemented by mmipc-ipc-agrona through io.mmipc.spi.SyncProvider ----
+
+    /**
+     * Creates, or opens when it exists, a shared 32-bit integer: Python's {@code Value('i', initial)}.
+     * The initial value applies only when this call creates it.
+     */
+    public SharedInt intValue(final String name, final int initial)
+    {
+        return sync().intValue(this, name, initial);
+    }
+
+    /**
+     * Creates, or opens when it exists, a shared 64-bit integer: Python's {@code Value('q', initial)}.
+     */
+    public SharedLong longValue(final String name, final long initial)
+    {
+        return sync().longValue(this, name, initial);
+    }
+
+    /**
+     * Creates, or opens when it exists, a shared double: Python's {@code Value('d', initial)}.
+     */
+    public SharedDouble doubleValue(final String name, final double initial)
+    {
+        return sync().doubleValue(this, name, initial);
+    }
+
+    /**
+     * Creates, or opens when it exists, a shared flag.
+     */
+    public SharedBoolean booleanValue(final String name, final boolean initial)
+    {
+        return sync().booleanValue(this, name, initial);
+    }
+
+    /**
+     * Creates (zeroed), or opens when it exists, a shared array of {@code length} ints: Python's
+     * {@code Array('i', length)}. Opening one of another length is an error.
+     */
+    public SharedIntArray intArray(final String name, final int length)
+    {
+        return sync().intArray(this, name, length, null);
+    }
+
+    /**
+     * Creates a shared array holding {@code initial} (Python's {@code Array('i', [1, 2, 3])}), or
+     * opens it, unchanged, when it exists with the same length.
+     */
+    public SharedIntArray intArray(final String name, final int[] initial)
+    {
+        return sync().intArray(this, name, initial.length, initial);
+    }
+
+    public SharedLongArray longArray(final String name, final int length)
+    {
+        return sync().longArray(this, name, length, null);
+    }
+
+    public SharedLongArray longArray(final String name, final long[] initial)
+    {
+        return sync().longArray(this, name, initial.length, initial);
+    }
+
+    public SharedDoubleArray doubleArray(final String name, final int length)
+    {
+        return sync().doubleArray(this, name, length, null);
+    }
+
+    public SharedDoubleArray doubleArray(final String name, final double[] initial)
+    {
+        return sync().doubleArray(this, name, initial.length, initial);
+    }
+
+    /**
+     * Creates, or opens when it exists, a robust lock: Python's {@code Lock()}.
+     */
+    public SharedLock lock(final String name)
+    {
+        return sync().lock(this, name);
+    }
+
+    /**
+     * Creates, or opens when it exists, a robust reentrant lock: Python's {@code RLock()}.
+     */
+    public SharedRLock rlock(final String name)
+    {
+        return sync().rlock(this, name);
+    }
+
+    /**
+     * Creates, or opens when it exists with the same permits, a semaphore: Python's {@code Semaphore(permits)}.
+     */
+    public SharedSemaphore semaphore(final String name, final int permits)
+    {
+        return sync().semaphore(this, name, permits, false);
+    }
+
+    /**
+     * A semaphore that refuses to be released beyond {@code permits}: Python's {@code BoundedSemaphore}.
+     */
+    public SharedSemaphore boundedSemaphore(final String name, final int permits)
+    {
+        return sync().semaphore(this, name, permits, true);
+    }
+
+    /**
+     * Creates, or opens when it exists, an event: Python's {@code Event()}.
+     */
+    public SharedEvent event(final String name)
+    {
+        return sync().event(this, name);
+    }
+
+    /**
+     * Creates, or opens when it exists, a condition bound to {@code lock}: Python's
+     * {@code Condition(lock)}. Every process must bind it to the same lock.
+     */
+    public SharedCondition condition(final String name, final SharedLock lock)
+    {
+        return sync().condition(this, name, lock);
+    }
+
+    /**
+     * Creates, or opens when it exists with the same parties, a cyclic barrier: Python's {@code Barrier(parties)}.
+     */
+    public SharedBarrier barrier(final String name, final int parties)
+    {
+        return sync().barrier(this, name, parties);
+    }
+
+    /**
+     * For transports: the permissions this context gives the files it creates.
+     */
+    public Set<PosixFilePermission> filePermissions()
+    {
+        return directory.filePermissions();
+    }
+
+    private static SyncProvider sync()
+    {
+        return Providers.get(SyncProvider.class, "mmipc-ipc-agrona");
+    }
+
+    // ---- end of shared values, arrays, locks and synchronisation ----
 
     /**
      * For transports: creates or opens the file {@code name} of this context and closes it with the context.

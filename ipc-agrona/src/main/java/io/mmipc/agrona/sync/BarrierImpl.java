@@ -1,0 +1,372 @@
+package io.mmipc.agrona.sync;
+
+import io.mmipc.Idle;
+import io.mmipc.IpcContext;
+import io.mmipc.SharedBarrier;
+import io.mmipc.SharedStateCorruptedException;
+import io.mmipc.file.SharedFile;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.Objects;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import static io.mmipc.agrona.sync.BarrierDescriptor.*;
+
+/**
+ * A cyclic barrier (layout and protocol in {@link BarrierDescriptor}). Waiters poll the state
+ * word; every {@link LockCore#OWNER_CHECK_INTERVAL_NANOS} they also look for a party of their
+ * generation whose process died, and break the barrier when they find one.
+ */
+final class BarrierImpl extends MappedObject implements SharedBarrier
+{
+    private final int parties;
+    private final ParticipantRegistry registry;
+    private final AtomicBoolean leaseReleased = new AtomicBoolean();
+    private volatile Supplier<IdleStrategy> idle = Idle.backoff();
+
+    BarrierImpl(final IpcContext ctx, final SharedFile file, final String name, final int parties,
+        final ParticipantRegistry registry)
+    {
+        super(ctx, file, name);
+        this.parties = parties;
+        this.registry = registry;
+    }
+
+    @Override
+    public int parties()
+    {
+        return parties;
+    }
+
+    @Override
+    public int await() throws InterruptedException, BrokenBarrierException
+    {
+        try
+        {
+            return doAwait(Wait.forever(idle, true));
+        }
+        catch (final TimeoutException cannotHappen)
+        {
+            throw new AssertionError(cannotHappen);
+        }
+    }
+
+    @Override
+    public int await(final long timeout, final TimeUnit unit)
+        throws InterruptedException, BrokenBarrierException, TimeoutException
+    {
+        return doAwait(Wait.timed(idle, timeout, unit));
+    }
+
+    @Override
+    public int getNumberWaiting()
+    {
+        final long state = state();
+        return BarrierDescriptor.isBroken(state) ? 0 : arrived(state);
+    }
+
+    @Override
+    public boolean isBroken()
+    {
+        return BarrierDescriptor.isBroken(state());
+    }
+
+    @Override
+    public void abort()
+    {
+        breakGeneration(generation(state()));
+    }
+
+    @Override
+    public void reset()
+    {
+        file.enter();
+        try
+        {
+            long state;
+            do
+            {
+                state = checkedState();
+            }
+            while (!BarrierDescriptor.isBroken(state) && !body.compareAndSetLong(STATE_OFFSET, state, state | BROKEN));
+            final long generation = generation(state);
+            // Broken first, so the generation can no longer trip; then marked; then replaced.
+            body.putLongRelease(resetRingOffset(generation), generation | RESET_MARK);
+            long current = checkedState();
+            while (generation(current) == generation &&
+                !body.compareAndSetLong(STATE_OFFSET, current, BarrierDescriptor.state(generation + 1, false, 0)))
+            {
+                current = checkedState();
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public SharedBarrier idle(final Supplier<IdleStrategy> value)
+    {
+        idle = Objects.requireNonNull(value, "idle");
+        return this;
+    }
+
+    @Override
+    public void close()
+    {
+        if (leaseReleased.compareAndSet(false, true))
+        {
+            registry.release();
+        }
+        super.close();
+    }
+
+    @Override
+    SyncHandle handle()
+    {
+        return SyncHandle.of(ctx, name, SyncHandle.Type.BARRIER, parties);
+    }
+
+    @Override
+    String kindName()
+    {
+        return "barrier";
+    }
+
+    private int doAwait(final Wait wait) throws InterruptedException, BrokenBarrierException, TimeoutException
+    {
+        if (Thread.interrupted())
+        {
+            abort();
+            throw new InterruptedException();
+        }
+        final long arrival = arrive();
+        if (arrival < 0)
+        {
+            return 0; // the last to arrive: the barrier tripped
+        }
+        final long generation = arrival >>> 32;
+        final int index = (int)arrival;
+        long lastCheck = System.nanoTime();
+        try
+        {
+            while (true)
+            {
+                final long state = state();
+                if (generation(state) != generation)
+                {
+                    if (wasReset(generation))
+                    {
+                        throw broken("was reset");
+                    }
+                    return parties - 1 - index;
+                }
+                if (BarrierDescriptor.isBroken(state))
+                {
+                    throw broken("is broken");
+                }
+                final int status = wait.idle();
+                if (status != Wait.AGAIN)
+                {
+                    if (breakGeneration(generation))
+                    {
+                        if (status == Wait.INTERRUPTED)
+                        {
+                            throw new InterruptedException();
+                        }
+                        throw new TimeoutException(this + ": timed out with " + arrived(state) + " of " + parties +
+                            " parties arrived; the barrier is now broken");
+                    }
+                    if (status == Wait.INTERRUPTED)
+                    {
+                        Thread.currentThread().interrupt(); // it tripped or broke meanwhile: the next look tells
+                    }
+                }
+                final long now = System.nanoTime();
+                if (now - lastCheck >= LockCore.OWNER_CHECK_INTERVAL_NANOS)
+                {
+                    lastCheck = now;
+                    final long deadPid = deadParty(generation);
+                    if (deadPid != 0 && breakGeneration(generation))
+                    {
+                        throw broken(deadPid > 0 ? "lost a party: process " + deadPid + " died waiting" :
+                            "lost a party: its process ended while it waited");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            wait.done();
+        }
+    }
+
+    /**
+     * Counts this arrival, or trips the barrier when it is the last.
+     *
+     * @return -1 when it tripped the barrier, else the generation in the high 32 bits and the
+     *         arrival's index in the low.
+     */
+    private long arrive() throws BrokenBarrierException
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long state = checkedState();
+                if (BarrierDescriptor.isBroken(state))
+                {
+                    throw broken("is broken");
+                }
+                final long generation = generation(state);
+                final int arrived = arrived(state);
+                if (arrived + 1 == parties)
+                {
+                    if (body.compareAndSetLong(STATE_OFFSET, state, BarrierDescriptor.state(generation + 1, false, 0)))
+                    {
+                        return -1;
+                    }
+                }
+                else if (body.compareAndSetLong(STATE_OFFSET, state, state + 1))
+                {
+                    body.putLongRelease(arrivalOffset(arrived), arrival(generation, registry.token()));
+                    return (generation << 32) | arrived;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
+     * Breaks {@code generation} if it is still the current one and unbroken.
+     *
+     * @return true when this call broke it.
+     */
+    private boolean breakGeneration(final long generation)
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long state = checkedState();
+                if (generation(state) != generation || BarrierDescriptor.isBroken(state))
+                {
+                    return false;
+                }
+                if (body.compareAndSetLong(STATE_OFFSET, state, state | BROKEN))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
+     * @return the pid of a party of {@code generation} whose process died, else 0.
+     */
+    private long deadParty(final long generation)
+    {
+        final int arrived;
+        final long[] arrivals;
+        file.enter();
+        try
+        {
+            arrived = Math.min(arrived(checkedState()), parties);
+            arrivals = new long[arrived];
+            for (int i = 0; i < arrived; i++)
+            {
+                arrivals[i] = body.getLongVolatile(arrivalOffset(i));
+            }
+        }
+        finally
+        {
+            file.exit();
+        }
+        for (final long arrival : arrivals)
+        {
+            final int token = (int)arrival;
+            if ((arrival >>> 32) == generation && token != registry.token() &&
+                RegistryDescriptor.isPlausibleToken(token) && !registry.isAlive(token))
+            {
+                final long pid = registry.pidOf(token);
+                return pid != 0 ? pid : -1;
+            }
+        }
+        return 0;
+    }
+
+    private boolean wasReset(final long generation)
+    {
+        file.enter();
+        try
+        {
+            return body.getLongVolatile(resetRingOffset(generation)) == (generation | RESET_MARK);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    private long state()
+    {
+        file.enter();
+        try
+        {
+            return checkedState();
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
+     * @return the state word, checked; call between enter and exit.
+     */
+    private long checkedState()
+    {
+        final long state = body.getLongVolatile(STATE_OFFSET);
+        if (arrived(state) >= parties)
+        {
+            throw new SharedStateCorruptedException(file.path(), this + ": the state word at offset " + STATE_OFFSET +
+                " holds 0x" + Long.toHexString(state) + ": " + arrived(state) + " arrived of " + parties + " parties");
+        }
+        return state;
+    }
+
+    private BrokenBarrierException broken(final String why)
+    {
+        return new BrokenBarrierException(this + " " + why);
+    }
+}

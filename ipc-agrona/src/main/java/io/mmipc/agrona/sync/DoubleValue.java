@@ -1,0 +1,329 @@
+package io.mmipc.agrona.sync;
+
+import io.mmipc.IpcContext;
+import io.mmipc.SharedDouble;
+import io.mmipc.file.SharedFile;
+import org.agrona.concurrent.AtomicBuffer;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
+
+/**
+ * A shared float64 value (layout in {@link ValueDescriptor}), stored as its raw long bits so
+ * that every access is one 64-bit atomic. Every access is guarded by the file's enter/exit.
+ */
+final class DoubleValue extends LockableObject implements SharedDouble
+{
+    DoubleValue(final IpcContext ctx, final SharedFile file, final String name)
+    {
+        super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
+    }
+
+    static void initialize(final AtomicBuffer body, final double initial)
+    {
+        body.putLong(VALUE_OFFSET, Double.doubleToRawLongBits(initial));
+    }
+
+    @Override
+    public double get()
+    {
+        file.enter();
+        try
+        {
+            return Double.longBitsToDouble(body.getLongVolatile(VALUE_OFFSET));
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double getAcquire()
+    {
+        file.enter();
+        try
+        {
+            return Double.longBitsToDouble(body.getLongAcquire(VALUE_OFFSET));
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public void set(final double value)
+    {
+        file.enter();
+        try
+        {
+            body.putLongVolatile(VALUE_OFFSET, Double.doubleToRawLongBits(value));
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public void setRelease(final double value)
+    {
+        file.enter();
+        try
+        {
+            body.putLongRelease(VALUE_OFFSET, Double.doubleToRawLongBits(value));
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public void lazySet(final double value)
+    {
+        file.enter();
+        try
+        {
+            body.putLongRelease(VALUE_OFFSET, Double.doubleToRawLongBits(value));
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double getAndSet(final double value)
+    {
+        file.enter();
+        try
+        {
+            return Double.longBitsToDouble(body.getAndSetLong(VALUE_OFFSET, Double.doubleToRawLongBits(value)));
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public boolean compareAndSet(final double expected, final double update)
+    {
+        file.enter();
+        try
+        {
+            return body.compareAndSetLong(VALUE_OFFSET, Double.doubleToRawLongBits(expected),
+                Double.doubleToRawLongBits(update));
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double getAndAdd(final double delta)
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long bits = body.getLongVolatile(VALUE_OFFSET);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = current + delta;
+                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return current;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double addAndGet(final double delta)
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long bits = body.getLongVolatile(VALUE_OFFSET);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = current + delta;
+                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return next;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double getAndUpdate(final DoubleUnaryOperator function)
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long bits = body.getLongVolatile(VALUE_OFFSET);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = function.applyAsDouble(current);
+                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return current;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double updateAndGet(final DoubleUnaryOperator function)
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long bits = body.getLongVolatile(VALUE_OFFSET);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = function.applyAsDouble(current);
+                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return next;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double getAndAccumulate(final double x, final DoubleBinaryOperator function)
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long bits = body.getLongVolatile(VALUE_OFFSET);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = function.applyAsDouble(current, x);
+                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return current;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double accumulateAndGet(final double x, final DoubleBinaryOperator function)
+    {
+        file.enter();
+        try
+        {
+            while (true)
+            {
+                final long bits = body.getLongVolatile(VALUE_OFFSET);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = function.applyAsDouble(current, x);
+                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return next;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    SyncHandle handle()
+    {
+        return SyncHandle.of(ctx, name, SyncHandle.Type.DOUBLE, 0);
+    }
+
+    @Override
+    String kindName()
+    {
+        return "double value";
+    }
+}
