@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IpcContext implements AutoCloseable
 {
     private static final Map<Path, IpcContext> JOINED = new ConcurrentHashMap<>();
+    private static final int PRUNE_EVERY = 64;
 
     private final ContextDirectory directory;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -363,6 +364,11 @@ public final class IpcContext implements AutoCloseable
             throw new IllegalStateException(this + " is closed");
         }
         resources.add(resource);
+        if (resources.size() % PRUNE_EVERY == 0)
+        {
+            // A long-lived context that opens and closes many objects must not hold them all.
+            resources.removeIf(IpcContext::isClosedResource);
+        }
         return resource;
     }
 
@@ -414,6 +420,12 @@ public final class IpcContext implements AutoCloseable
         {
             throw new IllegalStateException(this + " is closed");
         }
+    }
+
+    private static boolean isClosedResource(final AutoCloseable resource)
+    {
+        return resource instanceof SharedFile file ? file.isClosed() :
+            resource instanceof SharedResource shared && shared.isClosed();
     }
 
     private static void closeQuietly(final AutoCloseable resource)

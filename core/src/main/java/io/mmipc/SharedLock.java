@@ -41,6 +41,30 @@ import java.util.function.Supplier;
 public interface SharedLock extends Lock, SharedResource
 {
     /**
+     * Python's {@code with lock:}: takes the lock and returns it as a resource that unlocks on close.
+     * <pre>{@code
+     * try (SharedLock.Held held = lock.locked()) {
+     *     counter.set(counter.get() + 1);
+     * }
+     * }</pre>
+     */
+    default Held locked()
+    {
+        lock();
+        return this::unlock;
+    }
+
+    /**
+     * A held lock, released by {@link #close()}.
+     */
+    @FunctionalInterface
+    interface Held extends AutoCloseable
+    {
+        @Override
+        void close();
+    }
+
+    /**
      * @return true when some thread of some process holds the lock.
      */
     boolean isLocked();

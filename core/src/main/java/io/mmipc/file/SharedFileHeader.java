@@ -109,7 +109,7 @@ public record SharedFileHeader(
     {
         if (kind != spec.kind())
         {
-            throw new SharedFileException(path, WRONG_KIND, "holds a " + kind + ", not a " + spec.kind());
+            throw new SharedFileException(path, WRONG_KIND, "holds an object of kind " + kind + ", not " + spec.kind());
         }
         final long bodyLength = totalLength - HEADER_LENGTH;
         for (int i = 0; i < PARAM_COUNT; i++)

@@ -145,7 +145,7 @@ class SharedFilesTest
     {
         SharedFiles.createOrOpen(dir, "pipe", SharedFileSpec.builder(ObjectKind.PIPE, 64).build()).close();
         final SharedFileException ex = assertReason(WRONG_KIND, "pipe", "PIPE");
-        assertTrue(ex.getMessage().contains("not a SHARED_MEMORY"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("holds an object of kind PIPE, not SHARED_MEMORY"), ex.getMessage());
     }
 
     @Test

@@ -127,7 +127,7 @@ class SharedArraysTest
             assertTrue(type.getMessage().contains("element size is 4 in the file, 8 requested") ||
                 type.getMessage().contains("\"int32\" in the file"), type.getMessage());
             final UncheckedIOException kind = assertThrows(UncheckedIOException.class, () -> ctx.intValue("a", 0));
-            assertTrue(kind.getMessage().contains("holds a ARRAY, not a VALUE"), kind.getMessage());
+            assertTrue(kind.getMessage().contains("holds an object of kind ARRAY, not VALUE"), kind.getMessage());
             assertEquals(4, ctx.intArray("a", new int[]{9, 9, 9, 9}).get(0) + 4, "opened unchanged");
         }
     }

@@ -143,7 +143,7 @@ class SharedValuesTest
             assertTrue(ex.getMessage().contains("counter") && ex.getMessage().contains("\"int32\" in the file") &&
                 ex.getMessage().contains("\"int64\" requested"), ex.getMessage());
             final UncheckedIOException asLock = assertThrows(UncheckedIOException.class, () -> ctx.lock("counter"));
-            assertTrue(asLock.getMessage().contains("holds a VALUE, not a SYNC"), asLock.getMessage());
+            assertTrue(asLock.getMessage().contains("holds an object of kind VALUE, not SYNC"), asLock.getMessage());
         }
     }
 
