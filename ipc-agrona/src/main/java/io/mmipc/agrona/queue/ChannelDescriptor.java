@@ -1,0 +1,74 @@
+package io.mmipc.agrona.queue;
+
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
+
+/**
+ * Layout of one direction of messages: a consumer slot, then an Agrona ring buffer (records of
+ * {@link org.agrona.concurrent.ringbuffer.RecordDescriptor}, then Agrona's trailer with the
+ * producer's tail and the consumer's head, each on its own 128-byte slot).
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |        Taken position: end of the last record handed out      |  0
+ *  |        (stored before the handler runs: at-most-once)         |
+ *  +---------------------------------------------------------------+
+ *  |                   Messages consumed (64)                      |  8
+ *  +---------------------------------------------------------------+
+ *  |       Messages skipped: claims of dead producers (64)         | 16
+ *  +---------------------------------------------------------------+
+ *  |            Padding to 128 bytes (written by the consumer)    ...
+ *  +---------------------------------------------------------------+
+ *  |                Ring: capacity bytes of records               ...  128
+ *  +---------------------------------------------------------------+
+ *  |     Agrona trailer (tail, head cache, head, ...): 768 bytes  ...  128 + capacity
+ *  +---------------------------------------------------------------+
+ * </pre>
+ * Only the consumer (the holder of the consumer side) writes the consumer slot.
+ */
+final class ChannelDescriptor
+{
+    /** Where the consumer records the end of the last record it handed out. */
+    static final int TAKEN_POSITION_OFFSET = 0;
+    static final int CONSUMED_COUNT_OFFSET = 8;
+    static final int SKIPPED_COUNT_OFFSET = 16;
+    static final int CONSUMER_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
+    /** Offset of the ring (records, then Agrona's trailer) in the channel. */
+    static final int RING_OFFSET = CONSUMER_SLOT_LENGTH;
+
+    /** Type of a record that holds a message. */
+    static final int DATA_MSG_TYPE_ID = 1;
+    /** Type of a record that names a spill file holding a large message. */
+    static final int SPILL_MSG_TYPE_ID = 2;
+
+    private ChannelDescriptor()
+    {
+    }
+
+    /**
+     * @return the bytes a channel with a ring of {@code capacity} takes.
+     */
+    static int length(final int capacity)
+    {
+        return RING_OFFSET + ringLength(capacity);
+    }
+
+    /**
+     * @return the bytes of the ring region handed to Agrona: records plus trailer.
+     */
+    static int ringLength(final int capacity)
+    {
+        return capacity + RingBufferDescriptor.TRAILER_LENGTH;
+    }
+
+    /**
+     * @return the largest message written inline: Agrona's limit (an eighth of the ring), capped
+     *         by the largest message the channel takes at all.
+     */
+    static int maxInlineLength(final int capacity, final int maxMessageLength)
+    {
+        return Math.min(capacity >> 3, maxMessageLength);
+    }
+}
