@@ -40,6 +40,7 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
     private transient boolean closed;
     private transient int emptyReads;
     private transient long nextLivenessCheck;
+    private transient long deadPeer; // the last holder found dead: no need to ask again
 
     AgronaPipeEnd(final AgronaPipe<T> pipe, final int number)
     {
@@ -293,7 +294,7 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
         {
             return false;
         }
-        if (holder == 0)
+        if (holder == 0 || holder == deadPeer)
         {
             return true;
         }
@@ -303,7 +304,12 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
             return false;
         }
         nextLivenessCheck = now + LIVENESS_CHECK_NANOS;
-        return !ProcessToken.isAlive(holder);
+        if (ProcessToken.isAlive(holder))
+        {
+            return false;
+        }
+        deadPeer = holder;
+        return true;
     }
 
     @Override
@@ -431,12 +437,14 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
     @Override
     SpillFiles spill()
     {
+        opened();
         return spill;
     }
 
     @Override
     long token()
     {
+        opened();
         return token;
     }
 

@@ -36,6 +36,7 @@ final class OneToOneQueue<T> extends AgronaQueue<T>
     private transient long produced;
     private transient int emptyReads;
     private transient long nextLivenessCheck;
+    private transient long deadProducer; // the last producer found dead: no need to ask again
 
     OneToOneQueue(final IpcContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
         final int capacity, final int maxMessageLength)
@@ -124,13 +125,21 @@ final class OneToOneQueue<T> extends AgronaQueue<T>
         {
             return;
         }
-        final long now = System.nanoTime();
-        if (!waiting && now - nextLivenessCheck < 0)
+        if (producer != deadProducer)
         {
-            return;
+            final long now = System.nanoTime();
+            if (!waiting && now - nextLivenessCheck < 0)
+            {
+                return;
+            }
+            nextLivenessCheck = now + LIVENESS_CHECK_NANOS;
+            if (ProcessToken.isAlive(producer))
+            {
+                return;
+            }
+            deadProducer = producer;
         }
-        nextLivenessCheck = now + LIVENESS_CHECK_NANOS;
-        if (!ProcessToken.isAlive(producer) && (reader.isEmpty() || reader.isBlocked()))
+        if (reader.isEmpty() || reader.isBlocked())
         {
             throw new EndOfStreamException(describe() + ": its producer, " + ProcessToken.describe(producer) +
                 ", died and everything it committed has been received; a new producer may attach and go on");

@@ -127,13 +127,13 @@ class QueueProcessesTest
                 }
                 victim.kill();
                 assertTrue(victim.waitFor(Duration.ofSeconds(30)));
-                Children.finish(survivor, CHILD_TIMEOUT);
                 final long committed = progress.getLongAcquire(0);
-                while (count(received, 0) < steady || !queue.isEmpty())
+                while (survivor.isAlive() || count(received, 0) < steady || !queue.isEmpty())
                 {
                     assertTrue(System.nanoTime() < deadline, "the consumer did not drain the queue");
                     takeInto(queue, received, 100);
                 }
+                Children.finish(survivor, CHILD_TIMEOUT);
                 final int victimReceived = count(received, 1);
                 assertTrue(victimReceived >= committed && victimReceived <= committed + 1,
                     "committed " + committed + ", received " + victimReceived);
