@@ -99,6 +99,13 @@ final class RingReader
     {
         final AtomicBuffer ring = this.ring;
         final long head = ring.getLongVolatile(headPositionIndex);
+        // Read the producer's position up front, independent of the length word: the two loads
+        // overlap, where reading it only after a new record appears would add a cache miss.
+        final long tail = ring.getLongVolatile(tailPositionIndex);
+        if (tail > tailCache)
+        {
+            tailCache = tail;
+        }
         final int headIndex = (int)head & mask;
         final int blockLength = capacity - headIndex;
         int bytesRead = 0;
