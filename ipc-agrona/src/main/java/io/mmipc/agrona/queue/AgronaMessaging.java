@@ -17,6 +17,8 @@ import io.mmipc.spi.MessagingProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link MessagingProvider} of ipc-agrona: queues and pipes on Agrona ring buffers.
@@ -24,6 +26,49 @@ import java.nio.file.Path;
 public final class AgronaMessaging implements MessagingProvider
 {
     static final AgronaMessaging INSTANCE = new AgronaMessaging();
+
+    /** Objects re-opened from handles, one per directory, name and codec in this JVM. */
+    private static final Map<String, Object> RESOLVED = new ConcurrentHashMap<>();
+
+    /**
+     * The queue a handle names: the one this JVM already opened for an earlier handle of it, else
+     * a new one (tasks that each carry the same queue share one mapping and one registration).
+     */
+    static MessageQueue<?> resolveQueue(final Path dir, final String name, final Codec<?> codec,
+        final QueueOptions options)
+    {
+        final String key = "queue " + dir + "/" + name + " " + codec.id();
+        synchronized (RESOLVED)
+        {
+            final Object known = RESOLVED.get(key);
+            if (known instanceof MessageQueue && !((MessageQueue<?>)known).isClosed())
+            {
+                return (MessageQueue<?>)known;
+            }
+            final MessageQueue<?> queue = INSTANCE.openQueue(IpcContext.joined(dir), name, codec, options);
+            RESOLVED.put(key, queue);
+            return queue;
+        }
+    }
+
+    /**
+     * The pipe a handle names, shared like {@link #resolveQueue}: an end that arrives twice is one end.
+     */
+    static Pipe<?> resolvePipe(final Path dir, final String name, final Codec<?> codec)
+    {
+        final String key = "pipe " + dir + "/" + name + " " + codec.id();
+        synchronized (RESOLVED)
+        {
+            final Object known = RESOLVED.get(key);
+            if (known instanceof Pipe && !IpcContext.joined(dir).isClosed())
+            {
+                return (Pipe<?>)known;
+            }
+            final Pipe<?> pipe = INSTANCE.openPipe(IpcContext.joined(dir), name, codec, PipeOptions.defaults());
+            RESOLVED.put(key, pipe);
+            return pipe;
+        }
+    }
 
     @Override
     public <T> MessageQueue<T> queue(

@@ -40,7 +40,7 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
     private transient boolean closed;
     private transient int emptyReads;
     private transient long nextLivenessCheck;
-    private transient long deadPeer; // the last holder found dead: no need to ask again
+    private final transient ProcessToken.Watch peerWatch = new ProcessToken.Watch();
 
     AgronaPipeEnd(final AgronaPipe<T> pipe, final int number)
     {
@@ -294,7 +294,7 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
         {
             return false;
         }
-        if (holder == 0 || holder == deadPeer)
+        if (holder == 0 || peerWatch.knownDead(holder))
         {
             return true;
         }
@@ -303,13 +303,8 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
         {
             return false;
         }
-        nextLivenessCheck = now + LIVENESS_CHECK_NANOS;
-        if (ProcessToken.isAlive(holder))
-        {
-            return false;
-        }
-        deadPeer = holder;
-        return true;
+        nextLivenessCheck = now + (waiting ? LIVENESS_CHECK_NANOS : POLL_LIVENESS_CHECK_NANOS);
+        return !peerWatch.isAlive(holder);
     }
 
     @Override

@@ -36,7 +36,7 @@ final class OneToOneQueue<T> extends AgronaQueue<T>
     private transient long produced;
     private transient int emptyReads;
     private transient long nextLivenessCheck;
-    private transient long deadProducer; // the last producer found dead: no need to ask again
+    private final transient ProcessToken.Watch producerWatch = new ProcessToken.Watch();
 
     OneToOneQueue(final IpcContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
         final int capacity, final int maxMessageLength)
@@ -125,21 +125,13 @@ final class OneToOneQueue<T> extends AgronaQueue<T>
         {
             return;
         }
-        if (producer != deadProducer)
+        final long now = System.nanoTime();
+        if (!waiting && now - nextLivenessCheck < 0 && !producerWatch.knownDead(producer))
         {
-            final long now = System.nanoTime();
-            if (!waiting && now - nextLivenessCheck < 0)
-            {
-                return;
-            }
-            nextLivenessCheck = now + LIVENESS_CHECK_NANOS;
-            if (ProcessToken.isAlive(producer))
-            {
-                return;
-            }
-            deadProducer = producer;
+            return;
         }
-        if (reader.isEmpty() || reader.isBlocked())
+        nextLivenessCheck = now + (waiting ? LIVENESS_CHECK_NANOS : POLL_LIVENESS_CHECK_NANOS);
+        if (!producerWatch.isAlive(producer) && (reader.isEmpty() || reader.isBlocked()))
         {
             throw new EndOfStreamException(describe() + ": its producer, " + ProcessToken.describe(producer) +
                 ", died and everything it committed has been received; a new producer may attach and go on");

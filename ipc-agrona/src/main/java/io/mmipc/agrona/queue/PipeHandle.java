@@ -2,7 +2,6 @@ package io.mmipc.agrona.queue;
 
 import io.mmipc.IpcContext;
 import io.mmipc.Pipe;
-import io.mmipc.PipeOptions;
 
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -11,8 +10,8 @@ import java.nio.file.Paths;
 
 /**
  * What a pipe (end 0) or one of its ends (1, 2) turns into when serialized: directory, name,
- * codec. A JVM that deserializes it opens the pipe through {@link IpcContext#joined(Path)}; an end
- * opens there on first use.
+ * codec. A JVM that deserializes it opens the pipe through {@link IpcContext#joined(Path)}, once
+ * (an end that arrives twice is the same end); an end opens there on first use.
  */
 final class PipeHandle implements Serializable
 {
@@ -33,8 +32,7 @@ final class PipeHandle implements Serializable
 
     private Object readResolve() throws ObjectStreamException
     {
-        final Pipe<Object> pipe = AgronaMessaging.INSTANCE.openPipe(IpcContext.joined(Paths.get(directory)), name,
-            CodecRef.resolve(codec), PipeOptions.defaults());
+        final Pipe<?> pipe = AgronaMessaging.resolvePipe(Paths.get(directory), name, CodecRef.resolve(codec));
         return end == 1 ? pipe.end1() : end == 2 ? pipe.end2() : pipe;
     }
 

@@ -118,6 +118,47 @@ final class ProcessToken
         return actual == ProcessIdentity.UNKNOWN_START || start == 0 || (actual & START_MASK) == start;
     }
 
+    /**
+     * Watches one token at a time without allocating: the first question about a token looks the
+     * process up; later ones ask the same {@link ProcessHandle}, whose {@code isAlive()} compares
+     * the process start time (one {@code /proc} read, nothing allocated).
+     */
+    static final class Watch
+    {
+        private long token;
+        private ProcessHandle handle;
+        private boolean dead;
+
+        /**
+         * @return true when this watch has already found {@code watched} dead (no look-up).
+         */
+        boolean knownDead(final long watched)
+        {
+            return dead && watched == token;
+        }
+
+        boolean isAlive(final long watched)
+        {
+            if (watched != token)
+            {
+                token = watched;
+                handle = null;
+                dead = !ProcessToken.isAlive(watched);
+                if (!dead && pid(watched) != SELF.pid())
+                {
+                    handle = ProcessHandle.of(pid(watched)).orElse(null);
+                    dead = handle == null;
+                }
+                return !dead;
+            }
+            if (!dead)
+            {
+                dead = handle != null ? !handle.isAlive() : !ProcessToken.isAlive(watched);
+            }
+            return !dead;
+        }
+    }
+
     static String describe(final long token)
     {
         return token == 0 ? "nobody" : "pid " + pid(token) + " (object " + instance(token) + ")";

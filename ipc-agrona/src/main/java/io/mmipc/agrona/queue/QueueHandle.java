@@ -11,8 +11,8 @@ import java.time.Duration;
 
 /**
  * What a queue turns into when serialized: directory, name, codec and dead-process timeout. A JVM
- * that deserializes it opens the queue through {@link IpcContext#joined(Path)} (the idle strategy
- * there is the default backoff).
+ * that deserializes it opens the queue through {@link IpcContext#joined(Path)}, once: later
+ * handles of the same queue resolve to the same object (the idle strategy there is the default backoff).
  */
 final class QueueHandle implements Serializable
 {
@@ -35,8 +35,7 @@ final class QueueHandle implements Serializable
     {
         final QueueOptions options = QueueOptions.defaults()
             .deadProcessTimeout(Duration.ofMillis(Math.max(1, deadProcessTimeoutMillis)));
-        return AgronaMessaging.INSTANCE.openQueue(IpcContext.joined(Paths.get(directory)), name,
-            CodecRef.resolve(codec), options);
+        return AgronaMessaging.resolveQueue(Paths.get(directory), name, CodecRef.resolve(codec), options);
     }
 
     @Override

@@ -24,6 +24,8 @@ abstract class RingEndpoint<T>
     static final long FOREVER = -1;
     /** How often a waiting receiver asks whether the process it waits for still lives. */
     static final long LIVENESS_CHECK_NANOS = 10_000_000L;
+    /** How often a receiver that polls without waiting asks it (a spinning poller reaches it too). */
+    static final long POLL_LIVENESS_CHECK_NANOS = 100_000_000L;
 
     final Codec<T> codec;
     final int maxMessageLength;

@@ -231,6 +231,54 @@ class QueueTest
     }
 
     @Test
+    void handlesReopenAQueueOrPipeOncePerJvm() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final MessageQueue<String> queue = ctx.queue("handled", Codecs.utf8(), options(false));
+            final String handle = Handles.encode(queue);
+            final MessageQueue<String> first = Handles.decode(handle);
+            final MessageQueue<String> second = Handles.decode(handle);
+            assertNotSame(queue, first);
+            assertSame(first, second, "one object per queue in a JVM");
+            queue.put("via the creator");
+            assertEquals("via the creator", first.poll(1, TimeUnit.SECONDS));
+
+            final io.mmipc.Pipe<String> pipe = ctx.pipe("piped", Codecs.utf8());
+            final io.mmipc.PipeEnd<String> end = Handles.decode(Handles.encode(pipe.end2()));
+            assertSame(end, Handles.decode(Handles.encode(pipe.end2())), "an end that arrives twice is one end");
+            assertEquals(2, end.number());
+            end.send("hello");
+            assertEquals("hello", pipe.end1().recv());
+
+            final io.mmipc.codec.Codec<String> local = new io.mmipc.codec.Codec<>()
+            {
+                @Override
+                public String id()
+                {
+                    return "local";
+                }
+
+                @Override
+                public int encode(final String value, final org.agrona.MutableDirectBuffer buffer, final int offset)
+                {
+                    return Codecs.utf8().encode(value, buffer, offset);
+                }
+
+                @Override
+                public String decode(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+                {
+                    return Codecs.utf8().decode(buffer, offset, length);
+                }
+            };
+            final MessageQueue<String> unsendable = ctx.queue("local", local, options(false));
+            final Exception ex = assertThrows(Exception.class, () -> Handles.encode(unsendable));
+            assertTrue(String.valueOf(ex.getMessage()).contains("neither Serializable nor built-in") ||
+                String.valueOf(ex.getCause()).contains("neither Serializable nor built-in"), ex.toString());
+        }
+    }
+
+    @Test
     void aSecondOneToOneProducerOrConsumerIsRefused()
     {
         try (IpcContext ctx = IpcContext.create(root))
