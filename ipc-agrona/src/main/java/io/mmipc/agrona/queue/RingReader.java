@@ -44,6 +44,7 @@ final class RingReader
     private final SpillFiles spill;
     private long tailCache;
     private boolean reachedEnd;
+    private boolean reading;
 
     /**
      * @param channel        the channel (consumer slot, ring, trailer).
@@ -87,12 +88,25 @@ final class RingReader
      */
     int read(final MessageHandler handler, final int limit)
     {
-        int messages = readBlock(handler, limit);
-        if (reachedEnd && messages < limit)
+        if (reading)
         {
-            messages += readBlock(handler, limit - messages); // continue at the ring's start
+            throw new IllegalStateException(path + ": a handler must not receive from the queue or pipe end " +
+                "that called it (the message it handles is not consumed yet)");
         }
-        return messages;
+        reading = true;
+        try
+        {
+            int messages = readBlock(handler, limit);
+            if (reachedEnd && messages < limit)
+            {
+                messages += readBlock(handler, limit - messages); // continue at the ring's start
+            }
+            return messages;
+        }
+        finally
+        {
+            reading = false;
+        }
     }
 
     private int readBlock(final MessageHandler handler, final int limit)

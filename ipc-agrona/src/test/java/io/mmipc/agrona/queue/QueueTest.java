@@ -163,6 +163,20 @@ class QueueTest
         }
     }
 
+    @ParameterizedTest(name = "oneToOne={0}")
+    @ValueSource(booleans = {true, false})
+    void aHandlerThatReceivesFromItsOwnQueueIsRefused(final boolean oneToOne) throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final MessageQueue<String> q = ctx.queue("nested", Codecs.utf8(), options(oneToOne));
+            q.put("a");
+            q.put("b");
+            assertThrows(IllegalStateException.class, () -> q.poll((buffer, offset, length) -> q.poll()));
+            assertEquals("b", q.poll(), "the outer message was consumed, the inner call refused");
+        }
+    }
+
     @Test
     @Timeout(30)
     void blockedCallsAnswerInterrupts() throws Exception
