@@ -140,6 +140,24 @@ class QueueTest
         }
     }
 
+    @Test
+    @Timeout(30)
+    void aClaimLeftOpenForTenTimeoutsIsSkippedEvenByALiveProducer() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final QueueOptions quick = options(false).deadProcessTimeout(Duration.ofMillis(100));
+            final MessageQueue<String> stuck = ctx.queue("stuck", Codecs.utf8(), quick);
+            final MessageQueue<String> other = ctx.queue("stuck", Codecs.utf8(), quick);
+            final int claim = stuck.tryClaim(8);
+            other.put("behind the claim");
+            assertNull(other.poll(300, TimeUnit.MILLISECONDS), "a live producer's claim blocks for a while");
+            assertEquals("behind the claim", other.poll(10, TimeUnit.SECONDS));
+            assertEquals(1, other.skippedMessages());
+            assertThrows(IllegalStateException.class, () -> stuck.commit(claim), "too late: it was skipped");
+        }
+    }
+
     @ParameterizedTest(name = "oneToOne={0}")
     @ValueSource(booleans = {true, false})
     void aFullQueueRefusesAtOnceAndTimesOut(final boolean oneToOne) throws Exception
