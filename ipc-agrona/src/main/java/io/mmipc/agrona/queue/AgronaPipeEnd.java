@@ -10,6 +10,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -189,7 +190,7 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
     }
 
     @Override
-    boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int typeId)
+    boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int kind)
     {
         final SharedFile file = opened();
         if (out == null)
@@ -199,7 +200,8 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
         file.enter();
         try
         {
-            return out.write(typeId, buffer, offset, length);
+            return out.write(ChannelDescriptor.typeId(kind, length + RecordDescriptor.HEADER_LENGTH), buffer, offset,
+                length);
         }
         catch (final InternalError fault)
         {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.mmipc.agrona.queue.ChannelDescriptor.DATA_MSG_TYPE_ID;
 import static io.mmipc.agrona.queue.QueueDescriptor.*;
+import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
 
 /**
  * A queue over one channel of a queue file; the subclasses decide who may produce and consume
@@ -79,13 +80,13 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
     abstract void deregister();
 
     @Override
-    final boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int typeId)
+    final boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int kind)
     {
         ensureProducer();
         file.enter();
         try
         {
-            if (ring().write(typeId, buffer, offset, length))
+            if (ring().write(ChannelDescriptor.typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
             {
                 countProduced();
                 return true;
@@ -228,7 +229,7 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
         file.enter(); // left in flight until commit or abort: the ring must stay mapped meanwhile
         try
         {
-            final int index = ring().tryClaim(DATA_MSG_TYPE_ID, length);
+            final int index = ring().tryClaim(ChannelDescriptor.typeId(DATA_MSG_TYPE_ID, length + HEADER_LENGTH), length);
             if (index < 0)
             {
                 file.exit();

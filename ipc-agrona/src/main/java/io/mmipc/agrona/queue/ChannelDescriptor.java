@@ -38,13 +38,31 @@ final class ChannelDescriptor
     /** Offset of the ring (records, then Agrona's trailer) in the channel. */
     static final int RING_OFFSET = CONSUMER_SLOT_LENGTH;
 
-    /** Type of a record that holds a message. */
+    /** Kind of a record that holds a message. */
     static final int DATA_MSG_TYPE_ID = 1;
-    /** Type of a record that names a spill file holding a large message. */
+    /** Kind of a record that names a spill file holding a large message. */
     static final int SPILL_MSG_TYPE_ID = 2;
+    /** The kind is the low byte of a record's type word; the check of its length is above it. */
+    static final int KIND_MASK = 0xFF;
 
     private ChannelDescriptor()
     {
+    }
+
+    /**
+     * The type word of a data or spill record: the kind in the low byte, and above it 23 bits
+     * derived from the record's length word, so a reader detects a corrupted length (or type)
+     * without reading the producer's position, which would cost the producer a cache miss per
+     * message. Agrona's padding records keep type -1.
+     * <pre>
+     *   | 0 | check of the record length (23) | kind (8) |
+     * </pre>
+     *
+     * @param recordLength the length word: message length plus the 8-byte header.
+     */
+    static int typeId(final int kind, final int recordLength)
+    {
+        return kind | (((recordLength * 0x9E3779B1) >>> 9) << 8);
     }
 
     /**

@@ -46,11 +46,12 @@ abstract class RingEndpoint<T>
     }
 
     /**
-     * Writes one record without waiting.
+     * Writes one record of a kind ({@link ChannelDescriptor#DATA_MSG_TYPE_ID} or
+     * {@link ChannelDescriptor#SPILL_MSG_TYPE_ID}) without waiting.
      *
      * @return false when the ring is full.
      */
-    abstract boolean tryWrite(DirectBuffer buffer, int offset, int length, int typeId);
+    abstract boolean tryWrite(DirectBuffer buffer, int offset, int length, int kind);
 
     /**
      * Reads up to {@code limit} messages without waiting.
@@ -138,10 +139,10 @@ abstract class RingEndpoint<T>
     }
 
     private boolean sendRecord(
-        final DirectBuffer buffer, final int offset, final int length, final int typeId, final long timeoutNanos)
+        final DirectBuffer buffer, final int offset, final int length, final int kind, final long timeoutNanos)
         throws InterruptedException
     {
-        if (tryWrite(buffer, offset, length, typeId))
+        if (tryWrite(buffer, offset, length, kind))
         {
             return true;
         }
@@ -160,7 +161,7 @@ abstract class RingEndpoint<T>
                 throw new InterruptedException(describe() + ": interrupted while waiting for room");
             }
             idler.idle();
-            if (tryWrite(buffer, offset, length, typeId))
+            if (tryWrite(buffer, offset, length, kind))
             {
                 return true;
             }

@@ -113,13 +113,6 @@ final class RingReader
     {
         final AtomicBuffer ring = this.ring;
         final long head = ring.getLongVolatile(headPositionIndex);
-        // Read the producer's position up front, independent of the length word: the two loads
-        // overlap, where reading it only after a new record appears would add a cache miss.
-        final long tail = ring.getLongVolatile(tailPositionIndex);
-        if (tail > tailCache)
-        {
-            tailCache = tail;
-        }
         final int headIndex = (int)head & mask;
         final int blockLength = capacity - headIndex;
         int bytesRead = 0;
@@ -141,31 +134,29 @@ final class RingReader
                         " does not fit the " + capacity + "-byte ring");
                 }
                 final int alignedLength = align(length, ALIGNMENT);
-                final long recordEnd = head + bytesRead + alignedLength;
-                if (recordEnd > tailCache && recordEnd > (tailCache = ring.getLongVolatile(tailPositionIndex)))
-                {
-                    throw corrupt(recordIndex, "record length " + length + " at position " + (head + bytesRead) +
-                        " runs past the producer's position " + tailCache);
-                }
                 final int type = ring.getInt(recordIndex + 4);
                 if (type == PADDING_MSG_TYPE_ID)
                 {
+                    checkWithinProducer(recordIndex, head + bytesRead, length);
                     bytesRead += alignedLength;
                     continue;
                 }
+                final int kind = type & KIND_MASK;
                 final int payload = length - HEADER_LENGTH;
-                if (type == DATA_MSG_TYPE_ID ? payload > maxInlineLength :
-                    type != SPILL_MSG_TYPE_ID || payload != SpillFiles.REF_LENGTH)
+                if (type != typeId(kind, length) ||
+                    (kind == DATA_MSG_TYPE_ID ? payload > maxInlineLength :
+                    kind != SPILL_MSG_TYPE_ID || payload != SpillFiles.REF_LENGTH))
                 {
-                    throw corrupt(recordIndex + 4, "record of type " + type + " and length " + length +
-                        (type == DATA_MSG_TYPE_ID ? " exceeds the inline limit of " + maxInlineLength :
-                        type == SPILL_MSG_TYPE_ID ? " is no spill reference" : " has an unknown type"));
+                    throw corrupt(recordIndex, "record header (length " + length + ", type 0x" +
+                        Integer.toHexString(type) + ") at position " + (head + bytesRead) + " fails its check" +
+                        (type == typeId(kind, length) ? " (length over the inline limit " + maxInlineLength +
+                        " or an unknown kind)" : " (the length or type word was overwritten)"));
                 }
                 bytesRead += alignedLength;
                 messages++;
                 // Taken before it is handled: a consumer that dies in the handler loses this message only.
                 consumer.putLongRelease(TAKEN_POSITION_OFFSET, head + bytesRead);
-                if (type == DATA_MSG_TYPE_ID)
+                if (kind == DATA_MSG_TYPE_ID)
                 {
                     handler.onMessage(ring, recordIndex + HEADER_LENGTH, payload);
                 }
@@ -193,6 +184,20 @@ final class RingReader
             }
         }
         return messages;
+    }
+
+    /**
+     * Padding carries no check of its own (Agrona writes it), so it must end at or before the
+     * producer's position. Padding is rare: once per lap, or where a claim was given up.
+     */
+    private void checkWithinProducer(final int recordIndex, final long position, final int length)
+    {
+        final long end = position + align(length, ALIGNMENT);
+        if (end > tailCache && end > (tailCache = ring.getLongVolatile(tailPositionIndex)))
+        {
+            throw corrupt(recordIndex, "padding of length " + length + " at position " + position +
+                " runs past the producer's position " + tailCache);
+        }
     }
 
     long headPosition()

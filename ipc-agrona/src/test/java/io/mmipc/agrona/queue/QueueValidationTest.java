@@ -94,31 +94,40 @@ class QueueValidationTest
 
     @ParameterizedTest(name = "oneToOne={0}")
     @ValueSource(booleans = {true, false})
-    void aLengthWordPastTheRingIsAnExceptionNamingFileAndOffset(final boolean oneToOne) throws IOException
+    void aLengthWordPastTheRingIsAnExceptionNamingFileAndOffset(final boolean oneToOne) throws Exception
     {
-        corruptSecondRecord(oneToOne, 0, 0x7FFF_FFF0, "does not fit");
+        corruptSecondRecord(oneToOne, 0x7FFF_FFF0, null, "does not fit");
     }
 
     @ParameterizedTest(name = "oneToOne={0}")
     @ValueSource(booleans = {true, false})
-    void aLengthWordPastTheProducersPositionIsAnException(final boolean oneToOne) throws IOException
+    void aLengthWordInsideTheRingButWrongFailsItsCheck(final boolean oneToOne) throws Exception
     {
-        corruptSecondRecord(oneToOne, 0, 1024, "past the producer's position");
+        corruptSecondRecord(oneToOne, 24, null, "fails its check");
+        corruptSecondRecord(oneToOne, 1024, null, "fails its check");
     }
 
     @ParameterizedTest(name = "oneToOne={0}")
     @ValueSource(booleans = {true, false})
-    void anUnknownRecordTypeIsAnException(final boolean oneToOne) throws IOException
+    void anOverwrittenTypeWordFailsItsCheck(final boolean oneToOne) throws Exception
     {
-        corruptSecondRecord(oneToOne, 4, 77, "unknown type");
+        corruptSecondRecord(oneToOne, null, 77, "fails its check");
+    }
+
+    @ParameterizedTest(name = "oneToOne={0}")
+    @ValueSource(booleans = {true, false})
+    void paddingPastTheProducersPositionIsAnException(final boolean oneToOne) throws Exception
+    {
+        corruptSecondRecord(oneToOne, 1024, -1, "past the producer's position");
     }
 
     /**
-     * Sends three 8-byte messages (16-byte records), overwrites a word of the second, and expects
-     * the first to arrive and the second to be refused, every time it is asked for.
+     * Sends three 8-byte messages (16-byte records), overwrites the header words of the second
+     * (null leaves one as it is), and expects the first to arrive and the second to be refused,
+     * every time it is asked for, with the offset of its header.
      */
-    private void corruptSecondRecord(final boolean oneToOne, final int wordOffset, final int value, final String says)
-        throws IOException
+    private void corruptSecondRecord(final boolean oneToOne, final Integer length, final Integer type, final String says)
+        throws IOException, InterruptedException
     {
         try (IpcContext ctx = IpcContext.create(root))
         {
@@ -127,10 +136,17 @@ class QueueValidationTest
             q.put(1L);
             q.put(2L);
             q.put(3L);
-            final long offset = RING_FILE_OFFSET + 16 + wordOffset;
+            final long offset = RING_FILE_OFFSET + 16;
             try (FileChannel channel = FileChannel.open(q.path(), StandardOpenOption.READ, StandardOpenOption.WRITE))
             {
-                channel.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, value), offset);
+                if (length != null)
+                {
+                    channel.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, length), offset);
+                }
+                if (type != null)
+                {
+                    channel.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, type), offset + 4);
+                }
             }
             assertEquals(1L, q.poll());
             for (int attempt = 0; attempt < 2; attempt++)
@@ -141,10 +157,6 @@ class QueueValidationTest
                 assertTrue(ex.getMessage().contains(q.path().toString()) && ex.getMessage().contains(says) &&
                     ex.getMessage().contains("offset " + offset), ex.getMessage());
             }
-        }
-        catch (final InterruptedException ex)
-        {
-            throw new AssertionError(ex);
         }
     }
 }
