@@ -299,17 +299,9 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
     @Override
     public int drain(final MessageHandler handler, final int limit)
     {
-        int total = 0;
-        while (total < limit)
-        {
-            final int read = tryRead(handler, limit - total);
-            if (read == 0)
-            {
-                break;
-            }
-            total += read;
-        }
-        return total;
+        // One read: it continues at the ring's start after the end, so it sees all that waits.
+        // Asking again would only probe the line the producer writes next.
+        return limit <= 0 ? 0 : tryRead(handler, limit);
     }
 
     @Override
