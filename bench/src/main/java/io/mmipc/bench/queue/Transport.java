@@ -39,7 +39,7 @@ public enum Transport
         @Override
         public void prepare(final Path dir, final String name, final int size) throws IOException
         {
-            AgronaRingLink.create(dir.resolve(name + ".ring"), RING_CAPACITY);
+            AgronaRingLink.create(dir.resolve(name + ".ring"), ringCapacity(size));
         }
 
         @Override
@@ -64,8 +64,8 @@ public enum Transport
         }
     };
 
-    /** Ring capacity of the ring transports, mmipc and raw Agrona alike. */
-    public static final int RING_CAPACITY = 1 << 18;
+    /** Smallest ring of the ring transports, mmipc and raw Agrona alike. */
+    public static final int MIN_RING_CAPACITY = 1 << 18;
 
     /**
      * Creates the channel's files in the benchmark JVM, before the peer starts.
@@ -81,8 +81,17 @@ public enum Transport
      */
     public abstract Link open(Path dir, String name, int size, boolean send) throws IOException;
 
+    /**
+     * @return the ring capacity for messages of {@code size} bytes: at least 256 KiB, and eight times
+     *         the message, so that both Agrona and mmipc write it inline (their limit is an eighth).
+     */
+    public static int ringCapacity(final int size)
+    {
+        return Math.max(MIN_RING_CAPACITY, Integer.highestOneBit(Math.max(1, size * 8 - 1)) << 1);
+    }
+
     static QueueOptions queueOptions(final int size)
     {
-        return QueueOptions.defaults().oneToOne(true).capacity(RING_CAPACITY).idle(Idle.busySpin());
+        return QueueOptions.defaults().oneToOne(true).capacity(ringCapacity(size)).idle(Idle.busySpin());
     }
 }
