@@ -26,7 +26,13 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  |     Agrona trailer (tail, head cache, head, ...): 768 bytes  ...  128 + capacity
  *  +---------------------------------------------------------------+
  * </pre>
- * Only the consumer (the holder of the consumer side) writes the consumer slot.
+ * Only the consumer (the holder of the consumer side) writes the consumer slot, except that a
+ * one-to-one producer taking over from a dead one adds what it padded to the skipped count.
+ * <p>
+ * Record type word (data and spill records; Agrona's padding is -1):
+ * <pre>
+ *   | 0 | check of the record's length word (23) | kind: 1 data, 2 spill (8) |
+ * </pre>
  */
 final class ChannelDescriptor
 {

@@ -12,11 +12,15 @@
  *
  * <h2>Writing and reading</h2>
  * Producers write with Agrona's own {@code OneToOneRingBuffer} / {@code ManyToOneRingBuffer}
- * ({@code write}, {@code tryClaim}/{@code commit}/{@code abort}). Consumers read with
+ * ({@code write}, {@code tryClaim}/{@code commit}/{@code abort}); the type word they pass carries
+ * the record's kind and 23 check bits derived from its length word
+ * ({@link io.mmipc.agrona.queue.ChannelDescriptor#typeId}). Consumers read with
  * {@link io.mmipc.agrona.queue.RingReader}, which follows Agrona's read protocol but checks every
- * length and type before use: a record must be a header long at least, lie inside the ring, end
- * at or before the producer's position and carry a known type; data must fit the inline limit.
- * A bad word is a {@link io.mmipc.file.SharedDataCorruptedException} naming the file and offset.
+ * length and type before use: a record must be a header long at least and lie inside the ring
+ * (aligned); a data or spill record's header must match its check and data must fit the inline
+ * limit; padding (which Agrona writes without a check) must end at or before the producer's
+ * position. A bad word is a {@link io.mmipc.file.SharedDataCorruptedException} naming the file and
+ * offset, and the record stays where it is.
  * Messages above the inline limit (an eighth of the ring) go through a spill file
  * ({@link io.mmipc.agrona.queue.SpillFiles}).
  *
@@ -53,9 +57,11 @@
  * </ul>
  *
  * <h2>Cost</h2>
- * The one-to-one path adds to Agrona's ring: the mapping guard (free in the thread that opened the
- * object), one store per message on each side to a line only that side writes (the producer's
- * count, the consumer's taken position), and the reader's checks, which read the producer's
- * position once per read alongside the record.
+ * The one-to-one path adds to Agrona's ring: the mapping guard (no atomic instruction in the
+ * thread that opened the object), one store per message on each side to a line only that side
+ * writes (the producer's count, the consumer's taken position), and the reader's checks, which
+ * are arithmetic on words it reads anyway. Checking every record against the producer's
+ * position instead would cost the producer a cache-line ownership miss per message (measured:
+ * round trip 1.45x raw Agrona, against about 1.1x with the check bits).
  */
 package io.mmipc.agrona.queue;
