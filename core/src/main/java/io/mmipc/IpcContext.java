@@ -1,11 +1,14 @@
 package io.mmipc;
 
+import io.mmipc.codec.Codec;
+import io.mmipc.codec.Codecs;
 import io.mmipc.dir.ContextDirectory;
 import io.mmipc.file.Names;
 import io.mmipc.file.SharedFile;
 import io.mmipc.file.SharedFileSpec;
 import io.mmipc.file.SharedFiles;
 import io.mmipc.internal.AgronaAccess;
+import io.mmipc.spi.MessagingProvider;
 import io.mmipc.spi.Providers;
 import io.mmipc.spi.SyncProvider;
 
@@ -319,6 +322,86 @@ public final class IpcContext implements AutoCloseable
     }
 
     // ---- end of shared values, arrays, locks and synchronisation ----
+
+
+    // ---- Queue and Pipe (issue 3): shared-memory rings, implemented by ipc-agrona
+
+    /**
+     * Creates, or opens when it exists, the many-to-many queue {@code name} of byte arrays:
+     * Python's {@code multiprocessing.Queue()}.
+     */
+    public MessageQueue<byte[]> queue(final String name)
+    {
+        return queue(name, Codecs.bytes(), QueueOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists, the many-to-many queue {@code name} whose messages
+     * {@code codec} encodes.
+     */
+    public <T> MessageQueue<T> queue(final String name, final Codec<T> codec)
+    {
+        return queue(name, codec, QueueOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same kind, sizes and codec, the queue {@code name}.
+     */
+    public <T> MessageQueue<T> queue(final String name, final Codec<T> codec, final QueueOptions options)
+    {
+        checkOpen();
+        return messaging().queue(this, name, Objects.requireNonNull(codec, "codec"),
+            Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Opens the existing queue {@code name}, whatever its kind and sizes; only the codec must match.
+     */
+    public <T> MessageQueue<T> openQueue(final String name, final Codec<T> codec)
+    {
+        checkOpen();
+        return messaging().openQueue(this, name, Objects.requireNonNull(codec, "codec"), QueueOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists, the duplex pipe {@code name} of byte arrays; neither end is opened.
+     */
+    public Pipe<byte[]> pipe(final String name)
+    {
+        return pipe(name, Codecs.bytes(), PipeOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists, the duplex pipe {@code name}: Python's {@code Pipe()}.
+     */
+    public <T> Pipe<T> pipe(final String name, final Codec<T> codec)
+    {
+        return pipe(name, codec, PipeOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same direction, sizes and codec, the pipe {@code name}.
+     */
+    public <T> Pipe<T> pipe(final String name, final Codec<T> codec, final PipeOptions options)
+    {
+        checkOpen();
+        return messaging().pipe(this, name, Objects.requireNonNull(codec, "codec"),
+            Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Opens the existing pipe {@code name}, whatever its direction and sizes; only the codec must match.
+     */
+    public <T> Pipe<T> openPipe(final String name, final Codec<T> codec)
+    {
+        checkOpen();
+        return messaging().openPipe(this, name, Objects.requireNonNull(codec, "codec"), PipeOptions.defaults());
+    }
+
+    private static MessagingProvider messaging()
+    {
+        return Providers.get(MessagingProvider.class, MessagingProvider.MODULE);
+    }
 
     /**
      * For transports: creates or opens the file {@code name} of this context and closes it with the context.

@@ -1,0 +1,79 @@
+package io.mmipc.bench.queue;
+
+import io.mmipc.IpcContext;
+import io.mmipc.bench.support.PeerJvm;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One-to-one round trip between two JVMs: send a message on "ping", wait for the peer's reply of
+ * the same size on "pong". Sample mode gives the percentiles (p50, p99, p99.9, max). Both sides
+ * busy-spin: two spinning threads.
+ * <pre>
+ * java -jar bench/target/benchmarks.jar QueueRoundTripBenchmark -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class QueueRoundTripBenchmark
+{
+    @Param({"MMIPC_ZERO_COPY", "MMIPC_CODEC", "AGRONA_RAW", "OS_PIPE"})
+    public Transport transport;
+
+    @Param({"64"})
+    public int size;
+
+    private IpcContext ctx;
+    private PeerJvm peer;
+    private Link ping;
+    private Link pong;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception
+    {
+        ctx = IpcContext.create();
+        final Path dir = ctx.directory();
+        transport.prepare(dir, "ping", size);
+        transport.prepare(dir, "pong", size);
+        peer = PeerJvm.start(QueuePeer.class, transport.name(), "echo", dir.toString(), String.valueOf(size),
+            "ping", "pong");
+        ping = transport.open(dir, "ping", size, true); // same order as the peer; in this thread
+        pong = transport.open(dir, "pong", size, false);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown()
+    {
+        peer.checkAlive();
+        peer.close();
+        ping.close();
+        pong.close();
+        ctx.close();
+    }
+
+    @Benchmark
+    public long roundTrip()
+    {
+        ping.send();
+        pong.receive();
+        return pong.checksum();
+    }
+}

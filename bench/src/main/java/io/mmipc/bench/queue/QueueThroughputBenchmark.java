@@ -1,0 +1,72 @@
+package io.mmipc.bench.queue;
+
+import io.mmipc.IpcContext;
+import io.mmipc.bench.support.PeerJvm;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One-to-one throughput between two JVMs: the benchmark thread sends messages (busy-spinning while
+ * the channel is full), a peer JVM receives them as fast as it can (busy-spinning). In steady
+ * state the send rate is the transfer rate. Two threads spin, one per JVM.
+ * <pre>
+ * java -jar bench/target/benchmarks.jar QueueThroughputBenchmark -prof gc
+ * </pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class QueueThroughputBenchmark
+{
+    @Param({"MMIPC_ZERO_COPY", "MMIPC_CODEC", "AGRONA_RAW", "OS_PIPE"})
+    public Transport transport;
+
+    @Param({"64"})
+    public int size;
+
+    private IpcContext ctx;
+    private PeerJvm peer;
+    private Link link;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception
+    {
+        ctx = IpcContext.create();
+        final Path dir = ctx.directory();
+        transport.prepare(dir, "ping", size);
+        peer = PeerJvm.start(QueuePeer.class, transport.name(), "sink", dir.toString(), String.valueOf(size), "ping");
+        link = transport.open(dir, "ping", size, true); // in this thread: it owns the mapping
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown()
+    {
+        peer.checkAlive();
+        peer.close();
+        link.close();
+        ctx.close();
+    }
+
+    @Benchmark
+    public void send()
+    {
+        link.send();
+    }
+}

@@ -1,0 +1,92 @@
+package io.mmipc.agrona.queue;
+
+import io.mmipc.file.ObjectKind;
+import io.mmipc.file.SharedFileSpec;
+
+import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
+
+/**
+ * Layout of a queue file's body (after the 256-byte file header). Parameters in the header:
+ * capacity, largest message, process slots; the type tag holds the codec id.
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |  Consumer word: the consumer lock (many-to-many) or the       |  0
+ *  |  consumer's token (one-to-one); 0 when free; 128-byte slot   ...
+ *  +---------------------------------------------------------------+
+ *  |  Retired count: messages of producers that closed or were     | 128
+ *  |  reaped (64), added to by any process; 128-byte slot         ...
+ *  +---------------------------------------------------------------+
+ *  |  Channel: consumer slot, ring, Agrona trailer                ...  256
+ *  |  (ChannelDescriptor)                                          |
+ *  +---------------------------------------------------------------+
+ *  |  Process slots: one 128-byte slot per registered object      ...  256 + channel
+ *  |  (one-to-one: one slot, the producer's)                       |
+ *  +---------------------------------------------------------------+
+ *
+ *  Process slot:
+ *  +---------------------------------------------------------------+
+ *  |  Token of the holder (ProcessToken), 0 when free              |  0
+ *  +---------------------------------------------------------------+
+ *  |  Roles: 1 producer, 2 consumer                                |  8
+ *  +---------------------------------------------------------------+
+ *  |  Messages this holder committed                               | 16
+ *  +---------------------------------------------------------------+
+ * </pre>
+ */
+final class QueueDescriptor
+{
+    static final int CONSUMER_WORD_OFFSET = 0;
+    static final int RETIRED_COUNT_OFFSET = CACHE_LINE_LENGTH * 2;
+    static final int CHANNEL_OFFSET = CACHE_LINE_LENGTH * 4;
+
+    static final int SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
+    static final int SLOT_TOKEN_OFFSET = 0;
+    static final int SLOT_ROLES_OFFSET = 8;
+    static final int SLOT_PRODUCED_OFFSET = 16;
+    static final long ROLE_PRODUCER = 1;
+    static final long ROLE_CONSUMER = 2;
+
+    static final int PARAM_CAPACITY = 0;
+    static final int PARAM_MAX_MESSAGE_LENGTH = 1;
+    static final int PARAM_SLOTS = 2;
+
+    private QueueDescriptor()
+    {
+    }
+
+    static int slotsOffset(final int capacity)
+    {
+        return CHANNEL_OFFSET + ChannelDescriptor.length(capacity);
+    }
+
+    static int slotOffset(final int capacity, final int slot)
+    {
+        return slotsOffset(capacity) + slot * SLOT_LENGTH;
+    }
+
+    static int bodyLength(final int capacity, final int slots)
+    {
+        return slotsOffset(capacity) + slots * SLOT_LENGTH;
+    }
+
+    /**
+     * The spec to create a queue with, or to open one that must have these parameters.
+     */
+    static SharedFileSpec spec(
+        final boolean oneToOne, final int capacity, final int maxMessageLength, final int slots, final String codecId)
+    {
+        return SharedFileSpec.builder(kind(oneToOne), bodyLength(capacity, slots))
+            .param(PARAM_CAPACITY, "capacity", capacity)
+            .param(PARAM_MAX_MESSAGE_LENGTH, "maxMessageLength", maxMessageLength)
+            .param(PARAM_SLOTS, oneToOne ? "producer slots" : "maxProcesses", slots)
+            .typeTag(codecId)
+            .build();
+    }
+
+    static ObjectKind kind(final boolean oneToOne)
+    {
+        return oneToOne ? ObjectKind.QUEUE_ONE_TO_ONE : ObjectKind.QUEUE_MANY_TO_MANY;
+    }
+}

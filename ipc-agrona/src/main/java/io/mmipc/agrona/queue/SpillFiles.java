@@ -1,0 +1,182 @@
+package io.mmipc.agrona.queue;
+
+import io.mmipc.MessageHandler;
+import io.mmipc.file.ObjectKind;
+import io.mmipc.file.SharedDataCorruptedException;
+import io.mmipc.file.SharedFile;
+import io.mmipc.file.SharedFileSpec;
+import io.mmipc.file.SharedFiles;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Messages too large for a ring travel in a spill file of their own (kind {@code SPILL}, in the
+ * same directory); the ring carries a small reference record:
+ * <pre>
+ *  +---------------------------------------------------------------+
+ *  |            Token of the object that wrote the file            |  0
+ *  +---------------------------------------------------------------+
+ *  |                  Its sequence number for the file              |  8
+ *  +---------------------------------------------------------------+
+ *  |                 Message length                |   Reserved    | 16
+ *  +---------------------------------------------------------------+
+ * </pre>
+ * The file is named {@code <object>~spill-<token>-<sequence>} ('~' keeps it out of the user's
+ * names). The sender writes it whole before the reference is committed; the receiver maps it,
+ * unlinks it at once (the mapping outlives the name), hands the bytes to the handler and unmaps.
+ * A spill file whose reference is never read (its receiver died first, or its sender died before
+ * committing the reference) goes when the context directory is removed.
+ */
+final class SpillFiles
+{
+    static final int REF_LENGTH = 24;
+    static final int REF_TOKEN_OFFSET = 0;
+    static final int REF_SEQUENCE_OFFSET = 8;
+    static final int REF_LENGTH_OFFSET = 16;
+
+    private static final int PARAM_LENGTH = 0;
+
+    private final Path directory;
+    private final String owner;
+    private final int maxMessageLength;
+    private final Set<PosixFilePermission> permissions;
+    private final AtomicLong sequence = new AtomicLong();
+
+    /**
+     * @param objectFile the queue or pipe file: spill files go beside it, with its permissions.
+     */
+    SpillFiles(final Path objectFile, final int maxMessageLength)
+    {
+        this.directory = objectFile.getParent();
+        this.owner = objectFile.getFileName().toString();
+        this.maxMessageLength = maxMessageLength;
+        try
+        {
+            this.permissions = Files.getPosixFilePermissions(objectFile);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the permissions of " + objectFile + ": " + ex, ex);
+        }
+    }
+
+    /**
+     * Writes {@code length} bytes of {@code src} into a new spill file and the reference to it into {@code ref}.
+     */
+    void write(final long token, final DirectBuffer src, final int offset, final int length, final MutableDirectBuffer ref)
+    {
+        final SharedFileSpec spec = SharedFileSpec.builder(ObjectKind.SPILL, length)
+            .param(PARAM_LENGTH, "length", length)
+            .initializer(body -> body.putBytes(0, src, offset, length))
+            .build();
+        while (true)
+        {
+            final long seq = sequence.getAndIncrement();
+            final Path path = path(token, seq);
+            try
+            {
+                final SharedFile file = SharedFiles.createOrOpenAt(path, spec, permissions);
+                final boolean fresh = file.created();
+                file.close();
+                if (fresh)
+                {
+                    ref.putLong(REF_TOKEN_OFFSET, token);
+                    ref.putLong(REF_SEQUENCE_OFFSET, seq);
+                    ref.putInt(REF_LENGTH_OFFSET, length);
+                    ref.putInt(REF_LENGTH_OFFSET + 4, 0);
+                    return;
+                }
+                // A stale file of a dead object with the same token: leave it, take the next number.
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("cannot write a spill file of " + length + " bytes for " + owner +
+                    " in " + directory + ": " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    /**
+     * Removes the spill file a reference names (its message was not sent after all).
+     */
+    void delete(final DirectBuffer ref)
+    {
+        try
+        {
+            Files.deleteIfExists(path(ref.getLong(REF_TOKEN_OFFSET), ref.getLong(REF_SEQUENCE_OFFSET)));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Opens the spill file that the reference at {@code refOffset} names, unlinks it and hands its
+     * message to {@code handler}.
+     *
+     * @param refFileOffset where the reference lies in the ring's file, for messages.
+     */
+    void deliver(
+        final Path ringFile,
+        final DirectBuffer buffer,
+        final int refOffset,
+        final long refFileOffset,
+        final MessageHandler handler)
+    {
+        final long token = buffer.getLong(refOffset + REF_TOKEN_OFFSET);
+        final long seq = buffer.getLong(refOffset + REF_SEQUENCE_OFFSET);
+        final int length = buffer.getInt(refOffset + REF_LENGTH_OFFSET);
+        if (length < 0 || length > maxMessageLength || token <= 0 || seq < 0)
+        {
+            throw new SharedDataCorruptedException(ringFile, refFileOffset, "spill reference names token " + token +
+                ", sequence " + seq + ", length " + length + " (largest message " + maxMessageLength + ")");
+        }
+        final Path path = path(token, seq);
+        final SharedFile file;
+        try
+        {
+            file = SharedFiles.open(path, SharedFileSpec.builder(ObjectKind.SPILL, length)
+                .param(PARAM_LENGTH, "length", length).build());
+            Files.delete(path);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("message of " + length + " bytes lost: its spill file " + path +
+                " cannot be read: " + ex.getMessage(), ex);
+        }
+        try
+        {
+            file.enter();
+            try
+            {
+                handler.onMessage(file.body(), 0, length);
+            }
+            catch (final InternalError fault)
+            {
+                throw file.translateFault(fault);
+            }
+            finally
+            {
+                file.exit();
+            }
+        }
+        finally
+        {
+            file.close();
+        }
+    }
+
+    private Path path(final long token, final long seq)
+    {
+        return directory.resolve(owner + "~spill-" + Long.toHexString(token) + "-" + seq);
+    }
+}

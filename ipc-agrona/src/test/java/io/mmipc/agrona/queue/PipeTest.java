@@ -1,0 +1,153 @@
+package io.mmipc.agrona.queue;
+
+import io.mmipc.EndOfStreamException;
+import io.mmipc.IpcContext;
+import io.mmipc.Pipe;
+import io.mmipc.PipeEnd;
+import io.mmipc.PipeOptions;
+import io.mmipc.codec.Codecs;
+import io.mmipc.launch.ChildJvm;
+import io.mmipc.test.Children;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Pipes within a process and between child JVMs.
+ */
+@Timeout(120)
+class PipeTest
+{
+    static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theTutorialsReceiverThatReadsUntilEndOfStreamTerminates() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            // Python: parent_conn, child_conn = multiprocessing.Pipe(); the parent keeps both ends.
+            final Pipe<String> pipe = ctx.pipe("pipe", Codecs.utf8());
+            final PipeEnd<String> parentConn = pipe.end1();
+            final PipeEnd<String> childConn = pipe.end2();
+            try (ChildJvm sender = Children.start(PipeChildren.Sender.class, Handles.encode(childConn));
+                ChildJvm receiver = Children.start(PipeChildren.Receiver.class, Handles.encode(parentConn)))
+            {
+                final String sent = Children.finish(sender, CHILD_TIMEOUT);
+                final String received = Children.finish(receiver, CHILD_TIMEOUT);
+                assertEquals(List.of("Sent: Message 1", "Sent: Message 2", "Sent: Message 3"), sent.lines().toList());
+                assertEquals(List.of("Received: Message 1", "Received: Message 2", "Received: Message 3", "EOF"),
+                    received.lines().toList());
+            }
+            assertFalse(parentConn.isOpen(), "creating the pipe held neither end open");
+        }
+    }
+
+    @Test
+    void aKilledSendersEndIsEndOfStreamAfterWhatItSent() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<String> pipe = ctx.pipe("pipe", Codecs.utf8());
+            final PipeEnd<String> mine = pipe.end1();
+            try (ChildJvm holder = Children.start(PipeChildren.Holder.class, Handles.encode(pipe.end2()), "a", "b"))
+            {
+                Children.awaitLine(holder, "HOLDING", CHILD_TIMEOUT);
+                final IllegalStateException busy = assertThrows(IllegalStateException.class, () -> pipe.end2().open());
+                assertTrue(busy.getMessage().contains("pid " + holder.pid()), busy.getMessage());
+                assertEquals("a", mine.recv());
+                assertEquals("b", mine.recv());
+                assertNull(mine.recv(50, TimeUnit.MILLISECONDS), "the holder lives: no end of stream yet");
+                assertFalse(mine.poll());
+                holder.kill();
+                assertTrue(holder.waitFor(Duration.ofSeconds(30)));
+                assertThrows(EndOfStreamException.class, mine::recv);
+                assertTrue(mine.poll(), "poll says recv would not wait");
+            }
+            // The dead holder's end can be opened again, here.
+            final PipeEnd<String> again = ctx.openPipe("pipe", Codecs.utf8()).end2();
+            again.send("c");
+            assertEquals("c", mine.recv());
+        }
+    }
+
+    @Test
+    void aDuplexPipeCarriesBothWaysAndAOneWayPipeOnlyOne() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<String> duplex = ctx.pipe("duplex", Codecs.utf8());
+            duplex.end1().send("ping");
+            assertEquals("ping", duplex.end2().recv());
+            duplex.end2().send("pong");
+            assertTrue(duplex.end1().poll(1, TimeUnit.SECONDS));
+            assertEquals("pong", duplex.end1().recv());
+
+            final Pipe<String> oneWay = ctx.pipe("oneway", Codecs.utf8(), PipeOptions.defaults().duplex(false));
+            assertFalse(oneWay.isDuplex());
+            assertFalse(oneWay.end1().canSend());
+            assertThrows(IllegalStateException.class, () -> oneWay.end1().send("no"));
+            assertThrows(IllegalStateException.class, () -> oneWay.end2().recv());
+            oneWay.end2().send("yes");
+            assertEquals("yes", oneWay.end1().recv());
+        }
+    }
+
+    @Test
+    void endOfStreamIsAStateThatEndsWhenTheOtherEndOpensAgain() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<String> pipe = ctx.pipe("pipe", Codecs.utf8(), PipeOptions.defaults().capacity(1024));
+            final PipeEnd<String> reader = pipe.end1();
+            assertNull(reader.recv(20, TimeUnit.MILLISECONDS), "the other end never opened: no end of stream");
+            pipe.end2().send("last");
+            pipe.end2().close();
+            assertThrows(IllegalStateException.class, () -> pipe.end2().send("after close"));
+            assertEquals("last", reader.recv());
+            assertThrows(EndOfStreamException.class, reader::recv);
+
+            final PipeEnd<String> writer = ctx.openPipe("pipe", Codecs.utf8()).end2();
+            writer.send("again");
+            assertEquals("again", reader.recv());
+
+            // The receiving end closes: a sender that fills the pipe is told nobody will read.
+            reader.close();
+            assertThrows(EndOfStreamException.class, () ->
+            {
+                for (int i = 0; i < 1000; i++)
+                {
+                    writer.send("filler " + i);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aLargeMessageCrossesAPipe() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<byte[]> pipe = ctx.pipe("big");
+            final byte[] big = new byte[5 << 20];
+            for (int i = 0; i < big.length; i++)
+            {
+                big[i] = (byte)(i ^ (i >>> 9));
+            }
+            pipe.end2().send(big);
+            assertArrayEquals(big, pipe.end1().recv());
+            final IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
+                () -> pipe.end2().send(new byte[PipeOptions.defaults().maxMessageLength() + 1]));
+            assertTrue(tooBig.getMessage().contains(String.valueOf(PipeOptions.defaults().maxMessageLength())));
+        }
+    }
+}
