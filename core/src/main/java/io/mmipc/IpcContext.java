@@ -154,6 +154,31 @@ public final class IpcContext implements AutoCloseable
         return JvmProcess.of(task);
     }
 
+    /**
+     * A pool of {@code processes} worker JVMs: Python's {@code Pool(processes)}. Closing the
+     * context terminates it.
+     */
+    public Pool pool(final int processes)
+    {
+        return pool(PoolOptions.defaults().processes(processes));
+    }
+
+    /**
+     * A pool of worker JVMs made as {@code options} say.
+     */
+    public Pool pool(final PoolOptions options)
+    {
+        checkOpen();
+        final Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames ->
+            frames.map(StackWalker.StackFrame::getDeclaringClass)
+                .filter(type -> type != IpcContext.class)
+                .findFirst()
+                .orElse(IpcContext.class));
+        final Pool pool = new Pool(this, options, caller);
+        track(pool::terminate);
+        return pool;
+    }
+
     // ---- durable log (ipc-chronicle) ----
 
     /**

@@ -28,6 +28,8 @@ public final class ChildMain
         {
             throw new IllegalArgumentException(args[0] + ".main is not static");
         }
+        // A main class need not be public (a nested class of a test, say): same class path, same trust.
+        main.setAccessible(true);
         try
         {
             main.invoke(null, (Object)Arrays.copyOfRange(args, 1, args.length));
