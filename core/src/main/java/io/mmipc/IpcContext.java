@@ -7,7 +7,6 @@ import io.mmipc.file.Names;
 import io.mmipc.file.SharedFile;
 import io.mmipc.file.SharedFileSpec;
 import io.mmipc.file.SharedFiles;
-import io.mmipc.internal.AgronaAccess;
 import io.mmipc.spi.MessagingProvider;
 import io.mmipc.spi.Providers;
 import io.mmipc.spi.SyncProvider;
@@ -46,7 +45,7 @@ public final class IpcContext implements AutoCloseable
     private final List<AutoCloseable> resources = new ArrayList<>();
     private boolean closed;
 
-    private IpcContext(final ContextDirectory directory)
+    IpcContext(final ContextDirectory directory)
     {
         this.directory = directory;
     }
@@ -76,9 +75,9 @@ public final class IpcContext implements AutoCloseable
         return builder().join(dir).build();
     }
 
-    public static Builder builder()
+    public static IpcContextBuilder builder()
     {
-        return new Builder();
+        return new IpcContextBuilder();
     }
 
     /**
@@ -179,31 +178,86 @@ public final class IpcContext implements AutoCloseable
         return pool;
     }
 
-    // ---- durable log (ipc-chronicle) ----
+    // ---- queues and pipes (ipc-agrona, through MessagingProvider) ----
 
     /**
-     * Creates or opens the durable log {@code name} under {@link DurableLogConfig#defaultRoot()} (on
-     * disk, not in this context's directory: removing the context never removes a log). This
-     * context closes it when it closes.
+     * Creates, or opens when it exists, the many-to-many queue {@code name} of byte arrays:
+     * Python's {@code multiprocessing.Queue()}.
      */
-    public DurableLog durableLog(final String name)
+    public MessageQueue<byte[]> queue(final String name)
     {
-        return durableLog(DurableLogConfig.builder(name).build());
+        return queue(name, Codecs.bytes(), QueueOptions.defaults());
     }
 
     /**
-     * Creates or opens the durable log {@code config} describes; this context closes it when it closes.
+     * Creates, or opens when it exists, the many-to-many queue {@code name} whose messages
+     * {@code codec} encodes.
      */
-    public DurableLog durableLog(final DurableLogConfig config)
+    public <T> MessageQueue<T> queue(final String name, final Codec<T> codec)
+    {
+        return queue(name, codec, QueueOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same kind, sizes and codec, the queue {@code name}.
+     */
+    public <T> MessageQueue<T> queue(final String name, final Codec<T> codec, final QueueOptions options)
     {
         checkOpen();
-        return track(DurableLog.open(config));
+        return messaging().queue(this, name, Objects.requireNonNull(codec, "codec"),
+            Objects.requireNonNull(options, "options"));
     }
 
-    // ---- transports' access to files ----
+    /**
+     * Opens the existing queue {@code name}, whatever its kind and sizes; only the codec must match.
+     */
+    public <T> MessageQueue<T> openQueue(final String name, final Codec<T> codec)
+    {
+        checkOpen();
+        return messaging().openQueue(this, name, Objects.requireNonNull(codec, "codec"), QueueOptions.defaults());
+    }
 
-    // ---- Shared values, arrays, locks and synchronisation (Value, Array, Lock, RLock, Semaphore, Event,
-    // Condition, Barrier): implemented by mmipc-ipc-agrona through io.mmipc.spi.SyncProvider ----
+    /**
+     * Creates, or opens when it exists, the duplex pipe {@code name} of byte arrays; neither end is opened.
+     */
+    public Pipe<byte[]> pipe(final String name)
+    {
+        return pipe(name, Codecs.bytes(), PipeOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists, the duplex pipe {@code name}: Python's {@code Pipe()}.
+     */
+    public <T> Pipe<T> pipe(final String name, final Codec<T> codec)
+    {
+        return pipe(name, codec, PipeOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same direction, sizes and codec, the pipe {@code name}.
+     */
+    public <T> Pipe<T> pipe(final String name, final Codec<T> codec, final PipeOptions options)
+    {
+        checkOpen();
+        return messaging().pipe(this, name, Objects.requireNonNull(codec, "codec"),
+            Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Opens the existing pipe {@code name}, whatever its direction and sizes; only the codec must match.
+     */
+    public <T> Pipe<T> openPipe(final String name, final Codec<T> codec)
+    {
+        checkOpen();
+        return messaging().openPipe(this, name, Objects.requireNonNull(codec, "codec"), PipeOptions.defaults());
+    }
+
+    private static MessagingProvider messaging()
+    {
+        return Providers.get(MessagingProvider.class, MessagingProvider.MODULE);
+    }
+
+    // ---- values, arrays, locks and synchronisation (ipc-agrona, through SyncProvider) ----
 
     /**
      * Creates, or opens when it exists, a shared 32-bit integer: Python's {@code Value('i', initial)}.
@@ -346,87 +400,28 @@ public final class IpcContext implements AutoCloseable
         return Providers.get(SyncProvider.class, "mmipc-ipc-agrona");
     }
 
-    // ---- end of shared values, arrays, locks and synchronisation ----
-
-
-    // ---- Queue and Pipe (issue 3): shared-memory rings, implemented by ipc-agrona
+    // ---- durable log (ipc-chronicle) ----
 
     /**
-     * Creates, or opens when it exists, the many-to-many queue {@code name} of byte arrays:
-     * Python's {@code multiprocessing.Queue()}.
+     * Creates or opens the durable log {@code name} under {@link DurableLogConfig#defaultRoot()} (on
+     * disk, not in this context's directory: removing the context never removes a log). This
+     * context closes it when it closes.
      */
-    public MessageQueue<byte[]> queue(final String name)
+    public DurableLog durableLog(final String name)
     {
-        return queue(name, Codecs.bytes(), QueueOptions.defaults());
+        return durableLog(DurableLogConfig.builder(name).build());
     }
 
     /**
-     * Creates, or opens when it exists, the many-to-many queue {@code name} whose messages
-     * {@code codec} encodes.
+     * Creates or opens the durable log {@code config} describes; this context closes it when it closes.
      */
-    public <T> MessageQueue<T> queue(final String name, final Codec<T> codec)
-    {
-        return queue(name, codec, QueueOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists with the same kind, sizes and codec, the queue {@code name}.
-     */
-    public <T> MessageQueue<T> queue(final String name, final Codec<T> codec, final QueueOptions options)
+    public DurableLog durableLog(final DurableLogConfig config)
     {
         checkOpen();
-        return messaging().queue(this, name, Objects.requireNonNull(codec, "codec"),
-            Objects.requireNonNull(options, "options"));
+        return track(DurableLog.open(config));
     }
 
-    /**
-     * Opens the existing queue {@code name}, whatever its kind and sizes; only the codec must match.
-     */
-    public <T> MessageQueue<T> openQueue(final String name, final Codec<T> codec)
-    {
-        checkOpen();
-        return messaging().openQueue(this, name, Objects.requireNonNull(codec, "codec"), QueueOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists, the duplex pipe {@code name} of byte arrays; neither end is opened.
-     */
-    public Pipe<byte[]> pipe(final String name)
-    {
-        return pipe(name, Codecs.bytes(), PipeOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists, the duplex pipe {@code name}: Python's {@code Pipe()}.
-     */
-    public <T> Pipe<T> pipe(final String name, final Codec<T> codec)
-    {
-        return pipe(name, codec, PipeOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists with the same direction, sizes and codec, the pipe {@code name}.
-     */
-    public <T> Pipe<T> pipe(final String name, final Codec<T> codec, final PipeOptions options)
-    {
-        checkOpen();
-        return messaging().pipe(this, name, Objects.requireNonNull(codec, "codec"),
-            Objects.requireNonNull(options, "options"));
-    }
-
-    /**
-     * Opens the existing pipe {@code name}, whatever its direction and sizes; only the codec must match.
-     */
-    public <T> Pipe<T> openPipe(final String name, final Codec<T> codec)
-    {
-        checkOpen();
-        return messaging().openPipe(this, name, Objects.requireNonNull(codec, "codec"), PipeOptions.defaults());
-    }
-
-    private static MessagingProvider messaging()
-    {
-        return Providers.get(MessagingProvider.class, MessagingProvider.MODULE);
-    }
+    // ---- transports' access to files ----
 
     /**
      * For transports: creates or opens the file {@code name} of this context and closes it with the context.
@@ -546,93 +541,6 @@ public final class IpcContext implements AutoCloseable
         {
             // Closing must go on for the other resources; an unmap failure leaves only memory behind.
             System.err.println("mmipc: closing " + resource + " failed: " + ex);
-        }
-    }
-
-    /**
-     * Where a context lives and who may use it.
-     */
-    public static final class Builder
-    {
-        private Path root;
-        private String name;
-        private Path join;
-        private boolean persistent;
-        private Set<PosixFilePermission> filePermissions = SharedFiles.OWNER_ONLY;
-
-        private Builder()
-        {
-        }
-
-        /**
-         * @param value where context directories are made (default: {@link ContextDirectory#defaultRoot()}).
-         */
-        public Builder root(final Path value)
-        {
-            root = Objects.requireNonNull(value, "root");
-            return this;
-        }
-
-        /**
-         * Creates-or-opens a context of this name under the root, so unrelated processes can meet by name.
-         */
-        public Builder name(final String value)
-        {
-            name = value;
-            return this;
-        }
-
-        /**
-         * Joins an existing directory instead of making one.
-         */
-        public Builder join(final Path dir)
-        {
-            join = Objects.requireNonNull(dir, "dir");
-            return this;
-        }
-
-        /**
-         * @param value true for a named context that is neither swept nor removed when its creator ends.
-         */
-        public Builder persistent(final boolean value)
-        {
-            persistent = value;
-            return this;
-        }
-
-        /**
-         * @param value permissions of new files (default owner read/write, {@code 0600}); directories
-         *              get the matching execute bits.
-         */
-        public Builder filePermissions(final Set<PosixFilePermission> value)
-        {
-            filePermissions = Set.copyOf(value);
-            return this;
-        }
-
-        public IpcContext build()
-        {
-            AgronaAccess.check();
-            try
-            {
-                final ContextDirectory dir;
-                if (join != null)
-                {
-                    dir = ContextDirectory.open(join.toAbsolutePath(), filePermissions);
-                }
-                else
-                {
-                    final Path base = root != null ? root : ContextDirectory.defaultRoot();
-                    dir = name != null ?
-                        ContextDirectory.createOrOpen(base, name, persistent, filePermissions) :
-                        ContextDirectory.createPrivate(base, filePermissions);
-                }
-                return new IpcContext(dir);
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex.getMessage(), ex);
-            }
         }
     }
 }
