@@ -97,19 +97,21 @@ public final class ChildJvm implements AutoCloseable
     }
 
     /**
-     * Asks the child to stop (SIGTERM): its shutdown hooks run.
+     * Asks the child to stop (SIGTERM): its shutdown hooks run, and what they print still arrives.
      */
     public void terminate()
     {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of the child's output
+        // pipes, and whatever its shutdown hooks print would be lost.
+        process.toHandle().destroy();
     }
 
     /**
-     * Kills the child (SIGKILL): nothing of it runs any more.
+     * Kills the child (SIGKILL): nothing of it runs any more; what it wrote before is still read.
      */
     public void kill()
     {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     /**

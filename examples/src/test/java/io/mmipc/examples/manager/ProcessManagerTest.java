@@ -1,0 +1,61 @@
+package io.mmipc.examples.manager;
+
+import io.mmipc.examples.ExampleRun;
+import io.mmipc.launch.ChildJvm;
+import io.mmipc.test.Children;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@Timeout(180)
+class ProcessManagerTest
+{
+    @TempDir
+    Path root;
+
+    @Test
+    void workersProcessEveryTask() throws Exception
+    {
+        final List<String> lines = ExampleRun.run(root, ProcessManager.class);
+        assertTrue(lines.contains("Processed 20 tasks"), lines.toString());
+        final String results = lines.stream().filter(l -> l.startsWith("Results: ")).findFirst().orElseThrow();
+        final List<Integer> got = List.of(results.substring("Results: [".length(), results.length() - 1).split(", "))
+            .stream().map(Integer::parseInt).sorted().collect(Collectors.toList());
+        assertEquals(IntStream.range(0, 20).map(t -> t * 2).boxed().collect(Collectors.toList()), got);
+        for (int i = 0; i < 3; i++)
+        {
+            assertTrue(lines.contains("Process " + i + " started") && lines.contains("Process " + i + " terminated"),
+                lines.toString());
+        }
+    }
+
+    @Test
+    void sigtermStopsEveryChildAndLeavesNothing() throws Exception
+    {
+        try (ChildJvm manager = ExampleRun.start(root, ProcessManager.class, "3000"))
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                Children.awaitLine(manager, "Process " + i + " started", Duration.ofSeconds(120));
+            }
+            final List<ProcessHandle> children = manager.process().toHandle().descendants().collect(Collectors.toList());
+            assertEquals(3, children.size(), children.toString());
+
+            manager.terminate(); // SIGTERM
+            assertTrue(manager.waitFor(Duration.ofSeconds(60)), "the manager ends");
+            assertTrue(manager.stdout().contains("Received a termination signal. Terminating processes..."),
+                "exit " + manager.exitCode() + "\n" + manager.stdout() + "\nstderr:\n" + manager.stderr());
+            Children.await("every worker to be gone", Duration.ofSeconds(20),
+                () -> children.stream().noneMatch(ProcessHandle::isAlive));
+        }
+        ExampleRun.assertNothingLeft(root);
+    }
+}
