@@ -49,8 +49,7 @@ public class SharedMemoryBenchmark
     }
 
     @Benchmark
-    @Contender(suite = "atomic add, one process", name = "mmipc SharedMemory.getAndAddLong", role = Contender.Role.MMIPC,
-        quick = true)
+    @Contender(suite = "atomic add, one process", name = "mmipc SharedMemory.getAndAddLong", role = Contender.Role.MMIPC)
     @Spinning(threads = 1, note = "the benchmark thread")
     public long sharedMemoryGetAndAdd()
     {
@@ -58,7 +57,7 @@ public class SharedMemoryBenchmark
     }
 
     @Benchmark
-    @Contender(suite = "atomic add, one process", name = "java.util.concurrent AtomicLong.getAndAdd", quick = true)
+    @Contender(suite = "atomic add, one process", name = "java.util.concurrent AtomicLong.getAndAdd", role = Contender.Role.REFERENCE)
     @Spinning(threads = 1, note = "the benchmark thread")
     public long atomicLongGetAndAdd()
     {

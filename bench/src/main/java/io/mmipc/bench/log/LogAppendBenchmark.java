@@ -1,5 +1,8 @@
 package io.mmipc.bench.log;
 
+import io.mmipc.bench.support.Variant;
+import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Contender;
 import io.mmipc.bench.support.PeerJvm;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,6 +63,10 @@ public class LogAppendBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "durable log append 64 B, a reader JVM tailing", param = "contender", variants = {
+        @Variant(value = LogContenders.MMIPC_LOG, name = "mmipc DurableLog", role = Contender.Role.MMIPC),
+        @Variant(value = LogContenders.CHRONICLE, name = "raw Chronicle Queue", role = Contender.Role.CEILING)})
+    @Spinning(threads = 1, note = "the appender; the peer reader backs off")
     public void append()
     {
         message.putLong(0, seq++);

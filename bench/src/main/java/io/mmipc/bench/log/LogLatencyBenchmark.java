@@ -1,5 +1,8 @@
 package io.mmipc.bench.log;
 
+import io.mmipc.bench.support.Variant;
+import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Contender;
 import io.mmipc.bench.support.PeerJvm;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -76,6 +79,10 @@ public class LogLatencyBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "durable log round trip 64 B, two JVMs", param = "contender", variants = {
+        @Variant(value = LogContenders.MMIPC_LOG, name = "mmipc DurableLog", role = Contender.Role.MMIPC),
+        @Variant(value = LogContenders.CHRONICLE, name = "raw Chronicle Queue", role = Contender.Role.CEILING)})
+    @Spinning(threads = 2, note = "the benchmark thread and the peer echo spin")
     public long roundTrip()
     {
         final long sent = seq++;

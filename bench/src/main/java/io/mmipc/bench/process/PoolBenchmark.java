@@ -95,7 +95,7 @@ public class PoolBenchmark
     }
 
     @Benchmark
-    @Contender(suite = "Pool.map of 10,000 tasks [work={work}]", name = "one thread")
+    @Contender(suite = "Pool.map of 10,000 tasks [work={work}]", name = "one thread", role = Contender.Role.REFERENCE)
     @Spinning(threads = 1)
     public List<Long> singleThread()
     {

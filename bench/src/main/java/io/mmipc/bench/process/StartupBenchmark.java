@@ -54,7 +54,7 @@ public class StartupBenchmark
     }
 
     @Benchmark
-    @Contender(suite = "child JVM start-up to first task done", name = "bare java (empty main, same launcher)")
+    @Contender(suite = "child JVM start-up to first task done", name = "bare java (empty main, same launcher)", role = Contender.Role.REFERENCE)
     @Spinning(threads = 0)
     public int bareJvm() throws Exception
     {

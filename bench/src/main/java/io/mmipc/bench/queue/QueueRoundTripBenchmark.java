@@ -1,5 +1,8 @@
 package io.mmipc.bench.queue;
 
+import io.mmipc.bench.support.Variant;
+import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Contender;
 import io.mmipc.IpcContext;
 import io.mmipc.bench.support.PeerJvm;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,7 +41,7 @@ public class QueueRoundTripBenchmark
     @Param({"MMIPC_ZERO_COPY", "MMIPC_CODEC", "AGRONA_RAW", "OS_PIPE"})
     public Transport transport;
 
-    @Param({"64"})
+    @Param({"64", "1024", "65536"})
     public int size;
 
     private IpcContext ctx;
@@ -70,6 +73,12 @@ public class QueueRoundTripBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "round trip {size} B, two JVMs", param = "transport", variants = {
+        @Variant(value = "MMIPC_ZERO_COPY", name = "mmipc Queue, zero-copy", role = Contender.Role.MMIPC, quick = true),
+        @Variant(value = "MMIPC_CODEC", name = "mmipc Queue, Codec (byte[])", role = Contender.Role.MMIPC),
+        @Variant(value = "AGRONA_RAW", name = "raw Agrona OneToOneRingBuffer", role = Contender.Role.CEILING, quick = true),
+        @Variant(value = "OS_PIPE", name = "OS pipe + Java serialization", role = Contender.Role.BASELINE, quick = true)})
+    @Spinning(threads = 2, note = "rings: the sender and the peer's receiver spin; the OS pipe blocks in the kernel")
     public long roundTrip()
     {
         ping.send();

@@ -1,6 +1,7 @@
 package io.mmipc.bench.report;
 
 import io.mmipc.bench.support.Contender;
+import io.mmipc.bench.support.Variant;
 import io.mmipc.spi.JvmFlags;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -115,7 +116,7 @@ public final class ReportMain
         if (cmd.getIncludes().isEmpty())
         {
             final List<String> selected = contenders(quick);
-            System.out.println("[report] " + (quick ? "quick mode: " : "") + selected.size() + " benchmarks");
+            System.out.println("[report] " + (quick ? "quick mode: " : "") + selected.size() + " benchmark methods");
             for (final String name : selected)
             {
                 options.include("^" + Pattern.quote(name) + "$");
@@ -123,6 +124,15 @@ public final class ReportMain
         }
         if (quick)
         {
+            // Only the headline variants, at 64 bytes: JMH applies a parameter override to every benchmark that has it.
+            quickParameters().forEach((param, values) ->
+            {
+                if (!values.isEmpty())
+                {
+                    options.param(param, values.toArray(String[]::new));
+                }
+            });
+            options.param("size", "64");
             options.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(1).measurementTime(TimeValue.seconds(2));
             if (!cmd.verbosity().hasValue())
@@ -144,12 +154,51 @@ public final class ReportMain
         {
             final Method method = ResultReader.findMethod(entry.getUsername());
             final Contender contender = method == null ? null : method.getAnnotation(Contender.class);
-            if (contender != null && (!quick || contender.quick()))
+            if (contender != null && (!quick || contender.quick() || hasQuickVariant(contender)))
             {
                 names.add(entry.getUsername());
             }
         }
         return new ArrayList<>(names);
+    }
+
+    private static boolean hasQuickVariant(final Contender contender)
+    {
+        for (final Variant v : contender.variants())
+        {
+            if (v.quick())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return for each contender parameter, the values the quick mode runs.
+     */
+    static Map<String, List<String>> quickParameters()
+    {
+        final Map<String, List<String>> params = new LinkedHashMap<>();
+        for (final BenchmarkListEntry entry : BenchmarkList.defaultList()
+            .getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of()))
+        {
+            final Method method = ResultReader.findMethod(entry.getUsername());
+            final Contender contender = method == null ? null : method.getAnnotation(Contender.class);
+            if (contender == null || contender.param().isEmpty())
+            {
+                continue;
+            }
+            for (final Variant v : contender.variants())
+            {
+                final List<String> values = params.computeIfAbsent(contender.param(), k -> new ArrayList<>());
+                if (v.quick() && !values.contains(v.value()))
+                {
+                    values.add(v.value());
+                }
+            }
+        }
+        return params;
     }
 
     private static Map<String, String> context(final boolean quick)

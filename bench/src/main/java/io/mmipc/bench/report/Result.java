@@ -56,10 +56,31 @@ public record Result(
      */
     public double timesBetterThan(final Result reference)
     {
-        if (reference == null || !reference.unit.equals(unit) || !reference.mode.equals(mode))
+        if (reference == null || reference.higherIsBetter() != higherIsBetter())
         {
             return Double.NaN;
         }
-        return higherIsBetter() ? comparable() / reference.comparable() : reference.comparable() / comparable();
+        final double mine = comparable() * perBase(unit);
+        final double theirs = reference.comparable() * perBase(reference.unit);
+        return higherIsBetter() ? mine / theirs : theirs / mine;
+    }
+
+    /**
+     * @return what one unit is in the base units: operations per second, or nanoseconds per operation.
+     */
+    static double perBase(final String unit)
+    {
+        return switch (unit)
+        {
+            case "ops/ns" -> 1e9;
+            case "ops/us" -> 1e6;
+            case "ops/ms" -> 1e3;
+            case "ops/min" -> 1.0 / 60;
+            case "us/op" -> 1e3;
+            case "ms/op" -> 1e6;
+            case "s/op" -> 1e9;
+            case "min/op" -> 6e10;
+            default -> 1.0; // ops/s, ns/op
+        };
     }
 }

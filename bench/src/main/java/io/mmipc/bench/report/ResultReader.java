@@ -2,6 +2,7 @@ package io.mmipc.bench.report;
 
 import io.mmipc.bench.support.Contender;
 import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Variant;
 import org.openjdk.jmh.annotations.Group;
 
 import java.lang.reflect.Method;
@@ -55,12 +56,14 @@ public final class ResultReader
         final Contender contender = method == null ? null : method.getAnnotation(Contender.class);
         final Spinning spinning = method == null ? null : method.getAnnotation(Spinning.class);
         final String suffix = paramSuffix(params);
+        final Variant variant = contender == null ? null : variant(contender, params);
         final String suite = contender == null ? benchmark + suffix : substitute(contender.suite(), params);
-        final String name = contender == null ? shortName(benchmark) + suffix : substitute(contender.name(), params);
+        final String name = contender == null ? shortName(benchmark) + suffix :
+            variant != null ? variant.name() : substitute(contender.name(), params);
         return new Result(
             suite,
             name,
-            contender == null ? Contender.Role.PEER : contender.role(),
+            contender == null ? Contender.Role.PEER : variant != null ? variant.role() : contender.role(),
             benchmark + suffix,
             mode,
             number(primary.get("score")),
@@ -107,6 +110,26 @@ public final class ResultReader
             }
         }
         return grouped;
+    }
+
+    /**
+     * @return the variant the result's contender parameter names, or null when the method has none.
+     */
+    static Variant variant(final Contender contender, final Map<String, Object> params)
+    {
+        if (contender.param().isEmpty())
+        {
+            return null;
+        }
+        final Object value = params.get(contender.param());
+        for (final Variant v : contender.variants())
+        {
+            if (v.value().equals(String.valueOf(value)))
+            {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String substitute(final String template, final Map<String, Object> params)

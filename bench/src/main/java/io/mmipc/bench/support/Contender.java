@@ -16,23 +16,33 @@ public @interface Contender
     /** Benchmarks of one suite measure the same thing and are compared: "queue-throughput-64B". */
     String suite();
 
-    /** The contender's name in the report: "mmipc Queue (zero-copy)". */
-    String name();
+    /** The contender's name in the report: "mmipc Queue (zero-copy)"; unused when {@link #param()} is set. */
+    String name() default "";
 
     Role role() default Role.PEER;
 
     /** True for the few headline results that the quick mode (about 30 seconds) runs. */
     boolean quick() default false;
 
+    /**
+     * The {@code @Param} whose value picks the contender, when one method measures several; each
+     * value is described by one of {@link #variants()}.
+     */
+    String param() default "";
+
+    Variant[] variants() default {};
+
     enum Role
     {
         /** mmipc itself. */
         MMIPC,
-        /** Raw Agrona: the ceiling mmipc's API should reach. */
+        /** The raw library mmipc builds on (Agrona's ring, Chronicle Queue): the ceiling its API should reach. */
         CEILING,
         /** An OS pipe carrying Java-serialized objects: what Python's multiprocessing.Queue does. */
         BASELINE,
-        /** Another tool a user could pick instead (Aeron, Chronicle, TCP, the JDK). */
-        PEER
+        /** Another tool a user could pick instead (Aeron, TCP, Chronicle used directly). */
+        PEER,
+        /** The same thing inside one JVM (AtomicLong, ReentrantLock, ConcurrentHashMap, one thread). */
+        REFERENCE
     }
 }

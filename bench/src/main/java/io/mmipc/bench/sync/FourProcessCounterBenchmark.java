@@ -1,5 +1,7 @@
 package io.mmipc.bench.sync;
 
+import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Contender;
 import io.mmipc.IpcContext;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedLong;
@@ -43,6 +45,8 @@ public class FourProcessCounterBenchmark
     static final int PEERS = 3;
 
     @Benchmark
+    @Contender(suite = "4-process shared counter (this JVM + 3 peer JVMs)", name = "mmipc SharedLock + SharedInt", role = Contender.Role.MMIPC)
+    @Spinning(threads = 0, note = "waiters back off (spin, yield, park)")
     public void lockedCounter(final Counter shared)
     {
         shared.lock.lock();
@@ -57,6 +61,8 @@ public class FourProcessCounterBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "4-process shared counter (this JVM + 3 peer JVMs)", name = "mmipc SharedInt CAS, no lock", role = Contender.Role.MMIPC)
+    @Spinning(threads = 4, note = "every process increments in a loop")
     public long casCounter(final Counter shared)
     {
         return shared.counter.incrementAndGet();

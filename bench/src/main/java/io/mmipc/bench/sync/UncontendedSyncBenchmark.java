@@ -1,5 +1,7 @@
 package io.mmipc.bench.sync;
 
+import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Contender;
 import io.mmipc.IpcContext;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedLong;
@@ -58,18 +60,24 @@ public class UncontendedSyncBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "uncontended increment, one process", name = "AtomicLong.incrementAndGet", role = Contender.Role.REFERENCE)
+    @Spinning(threads = 1)
     public long atomicLongIncrementAndGet()
     {
         return atomicLong.incrementAndGet();
     }
 
     @Benchmark
+    @Contender(suite = "uncontended increment, one process", name = "mmipc SharedLong.incrementAndGet", role = Contender.Role.MMIPC)
+    @Spinning(threads = 1)
     public long sharedLongIncrementAndGet()
     {
         return sharedLong.incrementAndGet();
     }
 
     @Benchmark
+    @Contender(suite = "uncontended lock + unlock, one process", name = "ReentrantLock", role = Contender.Role.REFERENCE)
+    @Spinning(threads = 1)
     public void reentrantLockUnlock()
     {
         reentrantLock.lock();
@@ -77,6 +85,8 @@ public class UncontendedSyncBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "uncontended lock + unlock, one process", name = "mmipc SharedLock", role = Contender.Role.MMIPC)
+    @Spinning(threads = 1)
     public void sharedLockUnlock()
     {
         sharedLock.lock();
@@ -84,6 +94,8 @@ public class UncontendedSyncBenchmark
     }
 
     @Benchmark
+    @Contender(suite = "uncontended lock + unlock, one process", name = "mmipc SharedRLock", role = Contender.Role.MMIPC)
+    @Spinning(threads = 1)
     public void sharedRLockUnlock()
     {
         sharedRLock.lock();

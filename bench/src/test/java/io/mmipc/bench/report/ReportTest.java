@@ -39,6 +39,30 @@ class ReportTest
         public void pipeRtt()
         {
         }
+
+        @Contender(suite = "var {size}", param = "transport", variants = {
+            @io.mmipc.bench.support.Variant(value = "FAST", name = "fast one", role = Contender.Role.MMIPC, quick = true),
+            @io.mmipc.bench.support.Variant(value = "SLOW", name = "slow one", role = Contender.Role.BASELINE)})
+        public void variants()
+        {
+        }
+    }
+
+    @Test
+    void aParameterPicksTheContenderAndUnitsAreComparedInBaseUnits()
+    {
+        final String json = "[" + String.join(",",
+            "{\"benchmark\":\"" + Fake.class.getName() + ".variants\",\"mode\":\"thrpt\",\"params\":{\"transport\":" +
+                "\"FAST\",\"size\":\"64\"},\"primaryMetric\":{\"score\":50,\"scoreUnit\":\"ops/us\"}}",
+            "{\"benchmark\":\"" + Fake.class.getName() + ".variants\",\"mode\":\"thrpt\",\"params\":{\"transport\":" +
+                "\"SLOW\",\"size\":\"64\"},\"primaryMetric\":{\"score\":1000000,\"scoreUnit\":\"ops/s\"}}") + "]";
+        final List<Result> results = ResultReader.read(json);
+        assertEquals("fast one", results.get(0).contender());
+        assertEquals(Contender.Role.MMIPC, results.get(0).role());
+        assertEquals("var 64", results.get(0).suite());
+        assertEquals("slow one", results.get(1).contender());
+        assertEquals(Contender.Role.BASELINE, results.get(1).role());
+        assertEquals(50.0, results.get(0).timesBetterThan(results.get(1)), 1e-9, "50 ops/us is 50x 1 M ops/s");
     }
 
     private static String entry(final String method, final String mode, final double score, final String unit,
@@ -77,8 +101,8 @@ class ReportTest
         assertEquals("some.Unannotated.thing", results.get(5).suite());
 
         final String md = ReportWriter.markdown(results, "t", Map.of("cpus", "2"));
-        assertTrue(md.contains("| mmipc | 50,000,000 | ops/s | 50.00× | 0.91× |"), md);
-        assertTrue(md.contains("| mmipc rtt | 0.200 ± 0.0100 | us/op | 40.00× |  | 0.200 | 0.300 | 0.500 | 2.00 | 40.00 | 0.00 | ?"),
+        assertTrue(md.contains("| mmipc | 50,000,000 | ops/s | 50.00× | 0.91× |  |"), md);
+        assertTrue(md.contains("| mmipc rtt | 0.200 ± 0.0100 | us/op | 40.00× |  |  | 0.200 | 0.300 | 0.500 | 2.00 | 40.00 | 0.00 | ?"),
             md);
 
         final String summary = Json.write(ReportWriter.summary(results, Map.of("cpus", "2")));
