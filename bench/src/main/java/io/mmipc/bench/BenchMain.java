@@ -6,6 +6,9 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The benchmarks jar's main class: JMH's own command line, plus the JVM flags every provider on
  * the class path declares, appended to every forked JVM; {@code report ...} runs the suites and
@@ -34,7 +37,21 @@ public final class BenchMain
         }
         final OptionsBuilder options = new OptionsBuilder();
         options.parent(cmd);
-        options.jvmArgsAppend(JvmFlags.current().jvmOptions().toArray(String[]::new));
+        options.jvmArgsAppend(forkFlags(cmd));
         new Runner(options.build()).run();
+    }
+
+    /**
+     * @return the declared flags, then the user's own {@code -jvmArgsAppend} (setting them on the
+     *         builder replaces the parent's value, so both are passed together).
+     */
+    public static String[] forkFlags(final CommandLineOptions cmd)
+    {
+        final List<String> flags = new ArrayList<>(JvmFlags.current().jvmOptions());
+        if (cmd.getJvmArgsAppend().hasValue())
+        {
+            flags.addAll(cmd.getJvmArgsAppend().get());
+        }
+        return flags.toArray(String[]::new);
     }
 }

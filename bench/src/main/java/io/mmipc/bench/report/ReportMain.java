@@ -2,7 +2,7 @@ package io.mmipc.bench.report;
 
 import io.mmipc.bench.support.Contender;
 import io.mmipc.bench.support.Variant;
-import io.mmipc.spi.JvmFlags;
+import io.mmipc.bench.BenchMain;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
@@ -110,7 +110,7 @@ public final class ReportMain
         final CommandLineOptions cmd = new CommandLineOptions(jmhArgs.toArray(String[]::new));
         final OptionsBuilder options = new OptionsBuilder();
         options.parent(cmd);
-        options.jvmArgsAppend(JvmFlags.current().jvmOptions().toArray(String[]::new));
+        options.jvmArgsAppend(BenchMain.forkFlags(cmd));
         options.resultFormat(ResultFormatType.JSON);
         options.result(json.toString());
         if (cmd.getIncludes().isEmpty())
