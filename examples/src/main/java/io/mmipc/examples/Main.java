@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * benchmark's quick mode with its ratio table. About a minute; it leaves no file and no process
  * behind.
  * <pre>
- * java -jar examples/target/mmipc-examples.jar
+ * java -jar examples/target/mmipc-examples.jar              # the tour
+ * java -jar examples/target/mmipc-examples.jar list         # every port
+ * java -jar examples/target/mmipc-examples.jar QueueSquares # one port
  * </pre>
  * The benchmarks jar is looked for at {@code -Dmmipc.benchmarks.jar}, else at
  * {@code bench/target/benchmarks.jar} beside this jar's module.
@@ -44,6 +46,23 @@ public final class Main
 
     public static void main(final String[] args) throws Exception
     {
+        if (args.length > 0)
+        {
+            if (args[0].equals("list") || args[0].equals("--help"))
+            {
+                Examples.list();
+                return;
+            }
+            final Examples.Example example = Examples.find(args[0]);
+            if (example == null)
+            {
+                System.err.println("no example named " + args[0]);
+                Examples.list();
+                System.exit(2);
+            }
+            Examples.run(example, java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         final long start = System.nanoTime();
         System.out.println("mmipc: Python's multiprocessing for JVMs, in shared memory. Every program below");
         System.out.println("starts real child JVMs; queues, pipes, values, locks and dicts live in mapped files.");

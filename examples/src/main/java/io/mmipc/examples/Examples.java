@@ -1,0 +1,123 @@
+package io.mmipc.examples;
+
+import io.mmipc.examples.manager.ProcessManager;
+import io.mmipc.examples.pipe.PipeHelloWorld;
+import io.mmipc.examples.pipe.PipeSenderReceiver;
+import io.mmipc.examples.pipe.PipeTwoWay;
+import io.mmipc.examples.pool.ApplyAsyncResults;
+import io.mmipc.examples.pool.CrossPlatformWorker;
+import io.mmipc.examples.pool.ErrorCallback;
+import io.mmipc.examples.pool.ImageBatch;
+import io.mmipc.examples.pool.ParallelMatrix;
+import io.mmipc.examples.pool.PoolSquares;
+import io.mmipc.examples.pool.ProcessCountBenchmark;
+import io.mmipc.examples.pool.RiskyTasksWithTraceback;
+import io.mmipc.examples.pool.SquaresAndFactorials;
+import io.mmipc.examples.process.CustomProcess;
+import io.mmipc.examples.process.Greeting;
+import io.mmipc.examples.process.LogToStderr;
+import io.mmipc.examples.process.SquaresAndEvens;
+import io.mmipc.examples.process.SquaresProcess;
+import io.mmipc.examples.process.ThreeWorkers;
+import io.mmipc.examples.process.TwoWorkersTiming;
+import io.mmipc.examples.process.WorkerErrors;
+import io.mmipc.examples.queue.ProducerConsumer;
+import io.mmipc.examples.queue.QueueEvens;
+import io.mmipc.examples.queue.QueueSquares;
+import io.mmipc.examples.queue.TaskAndResultQueues;
+import io.mmipc.examples.sync.CounterWithAndWithoutLock;
+import io.mmipc.examples.sync.LockAndValue;
+import io.mmipc.examples.sync.LockedPrint;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+
+/**
+ * Every ported program, by name: {@code java -jar examples/target/mmipc-examples.jar NAME}.
+ * Seeds: 000 "Parallel computing", 001 "Multiprocessing in Python" (code lost, rebuilt from the
+ * prose), 002 "Multiprocessing module: a comprehensive guide", 003 "Introduction to multiprocessing"
+ * (code lost, rebuilt from the prose).
+ */
+public final class Examples
+{
+    /** One ported program. */
+    public record Example(String name, Class<?> main, String seed, String what)
+    {
+    }
+
+    public static final List<Example> ALL = List.of(
+        new Example("ThreeWorkers", ThreeWorkers.class, "000", "three workers start together, finish after 2 s"),
+        new Example("WorkerErrors", WorkerErrors.class, "000", "exceptions caught inside workers and reported"),
+        new Example("QueueSquares", QueueSquares.class, "000", "a process puts squares on a Queue"),
+        new Example("PoolSquares", PoolSquares.class, "000", "Pool.map of squares: [1, 4, 9, 16, 25]"),
+        new Example("PipeTwoWay", PipeTwoWay.class, "001", "two-way parent/child exchange over a Pipe"),
+        new Example("TaskAndResultQueues", TaskAndResultQueues.class, "001", "task queue and result queue, 3 workers"),
+        new Example("CounterWithAndWithoutLock", CounterWithAndWithoutLock.class, "001",
+            "a shared counter without a lock beside the same with one"),
+        new Example("TwoWorkersTiming", TwoWorkersTiming.class, "002", "two workers, different durations, total time"),
+        new Example("CustomProcess", CustomProcess.class, "002", "a Process subclass with its own run()"),
+        new Example("SquaresAndFactorials", SquaresAndFactorials.class, "002", "Pool.map of squares and of factorials"),
+        new Example("ApplyAsyncResults", ApplyAsyncResults.class, "002", "apply_async with get(timeout)"),
+        new Example("ProducerConsumer", ProducerConsumer.class, "002", "producer/consumer, a None sentinel, get(timeout)"),
+        new Example("PipeSenderReceiver", PipeSenderReceiver.class, "002", "one-way sender, receiver until EOFError"),
+        new Example("LockAndValue", LockAndValue.class, "002", "Lock + Value('i', 0): four workers, 'Final value'"),
+        new Example("ImageBatch", ImageBatch.class, "002", "images resized by a Pool with the JDK's imaging"),
+        new Example("ParallelMatrix", ParallelMatrix.class, "002", "matrix rows split across a Pool, assembled"),
+        new Example("ErrorCallback", ErrorCallback.class, "002", "apply_async with an error callback; task 2 raises"),
+        new Example("RiskyTasksWithTraceback", RiskyTasksWithTraceback.class, "002", "the traceback variant"),
+        new Example("ProcessCountBenchmark", ProcessCountBenchmark.class, "002",
+            "timings with 1, 2, 4, cpu_count, 2 x cpu_count processes"),
+        new Example("CrossPlatformWorker", CrossPlatformWorker.class, "002",
+            "a Pool worker returning a dict of data/result/pid/platform"),
+        new Example("ProcessManager", ProcessManager.class, "002",
+            "workers, a task queue, a shutdown Event, SIGINT/SIGTERM, terminate then kill"),
+        new Example("Greeting", Greeting.class, "003", "Process(target=greeting, args=('bob',))"),
+        new Example("SquaresProcess", SquaresProcess.class, "003", "a process that prints squares"),
+        new Example("SquaresAndEvens", SquaresAndEvens.class, "003", "p1 prints squares while p2 checks evens"),
+        new Example("QueueEvens", QueueEvens.class, "003", "the even-number checker putting results on a Queue"),
+        new Example("PipeHelloWorld", PipeHelloWorld.class, "003", "the child that sends 'hello world'"),
+        new Example("LockedPrint", LockedPrint.class, "003", "a lock around printing"),
+        new Example("LogToStderr", LogToStderr.class, "003", "log_to_stderr from several processes"),
+        new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"));
+
+    private Examples()
+    {
+    }
+
+    public static Example find(final String name)
+    {
+        for (final Example e : ALL)
+        {
+            if (e.name().equalsIgnoreCase(name) || e.main().getName().equals(name))
+            {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    static void list()
+    {
+        System.out.println("java -jar examples/target/mmipc-examples.jar NAME, where NAME is one of:");
+        for (final Example e : ALL)
+        {
+            System.out.printf("  %-26s seed %s  %s%n", e.name(), e.seed(), e.what());
+        }
+    }
+
+    static void run(final Example example, final String[] args) throws Exception
+    {
+        try
+        {
+            example.main().getMethod("main", String[].class).invoke(null, (Object)args);
+        }
+        catch (final InvocationTargetException ex)
+        {
+            if (ex.getCause() instanceof Exception cause)
+            {
+                throw cause;
+            }
+            throw ex;
+        }
+    }
+}
