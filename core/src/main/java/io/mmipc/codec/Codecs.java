@@ -141,6 +141,29 @@ public final class Codecs
     }
 
     /**
+     * @return the built-in codec whose {@link Codec#id()} is {@code id} ("bytes", "utf8", "int32",
+     *         "int64", "float64"), or null. Handles of shared objects name such codecs by id.
+     */
+    public static Codec<?> builtIn(final String id)
+    {
+        switch (id)
+        {
+            case "bytes":
+                return BYTES;
+            case "utf8":
+                return UTF8;
+            case "int32":
+                return INT32;
+            case "int64":
+                return INT64;
+            case "float64":
+                return FLOAT64;
+            default:
+                return null;
+        }
+    }
+
+    /**
      * Java serialization, decoding only classes {@link SerialFilter#defaults()} admits.
      */
     public static <T extends Serializable> Codec<T> java()

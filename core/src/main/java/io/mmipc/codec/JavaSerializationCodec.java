@@ -14,10 +14,13 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
- * Java serialization with an {@link SerialFilter} on every decode.
+ * Java serialization with an {@link SerialFilter} on every decode. Serializable itself (with its
+ * filter), so a queue's handle can carry it to a child JVM.
  */
-final class JavaSerializationCodec<T extends Serializable> implements Codec<T>
+final class JavaSerializationCodec<T extends Serializable> implements Codec<T>, Serializable
 {
+    private static final long serialVersionUID = 1L;
+
     private final SerialFilter filter;
 
     JavaSerializationCodec(final SerialFilter filter)

@@ -1,6 +1,7 @@
 package io.mmipc.codec;
 
 import java.io.ObjectInputFilter;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +19,10 @@ import java.util.Objects;
  * SerialFilter filter = SerialFilter.defaults().allowPackage("com.acme.orders");
  * }</pre>
  */
-public final class SerialFilter
+public final class SerialFilter implements Serializable
 {
+    private static final long serialVersionUID = 1L;
+
     private static final List<String> DEFAULT_PATTERNS = List.of(
         "java.lang.*",
         "java.lang.invoke.SerializedLambda",
@@ -30,7 +33,7 @@ public final class SerialFilter
 
     private final List<String> patterns;
     private final String limits;
-    private final ObjectInputFilter filter;
+    private final transient ObjectInputFilter filter;
 
     private SerialFilter(final List<String> patterns, final String limits)
     {
@@ -144,6 +147,14 @@ public final class SerialFilter
     public String spec()
     {
         return limits + ";" + String.join(";", patterns) + ";!*";
+    }
+
+    /**
+     * Rebuilds the JDK filter, which is not serializable, from the patterns.
+     */
+    private Object readResolve()
+    {
+        return new SerialFilter(patterns, limits);
     }
 
     @Override
