@@ -102,6 +102,19 @@ final class MapTable
         return repair;
     }
 
+    /**
+     * @return how many stripes some thread of some process holds now.
+     */
+    int lockedStripes()
+    {
+        int locked = 0;
+        for (final LockCore lock : locks)
+        {
+            locked += lock.isLocked() ? 1 : 0;
+        }
+        return locked;
+    }
+
     void unlock(final int stripe)
     {
         locks[stripe].unlock();
