@@ -39,7 +39,7 @@ public final class UpdateSharedDict
 
     public static void main(final String[] args) throws Exception
     {
-        try (IpcContext ctx = IpcContext.create())                                          // with Manager() as manager:
+        try (IpcContext ctx = IpcContext.create())                                  // with Manager() as manager:
         {
             final SharedMap<String, String> sharedDict = ctx.dict("shared_dict", Codecs.utf8(), Codecs.utf8());
 

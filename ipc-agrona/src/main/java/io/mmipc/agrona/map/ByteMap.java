@@ -1,5 +1,6 @@
 package io.mmipc.agrona.map;
 
+import io.mmipc.SharedMapFullException;
 import io.mmipc.agrona.sync.LockCore;
 import io.mmipc.file.SharedFile;
 import org.agrona.DirectBuffer;
@@ -40,16 +41,21 @@ final class ByteMap
     final SharedFile file;
     final MapLayout layout;
     final MapTable table;
+    final StripeLocks locks;
+    private final MapWriter writer;
     private final String label;
-    private final LockCore[] locks;
 
+    /**
+     * @param locks one per stripe, over the stripes' lock records.
+     */
     ByteMap(final SharedFile file, final MapLayout layout, final LockCore[] locks, final String label)
     {
         this.file = file;
         this.layout = layout;
-        this.locks = locks;
         this.label = label;
-        this.table = new MapTable(file, layout, locks, label);
+        this.table = new MapTable(file, layout, label);
+        this.writer = new MapWriter(table);
+        this.locks = new StripeLocks(locks, new MapRepair(table));
     }
 
     /**
@@ -61,10 +67,26 @@ final class ByteMap
     {
         checkKeyLength(keyLength);
         final long hash = table.hash(key, keyOffset, keyLength);
+        final int bucket = layout.bucketOf(hash);
+        final int hash32 = (int)(hash >>> 32);
         file.enter();
         try
         {
-            return table.read(layout.bucketOf(hash), (int)(hash >>> 32), key, keyOffset, keyLength, into, intoOffset);
+            final int length = table.readOptimistic(bucket, hash32, key, keyOffset, keyLength, into, intoOffset);
+            if (length != MapTable.GIVE_UP)
+            {
+                return length;
+            }
+            final int stripe = layout.stripeOfBucket(bucket);
+            locks.lock(stripe);
+            try
+            {
+                return table.readAt(stripe, bucket, hash32, key, keyOffset, keyLength, into, intoOffset, true);
+            }
+            finally
+            {
+                locks.unlock(stripe);
+            }
         }
         catch (final InternalError fault)
         {
@@ -92,22 +114,22 @@ final class ByteMap
         file.enter();
         try
         {
-            table.lock(stripe);
+            locks.lock(stripe);
             try
             {
                 final int entry = table.find(stripe, bucket, hash32, key, keyOffset, keyLength, true);
                 if (entry < 0)
                 {
-                    table.insert(stripe, bucket, hash32, key, keyOffset, keyLength, value, valueOffset, valueLength);
+                    insert(stripe, bucket, hash32, key, keyOffset, keyLength, value, valueOffset, valueLength);
                     return ABSENT;
                 }
                 final int oldLength = old == null ? 0 : table.copyValue(entry, old, 0, true);
-                table.replace(stripe, entry, value, valueOffset, valueLength);
+                replace(stripe, entry, value, valueOffset, valueLength);
                 return oldLength;
             }
             finally
             {
-                table.unlock(stripe);
+                locks.unlock(stripe);
             }
         }
         catch (final InternalError fault)
@@ -147,7 +169,7 @@ final class ByteMap
         file.enter();
         try
         {
-            table.lock(stripe);
+            locks.lock(stripe);
             try
             {
                 final int entry = table.find(stripe, bucket, hash32, key, keyOffset, keyLength, true);
@@ -157,7 +179,7 @@ final class ByteMap
                 {
                     if (entry >= 0)
                     {
-                        table.remove(stripe, bucket, entry);
+                        writer.remove(stripe, bucket, entry);
                     }
                 }
                 else if (next != KEEP)
@@ -165,18 +187,18 @@ final class ByteMap
                     checkValueLength(next);
                     if (entry < 0)
                     {
-                        table.insert(stripe, bucket, hash32, key, keyOffset, keyLength, into, 0, next);
+                        insert(stripe, bucket, hash32, key, keyOffset, keyLength, into, 0, next);
                     }
                     else
                     {
-                        table.replace(stripe, entry, into, 0, next);
+                        replace(stripe, entry, into, 0, next);
                     }
                 }
                 return oldLength;
             }
             finally
             {
-                table.unlock(stripe);
+                locks.unlock(stripe);
             }
         }
         catch (final InternalError fault)
@@ -211,14 +233,14 @@ final class ByteMap
         file.enter();
         try
         {
-            table.lockAll();
+            locks.lockAll();
             try
             {
-                table.clearAll();
+                writer.clearAll();
             }
             finally
             {
-                table.unlockAll();
+                locks.unlockAll();
             }
         }
         catch (final InternalError fault)
@@ -241,14 +263,14 @@ final class ByteMap
         file.enter();
         try
         {
-            table.lockAll();
+            locks.lockAll();
             try
             {
                 return table.copyAll(into);
             }
             finally
             {
-                table.unlockAll();
+                locks.unlockAll();
             }
         }
         catch (final InternalError fault)
@@ -269,14 +291,14 @@ final class ByteMap
         file.enter();
         try
         {
-            table.lockAll();
+            locks.lockAll();
             try
             {
-                return table.repairs().audit();
+                return locks.repair().audit();
             }
             finally
             {
-                table.unlockAll();
+                locks.unlockAll();
             }
         }
         finally
@@ -290,7 +312,7 @@ final class ByteMap
      */
     long repairs()
     {
-        return table.repairs().repairs();
+        return locks.repair().repairs();
     }
 
     /**
@@ -311,19 +333,51 @@ final class ByteMap
 
     void idle(final Supplier<IdleStrategy> idle)
     {
-        for (final LockCore lock : locks)
-        {
-            lock.idle(idle);
-        }
+        locks.idle(idle);
     }
 
     void close()
     {
-        for (final LockCore lock : locks)
-        {
-            lock.close();
-        }
+        locks.close();
         file.close();
+    }
+
+    /**
+     * A full pool may be space a dead writer holds: repairs the stripes dead processes hold, then tries once more.
+     */
+    private void insert(final int stripe, final int bucket, final int hash32, final DirectBuffer key,
+        final int keyOffset, final int keyLength, final DirectBuffer value, final int valueOffset,
+        final int valueLength)
+    {
+        try
+        {
+            writer.insert(stripe, bucket, hash32, key, keyOffset, keyLength, value, valueOffset, valueLength);
+        }
+        catch (final SharedMapFullException full)
+        {
+            if (!locks.reclaimFromDeadStripes(stripe))
+            {
+                throw full;
+            }
+            writer.insert(stripe, bucket, hash32, key, keyOffset, keyLength, value, valueOffset, valueLength);
+        }
+    }
+
+    private void replace(final int stripe, final int entry, final DirectBuffer value, final int valueOffset,
+        final int valueLength)
+    {
+        try
+        {
+            writer.replace(stripe, entry, value, valueOffset, valueLength);
+        }
+        catch (final SharedMapFullException full)
+        {
+            if (!locks.reclaimFromDeadStripes(stripe))
+            {
+                throw full;
+            }
+            writer.replace(stripe, entry, value, valueOffset, valueLength);
+        }
     }
 
     private void checkKeyLength(final int length)

@@ -136,8 +136,8 @@ final class MapRepair
                 if (table.entries.owner(entry) != tag || entryMarks.get(entry))
                 {
                     throw table.corrupt("entry " + entry + " in the chain of bucket " + bucket + " has owner tag 0x" +
-                        Long.toHexString(table.entries.owner(entry)) + (entryMarks.get(entry) ? " and is reached twice" :
-                        ", not stripe " + stripe + "'s"));
+                        Long.toHexString(table.entries.owner(entry)) +
+                        (entryMarks.get(entry) ? " and is reached twice" : ", not stripe " + stripe + "'s"));
                 }
                 entryMarks.set(entry);
                 count++;
@@ -176,7 +176,8 @@ final class MapRepair
             final int block = table.checkBlockRef(ref, true);
             if (table.blocks.owner(block) != tag || blockMarks.get(block))
             {
-                throw table.corrupt("block " + block + " has owner tag 0x" + Long.toHexString(table.blocks.owner(block)) +
+                throw table.corrupt("block " + block + " has owner tag 0x" +
+                    Long.toHexString(table.blocks.owner(block)) +
                     (blockMarks.get(block) ? " and is reached twice" : ", not its entry's"));
             }
             blockMarks.set(block);

@@ -215,7 +215,8 @@ class CrossProcessMapTest
             }
             try
             {
-                Children.await("writers under way", LIMIT, () -> progress.get(0).get() > 2 && progress.get(1).get() > 2);
+                Children.await("writers under way", LIMIT,
+                    () -> progress.get(0).get() > 2 && progress.get(1).get() > 2);
                 final long from = Math.min(progress.get(0).get(), progress.get(1).get());
                 int snapshots = 0;
                 int midRound = 0;

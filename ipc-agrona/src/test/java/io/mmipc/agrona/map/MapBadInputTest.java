@@ -38,12 +38,13 @@ class MapBadInputTest
         {
             final SharedMap<String, String> map = ctx.dict("sizes", Codecs.utf8(), Codecs.utf8(), SMALL);
             map.put("k", "v");
-            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> map.put("k".repeat(201), "v"));
+            IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> map.put("k".repeat(201), "v"));
             assertTrue(ex.getMessage().contains("key of 201 bytes") && ex.getMessage().contains("maxKeyBytes 200") &&
                 ex.getMessage().contains(map.path().toString()), ex.getMessage());
             ex = assertThrows(IllegalArgumentException.class, () -> map.put("k", "v".repeat(1001)));
-            assertTrue(ex.getMessage().contains("value of 1001 bytes") && ex.getMessage().contains("maxValueBytes 1000"),
-                ex.getMessage());
+            assertTrue(ex.getMessage().contains("value of 1001 bytes") &&
+                ex.getMessage().contains("maxValueBytes 1000"), ex.getMessage());
             assertThrows(IllegalArgumentException.class, () -> map.compute("k", (key, v) -> "v".repeat(1001)),
                 "a computed value is checked too");
             assertThrows(IllegalArgumentException.class, () -> map.get("k".repeat(201)));

@@ -127,7 +127,7 @@ class MapCrashTest
                     child.kill();
                     assertTrue(child.waitFor(BOUND));
                 }
-                midWrite += bytes.table.lockedStripes();
+                midWrite += bytes.locks.lockedStripes();
                 checkAgainstModel(map, completed.get());
                 if (round % 2 == 1)
                 {
@@ -157,7 +157,8 @@ class MapCrashTest
             final byte[] actual = map.get(MapChild.streamKey(k)); // byte[] keys are compared by content
             if (k == inFlight)
             {
-                assertTrue(Arrays.equals(actual, model.get(k)) || Arrays.equals(actual, MapChild.streamValue(completed + 1)),
+                assertTrue(Arrays.equals(actual, model.get(k)) ||
+                    Arrays.equals(actual, MapChild.streamValue(completed + 1)),
                     "key " + k + " holds neither its old value nor the one in flight");
             }
             else

@@ -249,7 +249,8 @@ class SharedMapTest
                 final String key = "k" + i;
                 final UnsafeBuffer bytes = new UnsafeBuffer(key.getBytes(StandardCharsets.UTF_8));
                 final UnsafeBuffer other = new UnsafeBuffer("other".getBytes(StandardCharsets.UTF_8));
-                final boolean sameStripe = layout.stripeOfBucket(layout.bucketOf(table.hash(bytes, 0, bytes.capacity()))) ==
+                final boolean sameStripe =
+                    layout.stripeOfBucket(layout.bucketOf(table.hash(bytes, 0, bytes.capacity()))) ==
                     layout.stripeOfBucket(layout.bucketOf(table.hash(other, 0, other.capacity())));
                 if (sameStripe && same == null)
                 {
