@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 /**
  * A map's stripe locks: robust locks ({@link LockCore}) over the lock records in its file. Taking
  * one over from a dead process repairs the stripe ({@link MapRepair}) before the taker goes on.
+ * Callers run between the file's {@code enter()} and {@code exit()}, so once a lock is taken,
+ * nothing here touches the close guard again: a close from another thread cannot keep a taken
+ * lock from being given back.
  */
 final class StripeLocks
 {
@@ -30,7 +33,7 @@ final class StripeLocks
     void lock(final int stripe)
     {
         locks[stripe].lock();
-        if (locks[stripe].previousOwnerDied())
+        if (locks[stripe].previousOwnerDiedEntered())
         {
             try
             {
@@ -38,7 +41,7 @@ final class StripeLocks
             }
             catch (final RuntimeException ex)
             {
-                locks[stripe].unlock();
+                locks[stripe].unlockEntered();
                 throw ex;
             }
         }
@@ -46,7 +49,7 @@ final class StripeLocks
 
     void unlock(final int stripe)
     {
-        locks[stripe].unlock();
+        locks[stripe].unlockEntered();
     }
 
     /**
@@ -118,7 +121,7 @@ final class StripeLocks
                 {
                     try
                     {
-                        if (locks[stripe].previousOwnerDied())
+                        if (locks[stripe].previousOwnerDiedEntered())
                         {
                             repair.repair(stripe);
                             repaired = true;
@@ -126,7 +129,7 @@ final class StripeLocks
                     }
                     finally
                     {
-                        locks[stripe].unlock();
+                        locks[stripe].unlockEntered();
                     }
                 }
             }

@@ -157,8 +157,29 @@ public final class LockCore
 
     public void unlock()
     {
-        final long me = me();
         file.enter();
+        try
+        {
+            release();
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
+     * {@link #unlock()} for a caller already between the file's {@code enter()} and {@code exit()}:
+     * a close of the file meanwhile cannot refuse it, so a lock taken is always given back.
+     */
+    public void unlockEntered()
+    {
+        release();
+    }
+
+    private void release()
+    {
+        final long me = me();
         try
         {
             final long word = body.getLongVolatile(ownerOffset);
@@ -189,10 +210,6 @@ public final class LockCore
         {
             throw file.translateFault(fault);
         }
-        finally
-        {
-            file.exit();
-        }
     }
 
     public boolean isLocked()
@@ -208,6 +225,16 @@ public final class LockCore
     public boolean previousOwnerDied()
     {
         final long word = word();
+        return owner(word) == me() && (word & DIED) != 0;
+    }
+
+    /**
+     * {@link #previousOwnerDied()} for a caller already between the file's {@code enter()} and
+     * {@code exit()}: it cannot be refused by a close meanwhile.
+     */
+    public boolean previousOwnerDiedEntered()
+    {
+        final long word = body.getLongVolatile(ownerOffset);
         return owner(word) == me() && (word & DIED) != 0;
     }
 

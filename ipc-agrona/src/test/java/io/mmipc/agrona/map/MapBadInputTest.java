@@ -169,6 +169,35 @@ class MapBadInputTest
     }
 
     @Test
+    void aCloseDuringAWriteStillGivesTheStripeLockBack() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final SharedMap<String, Long> map = ctx.dict("closing", Codecs.utf8(), Codecs.int64());
+            final SharedMap<String, Long> other = ctx.dict("closing", Codecs.utf8(), Codecs.int64());
+            assertEquals(1L, map.compute("k", (k, v) ->
+            {
+                final Thread closer = new Thread(map::close);
+                closer.start();
+                try
+                {
+                    closer.join();
+                }
+                catch (final InterruptedException ex)
+                {
+                    throw new IllegalStateException(ex);
+                }
+                return 1L; // written after the close: the mapping stays until this call leaves
+            }));
+            assertTrue(map.isClosed());
+            assertEquals(1L, other.get("k"));
+            other.put("k", 2L); // would wait forever for a lock this live process never gave back
+            assertEquals(2L, other.get("k"));
+            assertEquals(0, ((AgronaSharedMap<?, ?>)other).bytes().repairs());
+        }
+    }
+
+    @Test
     void garbageInTheTableIsReportedNeverFollowed()
     {
         try (IpcContext ctx = IpcContext.create(root))
