@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * Every single-key method is atomic across processes: {@code put}, {@code remove},
  * {@code putIfAbsent}, both {@code replace}s and the {@code compute} family, whose function runs
  * exactly once, under the key's stripe lock (like {@link java.util.concurrent.ConcurrentHashMap},
- * it must be short and must not use this map: a call for a key of the same stripe is an
- * {@link IllegalStateException}). Reads take no lock: they check a per-stripe version word and
- * look again if a writer freed what they read. {@link #clear()} and every iteration lock all
+ * it must be short and must not use this map: a write to a key of its own stripe is an
+ * {@link IllegalStateException} rather than a deadlock). Reads take no lock: they check a
+ * per-stripe version word and look again if a writer freed what they read; a writer that died
+ * never holds them up. {@link #clear()} and every iteration lock all
  * stripes at once, so they see or make a single point in time; single-key reads that run during
  * a {@code clear} may see part of it (as with {@code ConcurrentHashMap}). {@link #size()} adds
  * per-stripe counts and may be off by the updates in flight.
