@@ -25,18 +25,19 @@
  * <h2>Reading without locks</h2>
  * A reader reads the version, walks the chain, copies the value, and reads the version again: if
  * it is unchanged nothing it read was freed, so the copy is whole; else it looks again, and after
- * 16 tries takes the lock. Every ref and
- * length read is range-checked first, so a torn look costs a retry, never an exception or a loop.
- * A dead writer leaves the version as it was: readers never wait for it.
+ * 16 tries takes the lock. Every ref and length read is range-checked first, so a torn look
+ * costs a retry, never an exception or a loop. A dead writer leaves the version as it was:
+ * readers never wait for it.
  *
  * <h2>Crashes</h2>
  * A process killed anywhere leaves every reachable entry whole (each change was one store); what
  * it can leave wrong is space (a record or blocks claimed but never published, or unlinked but
  * not yet freed) and its stripe's count. Its stripe's lock stays with the dead process until the
- * next writer of that stripe takes it over (about ten milliseconds of polling) and is told the
- * owner died; that writer then marks what the stripe's chains reach, frees what the stripe owns
- * beyond it, and recounts ({@link io.mmipc.agrona.map.MapRepair}), before its own write. A writer
- * that finds a pool full first does the same for every stripe a dead process still holds.
+ * next writer of that stripe (or an iteration, a {@code clear}) takes it over (about ten
+ * milliseconds of polling) and is told the owner died; that writer then marks what the stripe's
+ * chains reach, frees what the stripe owns beyond it, and recounts
+ * ({@link io.mmipc.agrona.map.MapRepair}), before its own write. A writer that finds a pool full
+ * first does the same for every stripe a dead process still holds.
  *
  * <h2>Space and its worst cases</h2>
  * <ul>
