@@ -7,6 +7,7 @@ import io.mmipc.file.Names;
 import io.mmipc.file.SharedFile;
 import io.mmipc.file.SharedFileSpec;
 import io.mmipc.file.SharedFiles;
+import io.mmipc.spi.MapProvider;
 import io.mmipc.spi.MessagingProvider;
 import io.mmipc.spi.Providers;
 import io.mmipc.spi.SyncProvider;
@@ -398,6 +399,30 @@ public final class IpcContext implements AutoCloseable
     private static SyncProvider sync()
     {
         return Providers.get(SyncProvider.class, "mmipc-ipc-agrona");
+    }
+
+    // ---- the shared dict (ipc-agrona, through MapProvider) ----
+
+    /**
+     * Creates, or opens when it exists, the shared dict {@code name} with the default
+     * {@link MapOptions}: Python's {@code multiprocessing.Manager().dict()}, in shared memory.
+     * Opening one made with other codecs or capacity is an error naming both.
+     */
+    public <K, V> SharedMap<K, V> dict(final String name, final Codec<K> keys, final Codec<V> values)
+    {
+        return dict(name, keys, values, MapOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same codecs and capacity, the shared dict {@code name}.
+     */
+    public <K, V> SharedMap<K, V> dict(final String name, final Codec<K> keys, final Codec<V> values,
+        final MapOptions options)
+    {
+        checkOpen();
+        return Providers.get(MapProvider.class, "mmipc-ipc-agrona").dict(this, name,
+            Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(values, "values"),
+            Objects.requireNonNull(options, "options"));
     }
 
     // ---- durable log (ipc-chronicle) ----

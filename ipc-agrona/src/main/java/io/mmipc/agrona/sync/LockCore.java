@@ -2,6 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.Idle;
 import io.mmipc.SharedStateCorruptedException;
+import io.mmipc.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -18,17 +19,24 @@ import static io.mmipc.agrona.sync.LockDescriptor.*;
  * waiter that sees the same owner word for {@link #OWNER_CHECK_INTERVAL_NANOS} asks the
  * participant registry whether the owner's process still runs, and takes the lock over with one
  * CAS (setting the died flag) when it does not.
+ * <p>
+ * Other packages of this module embed lock records in their own files (the shared dict's
+ * per-stripe locks) through {@link #inRecord}: the algorithm stays here, in one place.
  */
-final class LockCore
+public final class LockCore
 {
     /** How long a waiter sees one owner before it checks that the owner's process lives, and how often after. */
-    static final long OWNER_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    public static final long OWNER_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** The length of a lock record ({@link LockDescriptor}): a file that embeds one reserves this much. */
+    public static final int RECORD_LENGTH = LockDescriptor.RECORD_LENGTH;
 
     private static final int BUSY = 0;
     private static final int ACQUIRED = 1;
     private static final int SELF = 2;
 
-    private final MappedObject owner;
+    private final SharedFile file;
+    /** What the messages call the lock: its object, whose {@code toString} says whether it is closed. */
+    private final Object owner;
     private final AtomicBuffer body;
     private final int ownerOffset;
     private final int holdOffset;
@@ -47,8 +55,15 @@ final class LockCore
     LockCore(final MappedObject owner, final int recordOffset, final boolean reentrant,
         final ParticipantRegistry registry)
     {
+        this(owner.file, owner, recordOffset, reentrant, registry);
+    }
+
+    private LockCore(final SharedFile file, final Object owner, final int recordOffset, final boolean reentrant,
+        final ParticipantRegistry registry)
+    {
+        this.file = file;
         this.owner = owner;
-        this.body = owner.body;
+        this.body = file.body();
         this.ownerOffset = recordOffset + OWNER_OFFSET;
         this.holdOffset = recordOffset + HOLD_COUNT_OFFSET;
         this.reentrant = reentrant;
@@ -56,17 +71,35 @@ final class LockCore
         this.tokenBits = (long)registry.token() << TOKEN_SHIFT;
     }
 
-    void idle(final Supplier<IdleStrategy> value)
+    /**
+     * A non-reentrant robust lock over the zeroed lock record at {@code recordOffset} of
+     * {@code file}'s body, for other packages of this module. Its {@link #close()} gives
+     * {@code registry}, a lease of its own, back.
+     *
+     * @param owner what messages call the lock (its {@code toString}).
+     */
+    public static LockCore inRecord(final SharedFile file, final Object owner, final int recordOffset,
+        final ParticipantRegistry registry)
+    {
+        if (recordOffset < 0 || recordOffset % Long.BYTES != 0 || recordOffset > file.body().capacity() - RECORD_LENGTH)
+        {
+            throw new IllegalArgumentException("lock record offset " + recordOffset + " is not an aligned record in " +
+                "the " + file.body().capacity() + "-byte body of " + file.path());
+        }
+        return new LockCore(file, owner, recordOffset, false, registry);
+    }
+
+    public void idle(final Supplier<IdleStrategy> value)
     {
         idle = Objects.requireNonNull(value, "idle");
     }
 
-    Supplier<IdleStrategy> idle()
+    public Supplier<IdleStrategy> idle()
     {
         return idle;
     }
 
-    void lock()
+    public void lock()
     {
         final long me = me();
         if (tryFast(me) || first(me, true))
@@ -83,7 +116,7 @@ final class LockCore
         }
     }
 
-    void lockInterruptibly() throws InterruptedException
+    public void lockInterruptibly() throws InterruptedException
     {
         if (Thread.interrupted())
         {
@@ -97,13 +130,13 @@ final class LockCore
         acquireSlow(me, Wait.forever(idle, true));
     }
 
-    boolean tryLock()
+    public boolean tryLock()
     {
         final long me = me();
         return tryFast(me) || attempt(me) == ACQUIRED;
     }
 
-    boolean tryLock(final long timeout, final TimeUnit unit) throws InterruptedException
+    public boolean tryLock(final long timeout, final TimeUnit unit) throws InterruptedException
     {
         if (Thread.interrupted())
         {
@@ -122,10 +155,31 @@ final class LockCore
         return acquireSlow(me, Wait.timed(idle, timeout, unit));
     }
 
-    void unlock()
+    public void unlock()
+    {
+        file.enter();
+        try
+        {
+            release();
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
+     * {@link #unlock()} for a caller already between the file's {@code enter()} and {@code exit()}:
+     * a close of the file meanwhile cannot refuse it, so a lock taken is always given back.
+     */
+    public void unlockEntered()
+    {
+        release();
+    }
+
+    private void release()
     {
         final long me = me();
-        owner.file.enter();
         try
         {
             final long word = body.getLongVolatile(ownerOffset);
@@ -145,7 +199,7 @@ final class LockCore
                 body.putLongRelease(ownerOffset, FREE);
                 if (holds != 1)
                 {
-                    throw new SharedStateCorruptedException(owner.path(), owner + ": hold count " + holds +
+                    throw new SharedStateCorruptedException(file.path(), owner + ": hold count " + holds +
                         " at offset " + holdOffset + " is not one a holder writes; the lock was released");
                 }
                 return;
@@ -154,34 +208,40 @@ final class LockCore
         }
         catch (final InternalError fault)
         {
-            throw owner.fault(fault);
-        }
-        finally
-        {
-            owner.file.exit();
+            throw file.translateFault(fault);
         }
     }
 
-    boolean isLocked()
+    public boolean isLocked()
     {
         return word() != FREE;
     }
 
-    boolean isHeldByCurrentThread()
+    public boolean isHeldByCurrentThread()
     {
         return owner(word()) == me();
     }
 
-    boolean previousOwnerDied()
+    public boolean previousOwnerDied()
     {
         final long word = word();
+        return owner(word) == me() && (word & DIED) != 0;
+    }
+
+    /**
+     * {@link #previousOwnerDied()} for a caller already between the file's {@code enter()} and
+     * {@code exit()}: it cannot be refused by a close meanwhile.
+     */
+    public boolean previousOwnerDiedEntered()
+    {
+        final long word = body.getLongVolatile(ownerOffset);
         return owner(word) == me() && (word & DIED) != 0;
     }
 
     int holdCount()
     {
         final long me = me();
-        owner.file.enter();
+        file.enter();
         try
         {
             if (owner(body.getLongVolatile(ownerOffset)) != me)
@@ -192,15 +252,15 @@ final class LockCore
         }
         catch (final InternalError fault)
         {
-            throw owner.fault(fault);
+            throw file.translateFault(fault);
         }
         finally
         {
-            owner.file.exit();
+            file.exit();
         }
     }
 
-    long ownerPid()
+    public long ownerPid()
     {
         final long word = word();
         if (word == FREE)
@@ -220,7 +280,7 @@ final class LockCore
     int releaseFully(final String action)
     {
         final long me = me();
-        owner.file.enter();
+        file.enter();
         try
         {
             final long word = body.getLongVolatile(ownerOffset);
@@ -240,11 +300,11 @@ final class LockCore
         }
         catch (final InternalError fault)
         {
-            throw owner.fault(fault);
+            throw file.translateFault(fault);
         }
         finally
         {
-            owner.file.exit();
+            file.exit();
         }
     }
 
@@ -256,14 +316,14 @@ final class LockCore
         lock();
         if (reentrant)
         {
-            owner.file.enter();
+            file.enter();
             try
             {
                 body.putLong(holdOffset, holds);
             }
             finally
             {
-                owner.file.exit();
+                file.exit();
             }
         }
     }
@@ -283,7 +343,7 @@ final class LockCore
     /**
      * Gives the registry lease back (once). The record itself belongs to the owner's file.
      */
-    void close()
+    public void close()
     {
         if (leaseReleased.compareAndSet(false, true))
         {
@@ -298,18 +358,18 @@ final class LockCore
 
     private long word()
     {
-        owner.file.enter();
+        file.enter();
         try
         {
             return body.getLongVolatile(ownerOffset);
         }
         catch (final InternalError fault)
         {
-            throw owner.fault(fault);
+            throw file.translateFault(fault);
         }
         finally
         {
-            owner.file.exit();
+            file.exit();
         }
     }
 
@@ -318,7 +378,7 @@ final class LockCore
      */
     private boolean tryFast(final long me)
     {
-        owner.file.enter();
+        file.enter();
         try
         {
             if (body.compareAndSetLong(ownerOffset, FREE, me))
@@ -333,11 +393,11 @@ final class LockCore
         }
         catch (final InternalError fault)
         {
-            throw owner.fault(fault);
+            throw file.translateFault(fault);
         }
         finally
         {
-            owner.file.exit();
+            file.exit();
         }
     }
 
@@ -388,7 +448,7 @@ final class LockCore
      */
     private int attempt(final long me)
     {
-        owner.file.enter();
+        file.enter();
         try
         {
             final long word = body.getLongVolatile(ownerOffset);
@@ -413,7 +473,7 @@ final class LockCore
                 final long holds = body.getLong(holdOffset);
                 if (holds < 1 || holds >= Integer.MAX_VALUE)
                 {
-                    throw new SharedStateCorruptedException(owner.path(), owner + ": hold count " + holds +
+                    throw new SharedStateCorruptedException(file.path(), owner + ": hold count " + holds +
                         " at offset " + holdOffset + " is not one a holder writes");
                 }
                 body.putLong(holdOffset, holds + 1);
@@ -432,11 +492,11 @@ final class LockCore
         }
         catch (final InternalError fault)
         {
-            throw owner.fault(fault);
+            throw file.translateFault(fault);
         }
         finally
         {
-            owner.file.exit();
+            file.exit();
         }
     }
 
@@ -464,7 +524,7 @@ final class LockCore
     {
         if (!isWellFormed(word))
         {
-            throw new SharedStateCorruptedException(owner.path(), owner + ": the owner word at offset " + ownerOffset +
+            throw new SharedStateCorruptedException(file.path(), owner + ": the owner word at offset " + ownerOffset +
                 " holds 0x" + Long.toHexString(word) + ", which is not an owner id mmipc writes (bad check bits " +
                 "or participant token); something outside mmipc wrote to the file");
         }

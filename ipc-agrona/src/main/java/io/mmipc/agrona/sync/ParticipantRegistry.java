@@ -26,9 +26,10 @@ import static io.mmipc.agrona.sync.RegistryDescriptor.*;
  * {@link RegistryDescriptor}). One per JVM and directory, shared by every lock and barrier of the
  * directory that this JVM opens, and counted: the entry is claimed by the first lease and freed
  * when the last is released. A lock still held at that point looks, to the others, like the
- * lock of a dead process, and is taken over.
+ * lock of a dead process, and is taken over. Public for the lock records other packages of this
+ * module embed ({@link LockCore#inRecord}).
  */
-final class ParticipantRegistry
+public final class ParticipantRegistry
 {
     static final String FILE_NAME = "~mmipc-registry";
 
@@ -66,7 +67,7 @@ final class ParticipantRegistry
      * Takes a lease on this JVM's entry in {@code ctx}'s registry, creating the registry or
      * claiming the entry when needed. Each lease needs one {@link #release()}.
      */
-    static ParticipantRegistry lease(final IpcContext ctx)
+    public static ParticipantRegistry lease(final IpcContext ctx)
     {
         final Path path = ctx.directory().resolve(FILE_NAME);
         synchronized (OPEN)
@@ -86,7 +87,7 @@ final class ParticipantRegistry
     /**
      * Gives a lease back; the last one frees this JVM's entry and unmaps the registry.
      */
-    void release()
+    public void release()
     {
         synchronized (OPEN)
         {

@@ -1,0 +1,69 @@
+package io.mmipc.agrona.map;
+
+import io.mmipc.IpcContext;
+import io.mmipc.MapOptions;
+import io.mmipc.SharedMap;
+import io.mmipc.agrona.sync.LockCore;
+import io.mmipc.agrona.sync.ParticipantRegistry;
+import io.mmipc.codec.Codec;
+import io.mmipc.file.SharedFile;
+import io.mmipc.spi.MapProvider;
+
+/**
+ * The shared dict on a mapped file, one file per map. Registered as the {@link MapProvider} under
+ * {@code META-INF/services}.
+ */
+public final class AgronaMapProvider implements MapProvider
+{
+    @Override
+    public <K, V> SharedMap<K, V> dict(final IpcContext ctx, final String name, final Codec<K> keys,
+        final Codec<V> values, final MapOptions options)
+    {
+        return open(ctx, name, keys, values, options, true);
+    }
+
+    /**
+     * @param create false to open only an existing map (a handle re-opening it).
+     */
+    static <K, V> SharedMap<K, V> open(final IpcContext ctx, final String name, final Codec<K> keys,
+        final Codec<V> values, final MapOptions options, final boolean create)
+    {
+        final MapLayout layout = MapLayout.of(name, options);
+        final String typeTag = keys.id() + "->" + values.id();
+        final SharedFile file = create ? ctx.createOrOpenFile(name, layout.spec(typeTag, true)) :
+            ctx.openFile(name, layout.spec(typeTag, false));
+        final LockCore[] locks = new LockCore[layout.stripes];
+        try
+        {
+            final String label = "dict '" + name + "'";
+            for (int stripe = 0; stripe < locks.length; stripe++)
+            {
+                final ParticipantRegistry lease = ParticipantRegistry.lease(ctx);
+                try
+                {
+                    locks[stripe] = LockCore.inRecord(file, "stripe " + stripe + " of " + label,
+                        layout.stripeOffset(stripe) + MapDescriptor.STRIPE_LOCK_OFFSET, lease);
+                }
+                catch (final RuntimeException ex)
+                {
+                    lease.release();
+                    throw ex;
+                }
+            }
+            final ByteMap bytes = new ByteMap(file, layout, locks, label);
+            return ctx.track(new AgronaSharedMap<>(ctx, name, bytes, keys, values, options));
+        }
+        catch (final RuntimeException ex)
+        {
+            for (final LockCore lock : locks)
+            {
+                if (lock != null)
+                {
+                    lock.close();
+                }
+            }
+            file.close();
+            throw ex;
+        }
+    }
+}
