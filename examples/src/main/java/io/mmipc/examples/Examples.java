@@ -1,5 +1,6 @@
 package io.mmipc.examples;
 
+import io.mmipc.examples.dict.UpdateSharedDict;
 import io.mmipc.examples.manager.ProcessManager;
 import io.mmipc.examples.pipe.PipeHelloWorld;
 import io.mmipc.examples.pipe.PipeSenderReceiver;
@@ -69,6 +70,8 @@ public final class Examples
             "timings with 1, 2, 4, cpu_count, 2 x cpu_count processes"),
         new Example("CrossPlatformWorker", CrossPlatformWorker.class, "002",
             "a Pool worker returning a dict of data/result/pid/platform"),
+        new Example("UpdateSharedDict", UpdateSharedDict.class, "002",
+            "Manager().dict(): three processes fill one dict, then print it"),
         new Example("ProcessManager", ProcessManager.class, "002",
             "workers, a task queue, a shutdown Event, SIGINT/SIGTERM, terminate then kill"),
         new Example("Greeting", Greeting.class, "003", "Process(target=greeting, args=('bob',))"),

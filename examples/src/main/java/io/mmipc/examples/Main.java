@@ -1,5 +1,6 @@
 package io.mmipc.examples;
 
+import io.mmipc.examples.dict.UpdateSharedDict;
 import io.mmipc.examples.pipe.PipeSenderReceiver;
 import io.mmipc.examples.pool.ParallelMatrix;
 import io.mmipc.examples.pool.PoolSquares;
@@ -72,6 +73,7 @@ public final class Main
         section("Queue: a task queue and a result queue shared by three workers", TaskAndResultQueues::main);
         section("Pipe: the receiver reads until end-of-stream, and stops (Python's hangs)",
             PipeSenderReceiver::main);
+        section("Manager().dict() in shared memory: three processes fill one dict", UpdateSharedDict::main);
         section("Pool.map", PoolSquares::main);
         section("Pool: a 1000 x 1000 matrix computed in four worker JVMs", ParallelMatrix::main);
         section("Two JVMs, one mapped file: 100,000 requests answered", SharedMemoryDemo::main);

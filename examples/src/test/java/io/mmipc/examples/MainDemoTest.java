@@ -49,6 +49,7 @@ class MainDemoTest
             assertTrue(out.contains("Final value: 12"), out);
             assertTrue(out.contains("Received: Message 3"), out);
             assertTrue(out.contains("[1, 4, 9, 16, 25]"), out);
+            assertTrue(out.contains("process_2_item_2: Value from process 2"), out);
             assertTrue(out.contains("Size of the resulting matrix: (1000, 1000)"), out);
             assertTrue(out.contains("sum of squares 333338333350000 (correct)"), out);
             assertTrue(out.contains("## throughput 64 B, two JVMs"), out);

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.map;
 
+import io.mmipc.codec.CodecRef;
 import io.mmipc.IpcContext;
 import io.mmipc.MapOptions;
 import io.mmipc.SharedMap;
@@ -358,7 +359,7 @@ final class AgronaSharedMap<K, V> extends AbstractMap<K, V> implements SharedMap
     private Object writeReplace() throws ObjectStreamException
     {
         final String what = "dict '" + name + "' (" + path() + ")";
-        return new MapHandle(ctx.directory().toString(), name, CodecRefs.of(keys, what), CodecRefs.of(values, what),
+        return new MapHandle(ctx.directory().toString(), name, CodecRef.of(keys, what), CodecRef.of(values, what),
             options);
     }
 

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.map;
 
+import io.mmipc.codec.CodecRef;
 import io.mmipc.IpcContext;
 import io.mmipc.MapOptions;
 import io.mmipc.SharedMap;
@@ -61,7 +62,7 @@ final class MapHandle implements Serializable
             final MapOptions options = MapOptions.defaults().maxEntries(maxEntries).maxKeyBytes(maxKeyBytes)
                 .maxValueBytes(maxValueBytes).dataBytes(dataBytes).stripes(stripes).blockBytes(blockBytes);
             final SharedMap<?, ?> opened = AgronaMapProvider.open(IpcContext.joined(Paths.get(directory)), name,
-                CodecRefs.resolve(keys), CodecRefs.resolve(values), options, false);
+                CodecRef.resolve(keys), CodecRef.resolve(values), options, false);
             RESOLVED.put(key, opened);
             return opened;
         }

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.queue;
 
+import io.mmipc.codec.CodecRef;
 import io.mmipc.IpcContext;
 import io.mmipc.QueueOptions;
 

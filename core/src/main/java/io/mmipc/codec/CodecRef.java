@@ -1,26 +1,23 @@
-package io.mmipc.agrona.map;
-
-import io.mmipc.codec.Codec;
-import io.mmipc.codec.Codecs;
+package io.mmipc.codec;
 
 import java.io.InvalidObjectException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
 
 /**
- * How a map's handle names a codec: the codec itself when it is {@link Serializable}, else the id
- * of a built-in codec.
+ * How a shared object's handle names its codec on its way to another JVM: the codec itself when
+ * it is {@link Serializable}, else the id of a built-in codec.
  */
-final class CodecRefs
+public final class CodecRef
 {
-    private CodecRefs()
+    private CodecRef()
     {
     }
 
     /**
      * @param owner the object being serialized, for the message.
      */
-    static Serializable of(final Codec<?> codec, final Object owner) throws NotSerializableException
+    public static Serializable of(final Codec<?> codec, final Object owner) throws NotSerializableException
     {
         if (codec instanceof Serializable serializable)
         {
@@ -36,7 +33,7 @@ final class CodecRefs
     }
 
     @SuppressWarnings("unchecked")
-    static <T> Codec<T> resolve(final Object ref) throws InvalidObjectException
+    public static <T> Codec<T> resolve(final Object ref) throws InvalidObjectException
     {
         if (ref instanceof Codec<?> codec)
         {
