@@ -15,7 +15,7 @@ import java.util.Map;
  * own and written to an OS pipe (a FIFO), and the client waits for the server's serialized reply
  * on a second pipe, as a manager's proxy waits for its {@code #RETURN} message.
  */
-final class PipeDict implements AutoCloseable
+public final class PipeDict implements AutoCloseable
 {
     private final SerializedFrames frames;
     private final FileOutputStream requests;
@@ -24,7 +24,7 @@ final class PipeDict implements AutoCloseable
     /**
      * Opens the client's ends: the request pipe first, in the order the server opens them.
      */
-    PipeDict(final Path requestPipe, final Path replyPipe) throws IOException
+    public PipeDict(final Path requestPipe, final Path replyPipe) throws IOException
     {
         requests = new FileOutputStream(requestPipe.toFile());
         replies = new FileInputStream(replyPipe.toFile());
@@ -41,6 +41,16 @@ final class PipeDict implements AutoCloseable
     {
         frames.write(new Object[]{"set", key, value});
         frames.read();
+    }
+
+    /**
+     * A manager's {@code Value}: the server adds one to the number under {@code key} and replies
+     * with the new value.
+     */
+    public long increment(final String key) throws IOException, ClassNotFoundException
+    {
+        frames.write(new Object[]{"incr", key});
+        return (Long)frames.read();
     }
 
     /**
@@ -66,13 +76,14 @@ final class PipeDict implements AutoCloseable
                         dict.put(call[1], call[2]);
                         frames.write(Boolean.TRUE);
                     }
+                    case "incr" -> frames.write(dict.merge(call[1], 1L, (a, b) -> (Long)a + (Long)b));
                     default -> throw new IllegalArgumentException("no method " + call[0]);
                 }
             }
         }
     }
 
-    static void mkfifo(final Path fifo) throws IOException, InterruptedException
+    public static void mkfifo(final Path fifo) throws IOException, InterruptedException
     {
         final Process process = new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).inheritIO().start();
         if (process.waitFor() != 0)

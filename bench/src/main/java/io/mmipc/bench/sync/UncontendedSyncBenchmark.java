@@ -37,6 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
 @State(Scope.Thread)
 public class UncontendedSyncBenchmark
 {
+    /** The suite shared with {@link PipeCounterBenchmark}. */
+    static final String INCREMENT = "counter increment (Python's Value)";
+
     private final AtomicLong atomicLong = new AtomicLong();
     private final ReentrantLock reentrantLock = new ReentrantLock();
     private IpcContext ctx;
@@ -60,7 +63,7 @@ public class UncontendedSyncBenchmark
     }
 
     @Benchmark
-    @Contender(suite = "uncontended increment, one process", name = "AtomicLong.incrementAndGet", role = Contender.Role.REFERENCE)
+    @Contender(suite = INCREMENT, name = "AtomicLong.incrementAndGet", role = Contender.Role.REFERENCE)
     @Spinning(threads = 1)
     public long atomicLongIncrementAndGet()
     {
@@ -68,7 +71,7 @@ public class UncontendedSyncBenchmark
     }
 
     @Benchmark
-    @Contender(suite = "uncontended increment, one process", name = "mmipc SharedLong.incrementAndGet", role = Contender.Role.MMIPC)
+    @Contender(suite = INCREMENT, name = "mmipc SharedLong.incrementAndGet", role = Contender.Role.MMIPC)
     @Spinning(threads = 1)
     public long sharedLongIncrementAndGet()
     {

@@ -1,0 +1,73 @@
+package io.mmipc.bench.sync;
+
+import io.mmipc.bench.map.DictPeer;
+import io.mmipc.bench.map.PipeDict;
+import io.mmipc.bench.support.Contender;
+import io.mmipc.bench.support.PeerJvm;
+import io.mmipc.bench.support.Spinning;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Python-style baseline of the shared-state suites: a counter owned by a server JVM, each
+ * increment a Java-serialized request and reply over OS pipes, as a {@code Manager().Value}'s
+ * proxy makes one round trip per operation. Reported in the same suite as
+ * {@code SharedLong.incrementAndGet} and {@code AtomicLong}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class PipeCounterBenchmark
+{
+    private Path dir;
+    private PeerJvm server;
+    private PipeDict counter;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception
+    {
+        dir = Files.createTempDirectory("mmipc-pipe-counter");
+        final Path requests = dir.resolve("requests");
+        final Path replies = dir.resolve("replies");
+        PipeDict.mkfifo(requests);
+        PipeDict.mkfifo(replies);
+        server = PeerJvm.start(DictPeer.class, "server", requests.toString(), replies.toString());
+        counter = new PipeDict(requests, replies);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception
+    {
+        counter.close();
+        server.close();
+        Files.deleteIfExists(dir.resolve("requests"));
+        Files.deleteIfExists(dir.resolve("replies"));
+        Files.deleteIfExists(dir);
+    }
+
+    @Benchmark
+    @Contender(suite = UncontendedSyncBenchmark.INCREMENT, name = "Manager-style Value: server JVM, serialized requests over pipes",
+        role = Contender.Role.BASELINE)
+    @Spinning(threads = 0, note = "client and server block in the kernel")
+    public long pipeIncrement() throws Exception
+    {
+        return counter.increment("counter");
+    }
+}
