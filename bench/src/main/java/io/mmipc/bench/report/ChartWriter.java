@@ -11,8 +11,9 @@ import java.util.Map;
  */
 public final class ChartWriter
 {
-    private static final int WIDTH = 1000;
-    private static final int LABEL = 330;
+    private static final int WIDTH = 1150;
+    private static final int LABEL = 430;
+    private static final int MAX_LABEL_CHARS = 62;
     private static final int BAR = 16;
     private static final String[] COLOURS = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e"};
 
@@ -28,7 +29,9 @@ public final class ChartWriter
 
         final List<Result> throughput = new ArrayList<>();
         final List<Result> latency = new ArrayList<>();
-        for (final Result r : results)
+        final List<Result> grouped = new ArrayList<>();
+        ReportWriter.bySuite(results).values().forEach(grouped::addAll);
+        for (final Result r : grouped)
         {
             if (r.higherIsBetter())
             {
@@ -41,12 +44,11 @@ public final class ChartWriter
         }
         if (!throughput.isEmpty())
         {
-            y = section(body, y, "Throughput (log scale; longer is better)", throughput, false);
+            y = section(body, y, "Throughput in operations per second (log scale; longer is better)", throughput, false);
         }
         if (!latency.isEmpty())
         {
-            y = section(body, y + 20, "Latency percentiles p50 / p90 / p99 / p99.9 / max (log scale; shorter is better)",
-                latency, true);
+            y = section(body, y + 20, "Latency in nanoseconds (log scale; shorter is better)", latency, true);
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + (y + 20) +
             "\" font-family=\"sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + body + "</svg>\n";
@@ -57,6 +59,16 @@ public final class ChartWriter
     {
         int y = top + 20;
         out.append(text(10, y, heading, 14, "bold"));
+        if (percentiles)
+        {
+            final String[] names = {"p50", "p90", "p99", "p99.9", "max"};
+            for (int i = 0; i < names.length; i++)
+            {
+                out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" fill=\"%s\"/>\n",
+                    LABEL + i * 70, y - 10, COLOURS[i]));
+                out.append(text(LABEL + 16 + i * 70, y, names[i], 11, "normal"));
+            }
+        }
         y += 10;
         double min = Double.MAX_VALUE;
         double max = 0;
@@ -84,7 +96,9 @@ public final class ChartWriter
             }
             final double[] values = values(r, percentiles);
             y += 4;
-            out.append(text(20, y + BAR - 4, r.contender() + " (" + r.unit() + ")", 11, "normal"));
+            final String label = r.contender().length() > MAX_LABEL_CHARS ?
+                r.contender().substring(0, MAX_LABEL_CHARS - 1) + "…" : r.contender();
+            out.append(text(20, y + BAR - 4, label, 11, "normal"));
             for (int i = 0; i < values.length; i++)
             {
                 final int h = percentiles ? BAR / values.length + 1 : BAR;
@@ -103,18 +117,22 @@ public final class ChartWriter
         return y;
     }
 
+    /**
+     * @return the bar values in base units (operations per second, nanoseconds), so one scale fits all.
+     */
     private static double[] values(final Result r, final boolean percentiles)
     {
+        final double base = Result.perBase(r.unit());
         if (!percentiles)
         {
-            return new double[] {r.score()};
+            return new double[] {r.score() * base};
         }
         final Map<String, Double> p = r.percentiles();
         final double[] v = new double[ReportWriter.PERCENTILES.size()];
         for (int i = 0; i < v.length; i++)
         {
             final Double d = p.get(ReportWriter.PERCENTILES.get(i));
-            v[i] = d == null ? 0 : d;
+            v[i] = d == null ? 0 : d * base;
         }
         return v;
     }

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar benchmarks.jar report [--quick] [--out DIR] [--from jmh.json] [JMH options]}:
+ * {@code java -jar benchmarks.jar report [--quick] [--out DIR] [--from jmh.json] [--note TEXT] [JMH options]}:
  * runs the suites (all benchmarks with a {@link Contender}; with {@code --quick} the headline ones,
  * briefly), writes JMH's JSON, and turns it into {@code report.md}, {@code summary.json} and
  * {@code chart.svg}. The Markdown table is printed at the end too.
@@ -47,6 +47,7 @@ public final class ReportMain
         boolean quick = false;
         Path out = null;
         Path from = null;
+        String note = null;
         final List<String> jmhArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++)
         {
@@ -55,6 +56,7 @@ public final class ReportMain
                 case "--quick" -> quick = true;
                 case "--out" -> out = Paths.get(args[++i]);
                 case "--from" -> from = Paths.get(args[++i]);
+                case "--note" -> note = args[++i];
                 default -> jmhArgs.add(args[i]);
             }
         }
@@ -73,6 +75,10 @@ public final class ReportMain
             }
             final List<Result> results = ResultReader.read(Files.readString(json, StandardCharsets.UTF_8));
             final Map<String, String> context = context(quick);
+            if (note != null)
+            {
+                context.put("note", note);
+            }
             final String heading = quick ? "mmipc benchmarks (quick mode: indicative only)" : "mmipc benchmarks";
             final String markdown = ReportWriter.markdown(results, heading, context);
             if (!temporary)
