@@ -111,7 +111,8 @@ class ReportTest
         assertTrue(summary.contains("\"timesBetterThanPipe\": 50"), summary);
 
         final String svg = ChartWriter.svg(results, "t");
-        assertTrue(svg.startsWith("<svg") && svg.contains("mmipc rtt (us/op)") && svg.contains("tp-64B"), svg);
+        assertTrue(svg.startsWith("<svg") && svg.contains(">mmipc rtt<") && svg.contains("tp-64B"), svg);
+        assertTrue(svg.contains(">200<") && svg.contains(">40000<"), "latency bars in nanoseconds: " + svg);
     }
 
     @Test
