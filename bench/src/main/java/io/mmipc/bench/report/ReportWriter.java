@@ -32,7 +32,19 @@ public final class ReportWriter
         {
             suites.computeIfAbsent(r.suite(), k -> new ArrayList<>()).add(r);
         }
-        return suites;
+        // Headline first: suites with both the pipe baseline and a raw library, then those with either.
+        final List<Map.Entry<String, List<Result>>> ordered = new ArrayList<>(suites.entrySet());
+        ordered.sort(java.util.Comparator.comparingInt(e -> rank(e.getValue())));
+        final Map<String, List<Result>> sorted = new LinkedHashMap<>();
+        ordered.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static int rank(final List<Result> suite)
+    {
+        final boolean baseline = find(suite, Contender.Role.BASELINE) != null;
+        final boolean ceiling = find(suite, Contender.Role.CEILING) != null;
+        return baseline && ceiling ? 0 : ceiling ? 1 : baseline ? 2 : 3;
     }
 
     static Result find(final List<Result> suite, final Contender.Role role)
