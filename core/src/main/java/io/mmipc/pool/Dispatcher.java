@@ -59,6 +59,7 @@ final class Dispatcher implements Runnable
         final Pipe<byte[]> pipe;
         final PipeEnd<byte[]> end;
         final ArrayDeque<Job> inFlight = new ArrayDeque<>();
+        int sent;
         boolean retiring;
 
         Worker(final int slot, final JvmProcess process, final Pipe<byte[]> pipe)
@@ -150,8 +151,9 @@ final class Dispatcher implements Runnable
                 final State now = state;
                 if (now == State.TERMINATING)
                 {
-                    stopAll(true);
+                    // Cancel first: the workers about to be killed must not fail their batches as deaths.
                     failAll(new CancellationException("the pool was terminated"));
+                    stopAll(true);
                     break;
                 }
                 int work = 0;
@@ -277,6 +279,15 @@ final class Dispatcher implements Runnable
      */
     private void retire(final Worker w, final boolean stillRunning)
     {
+        if (w.retiring)
+        {
+            // It announced its retirement after its last batch: what it still holds it never read.
+            Job unread;
+            while ((unread = w.inFlight.pollLast()) != null)
+            {
+                pending.addFirst(unread);
+            }
+        }
         if (!w.inFlight.isEmpty())
         {
             int code = -1;
@@ -321,9 +332,10 @@ final class Dispatcher implements Runnable
         {
             final Worker w = workers[nextWorker];
             nextWorker = (nextWorker + 1) % workers.length;
-            if (w == null || w.retiring || w.inFlight.size() >= options.prefetch())
+            if (w == null || w.retiring || w.inFlight.size() >= options.prefetch() ||
+                (options.maxTasksPerChild() > 0 && w.sent >= options.maxTasksPerChild()))
             {
-                continue;
+                continue; // a worker gets no more batches than it will run before it retires
             }
             final Job job = pending.pollFirst();
             if (job == null)
@@ -338,6 +350,7 @@ final class Dispatcher implements Runnable
             {
                 w.end.send(job.message);
                 w.inFlight.addLast(job);
+                w.sent++;
                 work++;
             }
             catch (final EndOfStreamException workerGone)
