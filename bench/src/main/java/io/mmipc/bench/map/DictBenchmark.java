@@ -3,7 +3,6 @@ package io.mmipc.bench.map;
 import io.mmipc.IpcContext;
 import io.mmipc.SharedMap;
 import io.mmipc.bench.support.Contender;
-import io.mmipc.bench.support.PeerJvm;
 import io.mmipc.bench.support.Spinning;
 import io.mmipc.codec.Codecs;
 import org.agrona.ExpandableArrayBuffer;
@@ -20,8 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -91,21 +88,13 @@ public class DictBenchmark
     @State(Scope.Thread)
     public static class Pipe
     {
-        Path dir;
-        PeerJvm server;
         PipeDict dict;
         int i;
 
         @Setup(Level.Trial)
         public void setup() throws Exception
         {
-            dir = Files.createTempDirectory("mmipc-pipe-dict");
-            final Path requests = dir.resolve("requests");
-            final Path replies = dir.resolve("replies");
-            PipeDict.mkfifo(requests);
-            PipeDict.mkfifo(replies);
-            server = PeerJvm.start(DictPeer.class, "server", requests.toString(), replies.toString());
-            dict = new PipeDict(requests, replies);
+            dict = PipeDict.startServer();
             for (int k = 0; k < DictData.KEYS; k++)
             {
                 dict.set(DictData.KEY[k], DictData.VALUE[k]);
@@ -116,10 +105,6 @@ public class DictBenchmark
         public void tearDown() throws Exception
         {
             dict.close();
-            server.close();
-            Files.deleteIfExists(dir.resolve("requests"));
-            Files.deleteIfExists(dir.resolve("replies"));
-            Files.deleteIfExists(dir);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mmipc.bench.map;
 
+import java.nio.file.Files;
+import io.mmipc.bench.support.PeerJvm;
 import io.mmipc.bench.support.SerializedFrames;
 
 import java.io.FileInputStream;
@@ -20,6 +22,26 @@ public final class PipeDict implements AutoCloseable
     private final SerializedFrames frames;
     private final FileOutputStream requests;
     private final FileInputStream replies;
+    private Path dir;
+    private PeerJvm server;
+
+    /**
+     * Makes two FIFOs in a temporary directory, starts a server JVM ({@link DictPeer}) on them and
+     * returns its client; {@link #close()} stops the server and removes the FIFOs.
+     */
+    public static PipeDict startServer() throws Exception
+    {
+        final Path dir = Files.createTempDirectory("mmipc-pipe-dict");
+        final Path requests = dir.resolve("requests");
+        final Path replies = dir.resolve("replies");
+        mkfifo(requests);
+        mkfifo(replies);
+        final PeerJvm server = PeerJvm.start(DictPeer.class, "server", requests.toString(), replies.toString());
+        final PipeDict client = new PipeDict(requests, replies);
+        client.dir = dir;
+        client.server = server;
+        return client;
+    }
 
     /**
      * Opens the client's ends: the request pipe first, in the order the server opens them.
@@ -97,5 +119,12 @@ public final class PipeDict implements AutoCloseable
     {
         requests.close();
         replies.close();
+        if (server != null)
+        {
+            server.close();
+            Files.deleteIfExists(dir.resolve("requests"));
+            Files.deleteIfExists(dir.resolve("replies"));
+            Files.deleteIfExists(dir);
+        }
     }
 }

@@ -1,9 +1,7 @@
 package io.mmipc.bench.sync;
 
-import io.mmipc.bench.map.DictPeer;
 import io.mmipc.bench.map.PipeDict;
 import io.mmipc.bench.support.Contender;
-import io.mmipc.bench.support.PeerJvm;
 import io.mmipc.bench.support.Spinning;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,8 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,30 +32,18 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class PipeCounterBenchmark
 {
-    private Path dir;
-    private PeerJvm server;
     private PipeDict counter;
 
     @Setup(Level.Trial)
     public void setup() throws Exception
     {
-        dir = Files.createTempDirectory("mmipc-pipe-counter");
-        final Path requests = dir.resolve("requests");
-        final Path replies = dir.resolve("replies");
-        PipeDict.mkfifo(requests);
-        PipeDict.mkfifo(replies);
-        server = PeerJvm.start(DictPeer.class, "server", requests.toString(), replies.toString());
-        counter = new PipeDict(requests, replies);
+        counter = PipeDict.startServer();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception
     {
         counter.close();
-        server.close();
-        Files.deleteIfExists(dir.resolve("requests"));
-        Files.deleteIfExists(dir.resolve("replies"));
-        Files.deleteIfExists(dir);
     }
 
     @Benchmark
