@@ -101,19 +101,7 @@ final class DoubleValue extends LockableObject implements SharedDouble
     @Override
     public void lazySet(final double value)
     {
-        file.enter();
-        try
-        {
-            body.putLongRelease(VALUE_OFFSET, Double.doubleToRawLongBits(value));
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        setRelease(value);
     }
 
     @Override
@@ -156,140 +144,47 @@ final class DoubleValue extends LockableObject implements SharedDouble
     @Override
     public double getAndAdd(final double delta)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long bits = body.getLongVolatile(VALUE_OFFSET);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = current + delta;
-                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(null, Double::sum, delta, false);
     }
 
     @Override
     public double addAndGet(final double delta)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long bits = body.getLongVolatile(VALUE_OFFSET);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = current + delta;
-                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
-                {
-                    return next;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(null, Double::sum, delta, true);
     }
 
     @Override
     public double getAndUpdate(final DoubleUnaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long bits = body.getLongVolatile(VALUE_OFFSET);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = function.applyAsDouble(current);
-                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(function, null, 0, false);
     }
 
     @Override
     public double updateAndGet(final DoubleUnaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long bits = body.getLongVolatile(VALUE_OFFSET);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = function.applyAsDouble(current);
-                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
-                {
-                    return next;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(function, null, 0, true);
     }
 
     @Override
     public double getAndAccumulate(final double x, final DoubleBinaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long bits = body.getLongVolatile(VALUE_OFFSET);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = function.applyAsDouble(current, x);
-                if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(null, function, x, false);
     }
 
     @Override
     public double accumulateAndGet(final double x, final DoubleBinaryOperator function)
+    {
+        return update(null, function, x, true);
+    }
+
+    /**
+     * The compare-and-set loop (on the value's bits) behind every update: {@code unary}, or
+     * {@code binary} with {@code x}.
+     *
+     * @return the new value when {@code returnNext}, else the old one.
+     */
+    private double update(
+        final DoubleUnaryOperator unary, final DoubleBinaryOperator binary, final double x, final boolean returnNext)
     {
         file.enter();
         try
@@ -298,10 +193,10 @@ final class DoubleValue extends LockableObject implements SharedDouble
             {
                 final long bits = body.getLongVolatile(VALUE_OFFSET);
                 final double current = Double.longBitsToDouble(bits);
-                final double next = function.applyAsDouble(current, x);
+                final double next = unary != null ? unary.applyAsDouble(current) : binary.applyAsDouble(current, x);
                 if (body.compareAndSetLong(VALUE_OFFSET, bits, Double.doubleToRawLongBits(next)))
                 {
-                    return next;
+                    return returnNext ? next : current;
                 }
             }
         }

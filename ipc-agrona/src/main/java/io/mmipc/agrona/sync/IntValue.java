@@ -105,19 +105,7 @@ final class IntValue extends LockableObject implements SharedInt
     @Override
     public void lazySet(final int value)
     {
-        file.enter();
-        try
-        {
-            body.putIntRelease(VALUE_OFFSET, value);
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        setRelease(value);
     }
 
     @Override
@@ -177,171 +165,63 @@ final class IntValue extends LockableObject implements SharedInt
     @Override
     public int addAndGet(final int delta)
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(VALUE_OFFSET, delta) + delta;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(delta) + delta;
     }
 
     @Override
     public int getAndIncrement()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(VALUE_OFFSET, 1);
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(1);
     }
 
     @Override
     public int incrementAndGet()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(VALUE_OFFSET, 1) + 1;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(1) + 1;
     }
 
     @Override
     public int getAndDecrement()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(VALUE_OFFSET, -1);
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(-1);
     }
 
     @Override
     public int decrementAndGet()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(VALUE_OFFSET, -1) - 1;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(-1) - 1;
     }
 
     @Override
     public int getAndUpdate(final IntUnaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final int current = body.getIntVolatile(VALUE_OFFSET);
-                if (body.compareAndSetInt(VALUE_OFFSET, current, function.applyAsInt(current)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(function, null, 0, false);
     }
 
     @Override
     public int updateAndGet(final IntUnaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final int current = body.getIntVolatile(VALUE_OFFSET);
-                final int next = function.applyAsInt(current);
-                if (body.compareAndSetInt(VALUE_OFFSET, current, next))
-                {
-                    return next;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(function, null, 0, true);
     }
 
     @Override
     public int getAndAccumulate(final int x, final IntBinaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final int current = body.getIntVolatile(VALUE_OFFSET);
-                if (body.compareAndSetInt(VALUE_OFFSET, current, function.applyAsInt(current, x)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(null, function, x, false);
     }
 
     @Override
     public int accumulateAndGet(final int x, final IntBinaryOperator function)
+    {
+        return update(null, function, x, true);
+    }
+
+    /**
+     * The compare-and-set loop behind every update: {@code unary} or {@code binary} with {@code x}.
+     *
+     * @return the new value when {@code returnNext}, else the old one.
+     */
+    private int update(final IntUnaryOperator unary, final IntBinaryOperator binary, final int x, final boolean returnNext)
     {
         file.enter();
         try
@@ -349,10 +229,10 @@ final class IntValue extends LockableObject implements SharedInt
             while (true)
             {
                 final int current = body.getIntVolatile(VALUE_OFFSET);
-                final int next = function.applyAsInt(current, x);
+                final int next = unary != null ? unary.applyAsInt(current) : binary.applyAsInt(current, x);
                 if (body.compareAndSetInt(VALUE_OFFSET, current, next))
                 {
-                    return next;
+                    return returnNext ? next : current;
                 }
             }
         }

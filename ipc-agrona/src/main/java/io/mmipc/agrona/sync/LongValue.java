@@ -105,19 +105,7 @@ final class LongValue extends LockableObject implements SharedLong
     @Override
     public void lazySet(final long value)
     {
-        file.enter();
-        try
-        {
-            body.putLongRelease(VALUE_OFFSET, value);
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        setRelease(value);
     }
 
     @Override
@@ -177,171 +165,63 @@ final class LongValue extends LockableObject implements SharedLong
     @Override
     public long addAndGet(final long delta)
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddLong(VALUE_OFFSET, delta) + delta;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(delta) + delta;
     }
 
     @Override
     public long getAndIncrement()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddLong(VALUE_OFFSET, 1);
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(1);
     }
 
     @Override
     public long incrementAndGet()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddLong(VALUE_OFFSET, 1) + 1;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(1) + 1;
     }
 
     @Override
     public long getAndDecrement()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddLong(VALUE_OFFSET, -1);
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(-1);
     }
 
     @Override
     public long decrementAndGet()
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddLong(VALUE_OFFSET, -1) - 1;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(-1) - 1;
     }
 
     @Override
     public long getAndUpdate(final LongUnaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long current = body.getLongVolatile(VALUE_OFFSET);
-                if (body.compareAndSetLong(VALUE_OFFSET, current, function.applyAsLong(current)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(function, null, 0, false);
     }
 
     @Override
     public long updateAndGet(final LongUnaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long current = body.getLongVolatile(VALUE_OFFSET);
-                final long next = function.applyAsLong(current);
-                if (body.compareAndSetLong(VALUE_OFFSET, current, next))
-                {
-                    return next;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(function, null, 0, true);
     }
 
     @Override
     public long getAndAccumulate(final long x, final LongBinaryOperator function)
     {
-        file.enter();
-        try
-        {
-            while (true)
-            {
-                final long current = body.getLongVolatile(VALUE_OFFSET);
-                if (body.compareAndSetLong(VALUE_OFFSET, current, function.applyAsLong(current, x)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return update(null, function, x, false);
     }
 
     @Override
     public long accumulateAndGet(final long x, final LongBinaryOperator function)
+    {
+        return update(null, function, x, true);
+    }
+
+    /**
+     * The compare-and-set loop behind every update: {@code unary} or {@code binary} with {@code x}.
+     *
+     * @return the new value when {@code returnNext}, else the old one.
+     */
+    private long update(final LongUnaryOperator unary, final LongBinaryOperator binary, final long x, final boolean returnNext)
     {
         file.enter();
         try
@@ -349,10 +229,10 @@ final class LongValue extends LockableObject implements SharedLong
             while (true)
             {
                 final long current = body.getLongVolatile(VALUE_OFFSET);
-                final long next = function.applyAsLong(current, x);
+                final long next = unary != null ? unary.applyAsLong(current) : binary.applyAsLong(current, x);
                 if (body.compareAndSetLong(VALUE_OFFSET, current, next))
                 {
-                    return next;
+                    return returnNext ? next : current;
                 }
             }
         }
