@@ -171,37 +171,13 @@ final class IntArray extends LockableObject implements SharedIntArray
     @Override
     public int addAndGet(final int index, final int delta)
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(offset(index), delta) + delta;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(index, delta) + delta;
     }
 
     @Override
     public int incrementAndGet(final int index)
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(offset(index), 1) + 1;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(index, 1) + 1;
     }
 
     @Override

@@ -171,37 +171,13 @@ final class LongArray extends LockableObject implements SharedLongArray
     @Override
     public long addAndGet(final int index, final long delta)
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddLong(offset(index), delta) + delta;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(index, delta) + delta;
     }
 
     @Override
     public long incrementAndGet(final int index)
     {
-        file.enter();
-        try
-        {
-            return body.getAndAddLong(offset(index), 1) + 1;
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return getAndAdd(index, 1) + 1;
     }
 
     @Override
