@@ -1,7 +1,7 @@
 package io.mmipc;
 
-import io.mmipc.spi.DurableLogProvider;
-import io.mmipc.spi.Providers;
+import io.mmipc.internal.spi.DurableLogProvider;
+import io.mmipc.internal.spi.Providers;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package io.mmipc;
 
-import io.mmipc.file.Names;
+import io.mmipc.internal.file.Names;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.nio.file.Path;

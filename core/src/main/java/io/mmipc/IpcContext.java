@@ -2,15 +2,15 @@ package io.mmipc;
 
 import io.mmipc.codec.Codec;
 import io.mmipc.codec.Codecs;
-import io.mmipc.dir.ContextDirectory;
-import io.mmipc.file.Names;
-import io.mmipc.file.SharedFile;
-import io.mmipc.file.SharedFileSpec;
-import io.mmipc.file.SharedFiles;
-import io.mmipc.spi.MapProvider;
-import io.mmipc.spi.MessagingProvider;
-import io.mmipc.spi.Providers;
-import io.mmipc.spi.SyncProvider;
+import io.mmipc.internal.dir.ContextDirectory;
+import io.mmipc.internal.file.Names;
+import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileSpec;
+import io.mmipc.internal.file.SharedFiles;
+import io.mmipc.internal.spi.MapProvider;
+import io.mmipc.internal.spi.MessagingProvider;
+import io.mmipc.internal.spi.Providers;
+import io.mmipc.internal.spi.SyncProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

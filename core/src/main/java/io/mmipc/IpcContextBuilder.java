@@ -1,7 +1,7 @@
 package io.mmipc;
 
-import io.mmipc.dir.ContextDirectory;
-import io.mmipc.file.SharedFiles;
+import io.mmipc.internal.dir.ContextDirectory;
+import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.AgronaAccess;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.mmipc;
 
-import io.mmipc.launch.ChildJvm;
-import io.mmipc.launch.ChildOutput;
-import io.mmipc.launch.JvmLauncher;
-import io.mmipc.process.ProcessLogging;
-import io.mmipc.process.TaskCodec;
-import io.mmipc.process.TaskMain;
+import io.mmipc.internal.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildOutput;
+import io.mmipc.internal.launch.JvmLauncher;
+import io.mmipc.ProcessLogging;
+import io.mmipc.internal.launch.TaskCodec;
+import io.mmipc.internal.launch.TaskMain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

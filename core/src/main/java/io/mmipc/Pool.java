@@ -1,7 +1,7 @@
 package io.mmipc;
 
 import io.mmipc.codec.SerialFilter;
-import io.mmipc.pool.PoolCalls;
+import io.mmipc.internal.pool.PoolCalls;
 
 import java.util.Iterator;
 import java.util.List;

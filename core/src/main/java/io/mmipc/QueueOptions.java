@@ -1,6 +1,6 @@
 package io.mmipc;
 
-import io.mmipc.file.SharedFileDescriptor;
+import io.mmipc.internal.file.SharedFileDescriptor;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.time.Duration;

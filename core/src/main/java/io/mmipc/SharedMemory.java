@@ -1,8 +1,8 @@
 package io.mmipc;
 
-import io.mmipc.file.ObjectKind;
-import io.mmipc.file.SharedFile;
-import io.mmipc.file.SharedFileSpec;
+import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileSpec;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;

@@ -1,8 +1,8 @@
 package io.mmipc;
 
-import io.mmipc.launch.ChildJvm;
-import io.mmipc.launch.ChildOutput;
-import io.mmipc.process.TaskMain;
+import io.mmipc.internal.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildOutput;
+import io.mmipc.internal.launch.TaskMain;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

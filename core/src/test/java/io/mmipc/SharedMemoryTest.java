@@ -1,7 +1,7 @@
 package io.mmipc;
 
-import io.mmipc.file.SharedMemoryFaultException;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.SharedMemoryFaultException;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,7 +1,7 @@
 package io.mmipc.bench;
 
 import io.mmipc.bench.report.ReportMain;
-import io.mmipc.spi.JvmFlags;
+import io.mmipc.internal.spi.JvmFlags;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;

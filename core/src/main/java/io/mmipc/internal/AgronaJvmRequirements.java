@@ -1,6 +1,6 @@
 package io.mmipc.internal;
 
-import io.mmipc.spi.JvmRequirements;
+import io.mmipc.internal.spi.JvmRequirements;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.mmipc.test;
 
-import io.mmipc.launch.ChildJvm;
-import io.mmipc.launch.ChildOutput;
-import io.mmipc.launch.JvmLauncher;
+import io.mmipc.internal.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildOutput;
+import io.mmipc.internal.launch.JvmLauncher;
 
 import java.io.IOException;
 import java.time.Duration;

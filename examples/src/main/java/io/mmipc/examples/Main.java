@@ -7,9 +7,9 @@ import io.mmipc.examples.pool.PoolSquares;
 import io.mmipc.examples.process.ThreeWorkers;
 import io.mmipc.examples.queue.TaskAndResultQueues;
 import io.mmipc.examples.sync.LockAndValue;
-import io.mmipc.launch.ChildJvm;
-import io.mmipc.launch.ChildOutput;
-import io.mmipc.launch.JvmLauncher;
+import io.mmipc.internal.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildOutput;
+import io.mmipc.internal.launch.JvmLauncher;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.mmipc.examples;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedMemory;
-import io.mmipc.launch.ChildJvm;
-import io.mmipc.launch.ChildOutput;
-import io.mmipc.launch.JvmLauncher;
+import io.mmipc.internal.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildOutput;
+import io.mmipc.internal.launch.JvmLauncher;
 
 import java.nio.file.Paths;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.mmipc.examples;
 
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import io.mmipc.DurableLogException.Reason;
 import io.mmipc.LogAppender;
 import io.mmipc.LogRollCycle;
 import io.mmipc.LogTailer;
-import io.mmipc.file.Names;
+import io.mmipc.internal.file.Names;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;

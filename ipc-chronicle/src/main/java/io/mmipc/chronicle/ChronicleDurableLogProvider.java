@@ -2,7 +2,7 @@ package io.mmipc.chronicle;
 
 import io.mmipc.DurableLog;
 import io.mmipc.DurableLogConfig;
-import io.mmipc.spi.DurableLogProvider;
+import io.mmipc.internal.spi.DurableLogProvider;
 
 /**
  * Opens durable logs on Chronicle Queue. {@link java.util.ServiceLoader} instantiates this class

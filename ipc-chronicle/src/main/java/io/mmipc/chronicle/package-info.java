@@ -28,7 +28,7 @@
  * dispatcher consume the log and hand tasks to the pool, acknowledging each once its result is back.
  *
  * <h2>Containment</h2>
- * Chronicle loads only when a log is first opened: {@link io.mmipc.spi.Providers} instantiates
+ * Chronicle loads only when a log is first opened: {@link io.mmipc.internal.spi.Providers} instantiates
  * {@link io.mmipc.chronicle.ChronicleDurableLogProvider} then, and its static initialiser switches
  * Chronicle's analytics off ({@code chronicle.analytics.disable=true}, whatever the command line
  * says) and quiets SLF4J when the application has no SLF4J provider, before any Chronicle class

@@ -6,7 +6,7 @@ import io.mmipc.LogAppender;
 import io.mmipc.LogTailer;
 import io.mmipc.SharedMemory;
 import io.mmipc.codec.Codecs;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -7,7 +7,7 @@ import io.mmipc.LogRetention;
 import io.mmipc.LogRollCycle;
 import io.mmipc.LogTailer;
 import io.mmipc.codec.Codecs;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,6 @@
 package io.mmipc.bench.log;
 
-import io.mmipc.spi.JvmFlags;
+import io.mmipc.internal.spi.JvmFlags;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;

@@ -1,7 +1,7 @@
 package io.mmipc.examples.process;
 
 import io.mmipc.JvmProcess;
-import io.mmipc.process.ProcessLogging;
+import io.mmipc.ProcessLogging;
 
 import java.util.ArrayList;
 import java.util.List;

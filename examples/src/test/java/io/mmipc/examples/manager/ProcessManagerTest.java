@@ -1,7 +1,7 @@
 package io.mmipc.examples.manager;
 
 import io.mmipc.examples.ExampleRun;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

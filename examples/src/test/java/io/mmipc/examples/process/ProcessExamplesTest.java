@@ -1,6 +1,6 @@
 package io.mmipc.examples.process;
 
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

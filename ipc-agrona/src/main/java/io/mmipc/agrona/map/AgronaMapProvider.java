@@ -6,8 +6,8 @@ import io.mmipc.SharedMap;
 import io.mmipc.agrona.sync.LockCore;
 import io.mmipc.agrona.sync.ParticipantRegistry;
 import io.mmipc.codec.Codec;
-import io.mmipc.file.SharedFile;
-import io.mmipc.spi.MapProvider;
+import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.spi.MapProvider;
 
 /**
  * The shared dict on a mapped file, one file per map. Registered as the {@link MapProvider} under

@@ -2,7 +2,7 @@ package io.mmipc.agrona.map;
 
 import io.mmipc.SharedMapFullException;
 import io.mmipc.agrona.sync.LockCore;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.IdleStrategy;

@@ -1,9 +1,9 @@
 package io.mmipc.agrona.map;
 
 import io.mmipc.MapOptions;
-import io.mmipc.file.ObjectKind;
-import io.mmipc.file.SharedFileDescriptor;
-import io.mmipc.file.SharedFileSpec;
+import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.internal.file.SharedFileDescriptor;
+import io.mmipc.internal.file.SharedFileSpec;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.AtomicBuffer;
 

@@ -98,7 +98,7 @@ final class MapRepair
         return problems;
     }
 
-    private void check(final String what, final Pool pool, final int bitsOffset, final BitSet marks,
+    private void check(final String what, final BlockAllocator pool, final int bitsOffset, final BitSet marks,
         final List<String> problems)
     {
         for (int i = 0; i < pool.count(); i++)

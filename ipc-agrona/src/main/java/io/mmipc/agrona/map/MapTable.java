@@ -1,7 +1,7 @@
 package io.mmipc.agrona.map;
 
 import io.mmipc.SharedStateCorruptedException;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
@@ -41,8 +41,8 @@ final class MapTable
     final SharedFile file;
     final AtomicBuffer body;
     final MapLayout layout;
-    final Pool entries;
-    final Pool blocks;
+    final BlockAllocator entries;
+    final BlockAllocator blocks;
     final long seed;
     final Object label;
 
@@ -52,8 +52,8 @@ final class MapTable
         this.body = file.body();
         this.layout = layout;
         this.label = label;
-        this.entries = new Pool(body, layout.entryBitsOffset, layout.entries, layout.entriesOffset, ENTRY_LENGTH);
-        this.blocks = new Pool(body, layout.blockBitsOffset, layout.blocks, layout.blocksOffset, layout.blockBytes);
+        this.entries = new BlockAllocator(body, layout.entryBitsOffset, layout.entries, layout.entriesOffset, ENTRY_LENGTH);
+        this.blocks = new BlockAllocator(body, layout.blockBitsOffset, layout.blocks, layout.blocksOffset, layout.blockBytes);
         this.seed = body.getLongVolatile(SEED_OFFSET);
     }
 

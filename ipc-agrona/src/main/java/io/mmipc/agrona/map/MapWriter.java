@@ -21,8 +21,8 @@ final class MapWriter
     private final MapTable table;
     private final AtomicBuffer body;
     private final MapLayout layout;
-    private final Pool entries;
-    private final Pool blocks;
+    private final BlockAllocator entries;
+    private final BlockAllocator blocks;
 
     MapWriter(final MapTable table)
     {

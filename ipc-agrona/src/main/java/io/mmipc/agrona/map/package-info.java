@@ -1,7 +1,7 @@
 /**
  * The shared dict, Python's {@code multiprocessing.Manager().dict()} in shared memory: the
  * implementation behind {@link io.mmipc.IpcContext#dict}, found through
- * {@link io.mmipc.spi.MapProvider}. One file per map, laid out in
+ * {@link io.mmipc.internal.spi.MapProvider}. One file per map, laid out in
  * {@link io.mmipc.agrona.map.MapDescriptor}.
  *
  * <h2>Table</h2>

@@ -6,7 +6,7 @@ import io.mmipc.MessageHandler;
 import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codec;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
@@ -55,7 +55,7 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
         this.deadProcessTimeoutNanos = options.deadProcessTimeout().toNanos();
         this.spill = new SpillFiles(file.path(), maxMessageLength);
         this.reader = new RingReader(file.path(), new UnsafeBuffer(body, CHANNEL_OFFSET, ChannelDescriptor.length(capacity)),
-            io.mmipc.file.SharedFileDescriptor.HEADER_LENGTH + CHANNEL_OFFSET, capacity, maxInlineLength, zeroConsumed,
+            io.mmipc.internal.file.SharedFileDescriptor.HEADER_LENGTH + CHANNEL_OFFSET, capacity, maxInlineLength, zeroConsumed,
             spill);
         this.token = ProcessToken.acquire();
     }

@@ -4,7 +4,7 @@ import io.mmipc.IpcContext;
 import io.mmipc.MessageHandler;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codec;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 

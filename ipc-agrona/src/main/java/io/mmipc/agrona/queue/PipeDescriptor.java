@@ -1,7 +1,7 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.file.ObjectKind;
-import io.mmipc.file.SharedFileSpec;
+import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.internal.file.SharedFileSpec;
 
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 

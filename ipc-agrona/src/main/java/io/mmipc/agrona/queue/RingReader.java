@@ -1,7 +1,7 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.MessageHandler;
-import io.mmipc.file.SharedDataCorruptedException;
+import io.mmipc.SharedStateCorruptedException;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -20,7 +20,7 @@ import static org.agrona.concurrent.ringbuffer.RingBuffer.PADDING_MSG_TYPE_ID;
  * so a corrupt length would hand a handler two gigabytes or skip messages silently). A record
  * must be at least a header long, aligned, inside the ring, and end at or before the producer's
  * position; its type must be data, spill or padding; data must fit the inline limit. Anything else
- * is a {@link SharedDataCorruptedException} naming the file and the offset of the bad word, and the
+ * is a {@link SharedStateCorruptedException} naming the file and the offset of the bad word, and the
  * record stays where it is.
  * <p>
  * It also repairs what dead processes leave: the taken-but-unfinished batch of a dead consumer
@@ -407,8 +407,8 @@ final class RingReader
         return true;
     }
 
-    private SharedDataCorruptedException corrupt(final int ringIndex, final String detail)
+    private SharedStateCorruptedException corrupt(final int ringIndex, final String detail)
     {
-        return new SharedDataCorruptedException(path, ringFileOffset + ringIndex, detail);
+        return new SharedStateCorruptedException(path, ringFileOffset + ringIndex, detail);
     }
 }

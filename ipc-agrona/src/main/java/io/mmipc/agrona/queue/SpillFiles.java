@@ -1,11 +1,11 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.MessageHandler;
-import io.mmipc.file.ObjectKind;
-import io.mmipc.file.SharedDataCorruptedException;
-import io.mmipc.file.SharedFile;
-import io.mmipc.file.SharedFileSpec;
-import io.mmipc.file.SharedFiles;
+import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.SharedStateCorruptedException;
+import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileSpec;
+import io.mmipc.internal.file.SharedFiles;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -137,7 +137,7 @@ final class SpillFiles
         final int length = buffer.getInt(refOffset + REF_LENGTH_OFFSET);
         if (length < 0 || length > maxMessageLength || token <= 0 || seq < 0)
         {
-            throw new SharedDataCorruptedException(ringFile, refFileOffset, "spill reference names token " + token +
+            throw new SharedStateCorruptedException(ringFile, refFileOffset, "spill reference names token " + token +
                 ", sequence " + seq + ", length " + length + " (largest message " + maxMessageLength + ")");
         }
         final Path path = path(token, seq);

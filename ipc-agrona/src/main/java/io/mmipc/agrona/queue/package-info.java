@@ -19,7 +19,7 @@
  * length and type before use: a record must be a header long at least and lie inside the ring
  * (aligned); a data or spill record's header must match its check and data must fit the inline
  * limit; padding (which Agrona writes without a check) must end at or before the producer's
- * position. A bad word is a {@link io.mmipc.file.SharedDataCorruptedException} naming the file and
+ * position. A bad word is a {@link io.mmipc.SharedStateCorruptedException} naming the file and
  * offset, and the record stays where it is.
  * Messages above the inline limit (an eighth of the ring) go through a spill file
  * ({@link io.mmipc.agrona.queue.SpillFiles}).

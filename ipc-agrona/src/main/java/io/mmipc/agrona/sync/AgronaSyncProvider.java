@@ -15,10 +15,10 @@ import io.mmipc.SharedLongArray;
 import io.mmipc.SharedRLock;
 import io.mmipc.SharedResource;
 import io.mmipc.SharedSemaphore;
-import io.mmipc.file.ObjectKind;
-import io.mmipc.file.SharedFile;
-import io.mmipc.file.SharedFileSpec;
-import io.mmipc.spi.SyncProvider;
+import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileSpec;
+import io.mmipc.internal.spi.SyncProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.file.SharedFileDescriptor;
+import io.mmipc.internal.file.SharedFileDescriptor;
 import org.agrona.BitUtil;
 
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;

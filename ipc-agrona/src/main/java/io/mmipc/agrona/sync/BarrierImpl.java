@@ -4,7 +4,7 @@ import io.mmipc.Idle;
 import io.mmipc.IpcContext;
 import io.mmipc.SharedBarrier;
 import io.mmipc.SharedStateCorruptedException;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Objects;

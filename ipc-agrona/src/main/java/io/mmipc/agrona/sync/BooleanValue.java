@@ -2,7 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedBoolean;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
 
 import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;

@@ -5,7 +5,7 @@ import io.mmipc.IpcContext;
 import io.mmipc.SharedCondition;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedStateCorruptedException;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Date;

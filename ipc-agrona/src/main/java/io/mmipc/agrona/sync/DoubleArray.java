@@ -2,7 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedDoubleArray;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.util.function.DoubleUnaryOperator;

@@ -3,7 +3,7 @@ package io.mmipc.agrona.sync;
 import io.mmipc.Idle;
 import io.mmipc.IpcContext;
 import io.mmipc.SharedEvent;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.Idle;
 import io.mmipc.SharedStateCorruptedException;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.IdleStrategy;
 

@@ -2,7 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedRLock;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 
 /**
  * A value or array: a shared object with a lock record of its own, handed out by {@link #lock()}

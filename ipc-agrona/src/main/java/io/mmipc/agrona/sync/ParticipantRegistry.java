@@ -2,11 +2,11 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedStateCorruptedException;
-import io.mmipc.dir.ProcessIdentity;
-import io.mmipc.file.ObjectKind;
-import io.mmipc.file.SharedFile;
-import io.mmipc.file.SharedFileSpec;
-import io.mmipc.file.SharedFiles;
+import io.mmipc.internal.dir.ProcessIdentity;
+import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileSpec;
+import io.mmipc.internal.file.SharedFiles;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.mmipc.agrona.sync;
 import io.mmipc.IpcContext;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedRLock;
-import io.mmipc.file.SharedFile;
+import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 /**
  * Shared values, arrays and synchronisation objects on mapped files: the implementation behind
  * {@link io.mmipc.IpcContext#intValue}, {@link io.mmipc.IpcContext#lock} and their siblings,
- * found through {@link io.mmipc.spi.SyncProvider}.
+ * found through {@link io.mmipc.internal.spi.SyncProvider}.
  *
  * <h2>Files and records</h2>
  * Every object is one file of its context directory, named as the user named it, with the

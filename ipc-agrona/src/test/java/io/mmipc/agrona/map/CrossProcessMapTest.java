@@ -8,7 +8,7 @@ import io.mmipc.SharedEvent;
 import io.mmipc.SharedLong;
 import io.mmipc.SharedMap;
 import io.mmipc.codec.Codecs;
-import io.mmipc.launch.ChildOutput;
+import io.mmipc.internal.launch.ChildOutput;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

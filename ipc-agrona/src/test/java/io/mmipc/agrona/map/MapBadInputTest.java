@@ -6,7 +6,7 @@ import io.mmipc.SharedMap;
 import io.mmipc.SharedMapFullException;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.codec.Codecs;
-import io.mmipc.file.SharedFileException;
+import io.mmipc.SharedFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import io.mmipc.IpcContext;
 import io.mmipc.SharedLong;
 import io.mmipc.SharedMap;
 import io.mmipc.codec.Codecs;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -5,7 +5,7 @@ import io.mmipc.JvmProcess;
 import io.mmipc.SharedMap;
 import io.mmipc.codec.Codec;
 import io.mmipc.codec.Codecs;
-import io.mmipc.launch.ChildOutput;
+import io.mmipc.internal.launch.ChildOutput;
 import io.mmipc.test.Children;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;

@@ -6,7 +6,7 @@ import io.mmipc.Pipe;
 import io.mmipc.PipeEnd;
 import io.mmipc.PipeOptions;
 import io.mmipc.codec.Codecs;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

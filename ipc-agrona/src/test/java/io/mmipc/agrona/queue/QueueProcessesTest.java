@@ -7,7 +7,7 @@ import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
 import io.mmipc.SharedMemory;
 import io.mmipc.codec.Codecs;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import io.mmipc.MessageQueue;
 import io.mmipc.PipeOptions;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codecs;
-import io.mmipc.file.SharedDataCorruptedException;
-import io.mmipc.file.SharedFileDescriptor;
-import io.mmipc.file.SharedFileException;
+import io.mmipc.SharedStateCorruptedException;
+import io.mmipc.internal.file.SharedFileDescriptor;
+import io.mmipc.SharedFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,7 +151,7 @@ class QueueValidationTest
             assertEquals(1L, q.poll());
             for (int attempt = 0; attempt < 2; attempt++)
             {
-                final SharedDataCorruptedException ex = assertThrows(SharedDataCorruptedException.class, q::poll);
+                final SharedStateCorruptedException ex = assertThrows(SharedStateCorruptedException.class, q::poll);
                 assertEquals(q.path(), ex.path());
                 assertEquals(offset, ex.offset());
                 assertTrue(ex.getMessage().contains(q.path().toString()) && ex.getMessage().contains(says) &&

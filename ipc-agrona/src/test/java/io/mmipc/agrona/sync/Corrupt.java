@@ -1,6 +1,6 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.file.SharedFileDescriptor;
+import io.mmipc.internal.file.SharedFileDescriptor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -6,7 +6,7 @@ import io.mmipc.SharedCondition;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedRLock;
 import io.mmipc.SharedSemaphore;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -5,7 +5,7 @@ import io.mmipc.SharedEvent;
 import io.mmipc.SharedInt;
 import io.mmipc.SharedIntArray;
 import io.mmipc.SharedLock;
-import io.mmipc.launch.ChildJvm;
+import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -2,7 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
 import io.mmipc.SharedStateCorruptedException;
-import io.mmipc.dir.ProcessIdentity;
+import io.mmipc.internal.dir.ProcessIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

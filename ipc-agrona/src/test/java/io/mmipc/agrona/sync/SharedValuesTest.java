@@ -8,7 +8,7 @@ import io.mmipc.SharedLong;
 import io.mmipc.SharedRLock;
 import io.mmipc.codec.Codec;
 import io.mmipc.codec.Codecs;
-import io.mmipc.file.SharedFileException;
+import io.mmipc.SharedFileException;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,0 +1,170 @@
+package io.mmipc.internal.launch;
+
+import io.mmipc.codec.SerialFilter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a task into bytes for a child JVM, and says in plain words what went wrong when it cannot:
+ * which lambda, which captured value, of what type.
+ */
+public final class TaskCodec
+{
+    private TaskCodec()
+    {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what the task captured that cannot be serialized.
+     */
+    public static byte[] serialize(final Object task, final String what)
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes))
+        {
+            out.writeObject(task);
+        }
+        catch (final NotSerializableException ex)
+        {
+            throw new IllegalArgumentException(what + " cannot be sent to a child JVM: " + describe(task, ex.getMessage()),
+                ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException(what + " cannot be sent to a child JVM: " + ex, ex);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The allow-list a child uses to read the task: the defaults, the packages of the task's class
+     * and of the class that wrote the lambda, and what the user added.
+     */
+    public static SerialFilter filterFor(final Object task, final List<String> userPatterns)
+    {
+        final Set<String> patterns = new LinkedHashSet<>();
+        for (final String className : writerClasses(task))
+        {
+            final String pkg = packageOf(className);
+            // A class of the default package is admitted by name; any other by its package.
+            patterns.add(pkg.isEmpty() ? className : pkg + ".*");
+        }
+        SerialFilter filter = SerialFilter.defaults();
+        for (final String pattern : patterns)
+        {
+            if (!pattern.startsWith("java."))
+            {
+                filter = filter.allowPattern(pattern);
+            }
+        }
+        for (final String pattern : userPatterns)
+        {
+            filter = filter.allowPattern(pattern);
+        }
+        return filter;
+    }
+
+    /**
+     * @return the serialized form of a serializable lambda, or null for anything else.
+     */
+    public static SerializedLambda serializedLambda(final Object task)
+    {
+        final Class<?> type = task.getClass();
+        if (!type.isSynthetic() || !(task instanceof Serializable))
+        {
+            return null;
+        }
+        try
+        {
+            final Method writeReplace = type.getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            final Object replaced = writeReplace.invoke(task);
+            return replaced instanceof SerializedLambda ? (SerializedLambda)replaced : null;
+        }
+        catch (final ReflectiveOperationException | RuntimeException ex)
+        {
+            return null;
+        }
+    }
+
+    static String describe(final Object task, final String culprit)
+    {
+        for (final Object root : roots(task))
+        {
+            final SerializedLambda lambda = serializedLambda(root);
+            if (lambda == null)
+            {
+                continue;
+            }
+            final String where = "the lambda in " + lambda.getCapturingClass().replace('/', '.') + " (" +
+                lambda.getImplMethodName() + ")";
+            final boolean capturesThis = lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeVirtual ||
+                lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeSpecial ||
+                lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeInterface;
+            for (int i = 0; i < lambda.getCapturedArgCount(); i++)
+            {
+                final Object arg = lambda.getCapturedArg(i);
+                if (arg != null && !(arg instanceof Serializable))
+                {
+                    final String name = i == 0 && capturesThis ? "'this'" : "captured value #" + i;
+                    return where + " captures " + name + ", a " + arg.getClass().getName() +
+                        ", which is not Serializable (capture only serializable values, or call a static method)";
+                }
+            }
+            return where + " captures something that holds a " + culprit + ", which is not Serializable";
+        }
+        return "it holds a " + culprit + ", which is not Serializable";
+    }
+
+    /**
+     * @return the task's class (unless it is a lambda's hidden class) and the classes that wrote its lambdas.
+     */
+    public static List<String> writerClasses(final Object task)
+    {
+        final List<String> classes = new ArrayList<>();
+        for (final Object root : roots(task))
+        {
+            final SerializedLambda lambda = serializedLambda(root);
+            if (lambda != null)
+            {
+                classes.add(lambda.getCapturingClass().replace('/', '.'));
+            }
+            else
+            {
+                classes.add(root.getClass().getName());
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * @return the task, and a process's target when it has one: the objects whose lambdas matter.
+     */
+    private static List<Object> roots(final Object task)
+    {
+        final List<Object> roots = new ArrayList<>();
+        roots.add(task);
+        if (task instanceof io.mmipc.JvmProcess process && process.target() != null)
+        {
+            roots.add(process.target());
+        }
+        return roots;
+    }
+
+    private static String packageOf(final String className)
+    {
+        final int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+}

@@ -1,0 +1,74 @@
+package io.mmipc.internal.launch;
+
+import io.mmipc.ProcessLogging;
+import io.mmipc.Task;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+
+/**
+ * The main class of a {@link io.mmipc.JvmProcess} child: reads the task from stdin through the
+ * allow-list the parent computed, runs it, and exits like a Python child: 0 when the task returns,
+ * 1 with the stack trace on stderr when it throws.
+ */
+public final class TaskMain
+{
+    /** System property with the deserialization allow-list (JDK filter syntax). */
+    public static final String FILTER_PROPERTY = "mmipc.task.filter";
+    /** Exit code when the task itself cannot be read. */
+    public static final int EXIT_BAD_TASK = 2;
+
+    private TaskMain()
+    {
+    }
+
+    public static void main(final String[] args) throws IOException
+    {
+        ProcessLogging.inheritFromParent();
+        final String name = ProcessLogging.processName();
+        final byte[] bytes = System.in.readAllBytes();
+        final Task task;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)))
+        {
+            final String spec = System.getProperty(FILTER_PROPERTY);
+            if (spec != null)
+            {
+                in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(spec));
+            }
+            task = (Task)in.readObject();
+        }
+        catch (final InvalidClassException ex)
+        {
+            System.err.println("mmipc: " + name + " refused to read its task: " + ex.getMessage() +
+                " (a class it captures is outside the allow-list; add it with JvmProcess.allowPackage or allowClass)");
+            ex.printStackTrace();
+            System.exit(EXIT_BAD_TASK);
+            return;
+        }
+        catch (final ClassNotFoundException | ClassCastException | IOException ex)
+        {
+            System.err.println("mmipc: " + name + " cannot read its task (" + bytes.length + " bytes): " + ex);
+            ex.printStackTrace();
+            System.exit(EXIT_BAD_TASK);
+            return;
+        }
+
+        ProcessLogging.logger().fine("child process calling run()");
+        try
+        {
+            task.run();
+        }
+        catch (final Throwable ex)
+        {
+            System.err.println("Process " + name + " (pid " + ProcessHandle.current().pid() + "):");
+            ex.printStackTrace();
+            System.err.flush();
+            ProcessLogging.logger().info("process exiting with exit code 1");
+            System.exit(1);
+        }
+        ProcessLogging.logger().info("process exiting with exit code 0");
+    }
+}

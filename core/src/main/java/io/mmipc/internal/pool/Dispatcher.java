@@ -1,0 +1,458 @@
+package io.mmipc.internal.pool;
+
+import io.mmipc.EndOfStreamException;
+import io.mmipc.Idle;
+import io.mmipc.IpcContext;
+import io.mmipc.JvmProcess;
+import io.mmipc.Pipe;
+import io.mmipc.PipeEnd;
+import io.mmipc.PipeOptions;
+import io.mmipc.PoolOptions;
+import io.mmipc.PoolTaskException;
+import io.mmipc.WorkerDiedException;
+import io.mmipc.codec.Codecs;
+import io.mmipc.codec.SerialFilter;
+import io.mmipc.ProcessLogging;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pool's one thread in the parent: hands batches to workers through each worker's own pipe,
+ * collects their replies, and watches them. Because every batch goes to a known worker, the batches
+ * a dead worker held are known, fail at once, and the worker is replaced: a pool never hangs on a
+ * dead worker (Python's does: its workers share one task queue).
+ */
+final class Dispatcher implements Runnable
+{
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final AtomicInteger WORKER_NAMES = new AtomicInteger();
+
+    enum State
+    {
+        RUNNING, CLOSING, TERMINATING, DONE
+    }
+
+    private final IpcContext ctx;
+    private final PoolOptions options;
+    private final SerialFilter filter;
+    private final String poolName;
+    private final Worker[] workers;
+    private final ConcurrentLinkedDeque<Job> pending = new ConcurrentLinkedDeque<>();
+    private final IdleStrategy idle = Idle.backoff().get();
+    private final Thread thread;
+    private volatile State state = State.RUNNING;
+    private int generation;
+    private int nextWorker;
+
+    private static final class Worker
+    {
+        final int slot;
+        final JvmProcess process;
+        final Pipe<byte[]> pipe;
+        final PipeEnd<byte[]> end;
+        final ArrayDeque<Job> inFlight = new ArrayDeque<>();
+        int sent;
+        boolean retiring;
+
+        Worker(final int slot, final JvmProcess process, final Pipe<byte[]> pipe)
+        {
+            this.slot = slot;
+            this.process = process;
+            this.pipe = pipe;
+            this.end = pipe.end1();
+        }
+    }
+
+    Dispatcher(final IpcContext ctx, final PoolOptions options, final SerialFilter filter)
+    {
+        this.ctx = ctx;
+        this.options = options;
+        this.filter = filter;
+        this.poolName = "pool-" + ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet();
+        this.workers = new Worker[options.processes()];
+        for (int i = 0; i < workers.length; i++)
+        {
+            workers[i] = startWorker(i);
+        }
+        this.thread = new Thread(this, "mmipc-" + poolName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void submit(final Job job)
+    {
+        if (state != State.RUNNING)
+        {
+            throw new IllegalStateException("the pool is " + (state == State.CLOSING ? "closed" : "terminated"));
+        }
+        pending.add(job);
+    }
+
+    State state()
+    {
+        return state;
+    }
+
+    void close()
+    {
+        if (state == State.RUNNING)
+        {
+            state = State.CLOSING;
+        }
+    }
+
+    void terminate()
+    {
+        if (state != State.DONE)
+        {
+            state = State.TERMINATING;
+        }
+    }
+
+    void join() throws InterruptedException
+    {
+        thread.join();
+    }
+
+    boolean join(final long timeoutMillis) throws InterruptedException
+    {
+        thread.join(timeoutMillis);
+        return !thread.isAlive();
+    }
+
+    synchronized List<Long> workerPids()
+    {
+        final List<Long> pids = new ArrayList<>();
+        for (final Worker w : workers)
+        {
+            if (w != null && w.process.isAlive())
+            {
+                pids.add(w.process.pid());
+            }
+        }
+        return pids;
+    }
+
+    @Override
+    public void run()
+    {
+        try
+        {
+            while (true)
+            {
+                final State now = state;
+                if (now == State.TERMINATING)
+                {
+                    // Cancel first: the workers about to be killed must not fail their batches as deaths.
+                    failAll(new CancellationException("the pool was terminated"));
+                    stopAll(true);
+                    break;
+                }
+                int work = 0;
+                for (int i = 0; i < workers.length; i++)
+                {
+                    work += service(i, now);
+                }
+                work += dispatch();
+                if (now == State.CLOSING && pending.isEmpty() && nothingInFlight())
+                {
+                    stopAll(false);
+                    break;
+                }
+                idle.idle(work);
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            ProcessLogging.logger().severe(() -> poolName + " dispatcher failed: " + ex);
+            stopAll(true);
+            failAll(ex);
+        }
+        finally
+        {
+            state = State.DONE;
+        }
+    }
+
+    /**
+     * Reads a worker's replies, and replaces it when it has ended.
+     */
+    private int service(final int slot, final State now)
+    {
+        final Worker w = workers[slot];
+        // Liveness first: a worker seen dead has written all it ever will, so draining after is complete.
+        final boolean alive = w.process.isAlive();
+        int work = 0;
+        boolean ended = false;
+        try
+        {
+            byte[] reply;
+            while ((reply = w.end.recv(0, TimeUnit.NANOSECONDS)) != null)
+            {
+                final Object message;
+                try
+                {
+                    message = Messages.read(reply, filter);
+                }
+                catch (final IllegalStateException unreadable)
+                {
+                    // Replies come in order: this one answers the oldest batch the worker holds.
+                    final Job job = w.inFlight.pollFirst();
+                    if (job != null)
+                    {
+                        job.result.completeExceptionally(unreadable);
+                    }
+                    continue;
+                }
+                handle(w, message);
+                work++;
+            }
+        }
+        catch (final EndOfStreamException eof)
+        {
+            ended = true;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        if (!alive || ended)
+        {
+            retire(w, alive);
+            if (now == State.RUNNING || (now == State.CLOSING && !pending.isEmpty()))
+            {
+                synchronized (this)
+                {
+                    workers[slot] = startWorker(slot);
+                }
+            }
+            else
+            {
+                synchronized (this)
+                {
+                    workers[slot] = null;
+                }
+            }
+            work++;
+        }
+        return work;
+    }
+
+    private void handle(final Worker w, final Object message)
+    {
+        if (message instanceof Messages.Retiring)
+        {
+            w.retiring = true;
+            return;
+        }
+        final Job job = w.inFlight.pollFirst();
+        if (message instanceof Messages.Done done && job != null && job.id == done.id())
+        {
+            job.result.complete(done.results());
+        }
+        else if (message instanceof Messages.Failed failed && job != null && job.id == failed.id())
+        {
+            final int index = job.single ? -1 : job.firstIndex + failed.index();
+            job.result.completeExceptionally(new PoolTaskException(
+                (job.single ? "the task" : "the task for item " + index) + " failed in " + w.process.name() +
+                " (pid " + w.process.pid() + "): " + failed.failure().className() +
+                (failed.failure().message() == null ? "" : ": " + failed.failure().message()),
+                index, failed.failure().toException()));
+        }
+        else
+        {
+            throw new IllegalStateException(w.process.name() + " sent " + message + " while " +
+                (job == null ? "holding no batch" : "holding batch " + job.id));
+        }
+    }
+
+    /**
+     * Fails what a gone worker still held, and lets its pipe go.
+     */
+    private void retire(final Worker w, final boolean stillRunning)
+    {
+        if (w.retiring)
+        {
+            // It announced its retirement after its last batch: what it still holds it never read.
+            Job unread;
+            while ((unread = w.inFlight.pollLast()) != null)
+            {
+                pending.addFirst(unread);
+            }
+        }
+        if (!w.inFlight.isEmpty())
+        {
+            int code = -1;
+            try
+            {
+                if (w.process.join(java.time.Duration.ofSeconds(stillRunning ? 1 : 0)))
+                {
+                    code = w.process.exitCode().orElse(-1);
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            final WorkerDiedException died = new WorkerDiedException(w.process.name() + " (pid " + w.process.pid() +
+                ") died" + (code >= 0 ? " with exit code " + code : "") + " while it held this task; it was replaced",
+                code);
+            Job job;
+            while ((job = w.inFlight.pollFirst()) != null)
+            {
+                job.result.completeExceptionally(died);
+            }
+        }
+        w.end.close();
+        try
+        {
+            Files.deleteIfExists(w.pipe.path());
+        }
+        catch (final java.io.IOException ignore)
+        {
+            // the context removes its directory anyway
+        }
+    }
+
+    /**
+     * Hands waiting batches to workers with room, round robin.
+     */
+    private int dispatch()
+    {
+        int work = 0;
+        for (int n = 0; n < workers.length && !pending.isEmpty(); n++)
+        {
+            final Worker w = workers[nextWorker];
+            nextWorker = (nextWorker + 1) % workers.length;
+            if (w == null || w.retiring || w.inFlight.size() >= options.prefetch() ||
+                (options.maxTasksPerChild() > 0 && w.sent >= options.maxTasksPerChild()))
+            {
+                continue; // a worker gets no more batches than it will run before it retires
+            }
+            final Job job = pending.pollFirst();
+            if (job == null)
+            {
+                break;
+            }
+            if (job.result.isDone())
+            {
+                continue; // its call already failed or was cancelled: nobody waits for it
+            }
+            try
+            {
+                w.end.send(job.message);
+                w.inFlight.addLast(job);
+                w.sent++;
+                work++;
+            }
+            catch (final EndOfStreamException workerGone)
+            {
+                pending.addFirst(job); // not delivered: the next live worker gets it
+            }
+            catch (final InterruptedException ex)
+            {
+                pending.addFirst(job);
+                Thread.currentThread().interrupt();
+            }
+        }
+        return work;
+    }
+
+    private boolean nothingInFlight()
+    {
+        for (final Worker w : workers)
+        {
+            if (w != null && !w.inFlight.isEmpty())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void stopAll(final boolean kill)
+    {
+        for (final Worker w : workers)
+        {
+            if (w == null)
+            {
+                continue;
+            }
+            if (kill)
+            {
+                w.process.kill();
+            }
+            else
+            {
+                try
+                {
+                    w.end.send(Messages.write(new Messages.Stop()), 1, TimeUnit.SECONDS);
+                }
+                catch (final EndOfStreamException | InterruptedException gone)
+                {
+                    // it is ending anyway
+                }
+            }
+        }
+        for (final Worker w : workers)
+        {
+            if (w == null)
+            {
+                continue;
+            }
+            try
+            {
+                if (!w.process.join(java.time.Duration.ofSeconds(10)))
+                {
+                    w.process.kill();
+                    w.process.join(java.time.Duration.ofSeconds(10));
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                w.process.kill();
+            }
+            retire(w, false);
+        }
+    }
+
+    private void failAll(final Throwable cause)
+    {
+        Job job;
+        while ((job = pending.pollFirst()) != null)
+        {
+            job.result.completeExceptionally(cause);
+        }
+        for (final Worker w : workers)
+        {
+            if (w != null)
+            {
+                while ((job = w.inFlight.pollFirst()) != null)
+                {
+                    job.result.completeExceptionally(cause);
+                }
+            }
+        }
+    }
+
+    private Worker startWorker(final int slot)
+    {
+        final Pipe<byte[]> pipe = ctx.pipe(poolName + "-w" + slot + "-" + (generation++), Codecs.bytes(),
+            PipeOptions.defaults().maxMessageLength(options.maxMessageLength()));
+        final PoolWorker task = new PoolWorker(pipe.end2(), filter.patterns(), options.maxTasksPerChild());
+        final JvmProcess process = JvmProcess.of(task)
+            .name("PoolWorker-" + WORKER_NAMES.incrementAndGet())
+            .daemon(true)
+            .jvmOptions(options.jvmOptions().toArray(String[]::new));
+        process.start();
+        return new Worker(slot, process, pipe);
+    }
+}

@@ -1,0 +1,118 @@
+package io.mmipc.internal.pool;
+
+import io.mmipc.EndOfStreamException;
+import io.mmipc.PipeEnd;
+import io.mmipc.RemoteTaskException;
+import io.mmipc.Task;
+import io.mmipc.codec.SerialFilter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pool worker's life, in its own JVM: read a batch from its pipe, run the function on every
+ * argument, send the results (or the first failure) back; exit on {@link Messages.Stop}, when the
+ * parent's end closes, or after its task limit.
+ */
+final class PoolWorker implements Task
+{
+    private static final long serialVersionUID = 1L;
+
+    private final PipeEnd<byte[]> end;
+    private final List<String> allowPatterns;
+    private final int maxTasks;
+
+    PoolWorker(final PipeEnd<byte[]> end, final List<String> allowPatterns, final int maxTasks)
+    {
+        this.end = end;
+        this.allowPatterns = List.copyOf(allowPatterns);
+        this.maxTasks = maxTasks;
+    }
+
+    static SerialFilter filter(final List<String> patterns)
+    {
+        SerialFilter filter = SerialFilter.defaults();
+        for (final String pattern : patterns)
+        {
+            filter = filter.allowPattern(pattern);
+        }
+        return filter;
+    }
+
+    @Override
+    public void run() throws Exception
+    {
+        final SerialFilter filter = filter(allowPatterns);
+        int batches = 0;
+        while (true)
+        {
+            final byte[] bytes;
+            try
+            {
+                bytes = end.recv();
+            }
+            catch (final EndOfStreamException parentGone)
+            {
+                return;
+            }
+            final Object message = Messages.read(bytes, filter);
+            if (message instanceof Messages.Stop)
+            {
+                end.close();
+                return;
+            }
+            final Messages.Batch batch = (Messages.Batch)message;
+            final Throwable fatal = runBatch(batch);
+            batches++;
+            if (fatal != null)
+            {
+                // The failure is reported; a JVM that ran out of memory is not fit for more work.
+                end.close();
+                System.exit(1);
+            }
+            if (maxTasks > 0 && batches >= maxTasks)
+            {
+                end.send(Messages.write(new Messages.Retiring(batches)));
+                end.close();
+                return;
+            }
+        }
+    }
+
+    /**
+     * @return a virtual-machine error that the worker must not survive, after reporting it.
+     */
+    private Throwable runBatch(final Messages.Batch batch) throws InterruptedException
+    {
+        final List<Object> results = new ArrayList<>(batch.args().size());
+        Object reply;
+        Throwable fatal = null;
+        int index = 0;
+        try
+        {
+            for (; index < batch.args().size(); index++)
+            {
+                results.add(batch.fn().apply(batch.args().get(index)));
+            }
+            reply = new Messages.Done(batch.id(), results);
+        }
+        catch (final Throwable t)
+        {
+            reply = new Messages.Failed(batch.id(), index, RemoteTaskException.describe(t));
+            fatal = t instanceof VirtualMachineError ? t : null;
+        }
+        byte[] out;
+        try
+        {
+            out = Messages.write(reply);
+        }
+        catch (final RuntimeException notSerializable)
+        {
+            out = Messages.write(new Messages.Failed(batch.id(), 0, RemoteTaskException.describe(
+                new IllegalStateException("a result cannot be sent back: " + notSerializable.getMessage(),
+                    notSerializable))));
+        }
+        end.send(out);
+        return fatal;
+    }
+}

@@ -1,0 +1,41 @@
+package io.mmipc.internal.spi;
+
+import io.mmipc.IpcContext;
+import io.mmipc.MessageQueue;
+import io.mmipc.Pipe;
+import io.mmipc.PipeOptions;
+import io.mmipc.QueueOptions;
+import io.mmipc.codec.Codec;
+
+/**
+ * Makes the shared-memory {@link MessageQueue} and {@link Pipe}; ipc-agrona provides it
+ * (found with {@link java.util.ServiceLoader}).
+ */
+public interface MessagingProvider
+{
+    /** The artifact that provides it, for the error when it is missing. */
+    String MODULE = "mmipc-ipc-agrona";
+
+    /**
+     * Creates the queue {@code name} in {@code ctx}, or opens it when it exists with the same
+     * kind, capacity, largest message and codec.
+     */
+    <T> MessageQueue<T> queue(IpcContext ctx, String name, Codec<T> codec, QueueOptions options);
+
+    /**
+     * Opens the existing queue {@code name}, whatever its kind and sizes (they are read from the
+     * file); only the codec must match. {@code options} gives the idle strategy and timeouts.
+     */
+    <T> MessageQueue<T> openQueue(IpcContext ctx, String name, Codec<T> codec, QueueOptions options);
+
+    /**
+     * Creates the pipe {@code name} in {@code ctx}, or opens it when it exists with the same
+     * direction, capacity, largest message and codec. Neither end is opened.
+     */
+    <T> Pipe<T> pipe(IpcContext ctx, String name, Codec<T> codec, PipeOptions options);
+
+    /**
+     * Opens the existing pipe {@code name}, whatever its direction and sizes; only the codec must match.
+     */
+    <T> Pipe<T> openPipe(IpcContext ctx, String name, Codec<T> codec, PipeOptions options);
+}
