@@ -11,6 +11,8 @@ import io.mmipc.internal.spi.MapProvider;
 import io.mmipc.internal.spi.MessagingProvider;
 import io.mmipc.internal.spi.Providers;
 import io.mmipc.internal.spi.SyncProvider;
+import io.mmipc.internal.spi.Handles;
+import io.mmipc.internal.spi.TransportContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,13 +44,21 @@ public final class IpcContext implements AutoCloseable
     private static final Map<Path, IpcContext> JOINED = new ConcurrentHashMap<>();
     private static final int PRUNE_EVERY = 64;
 
+    static
+    {
+        Handles.joinedContexts(dir -> joined(dir).transportContext);
+    }
+
     private final ContextDirectory directory;
+    private final String transport;
+    private final TransportContext transportContext = new Files();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private boolean closed;
 
-    IpcContext(final ContextDirectory directory)
+    IpcContext(final ContextDirectory directory, final String transport)
     {
         this.directory = directory;
+        this.transport = transport;
     }
 
     /**
@@ -205,7 +215,7 @@ public final class IpcContext implements AutoCloseable
     public <T> MessageQueue<T> queue(final String name, final Codec<T> codec, final QueueOptions options)
     {
         checkOpen();
-        return messaging().queue(this, name, Objects.requireNonNull(codec, "codec"),
+        return messaging().queue(transportContext, name, Objects.requireNonNull(codec, "codec"),
             Objects.requireNonNull(options, "options"));
     }
 
@@ -215,7 +225,7 @@ public final class IpcContext implements AutoCloseable
     public <T> MessageQueue<T> openQueue(final String name, final Codec<T> codec)
     {
         checkOpen();
-        return messaging().openQueue(this, name, Objects.requireNonNull(codec, "codec"), QueueOptions.defaults());
+        return messaging().openQueue(transportContext, name, Objects.requireNonNull(codec, "codec"), QueueOptions.defaults());
     }
 
     /**
@@ -240,7 +250,7 @@ public final class IpcContext implements AutoCloseable
     public <T> Pipe<T> pipe(final String name, final Codec<T> codec, final PipeOptions options)
     {
         checkOpen();
-        return messaging().pipe(this, name, Objects.requireNonNull(codec, "codec"),
+        return messaging().pipe(transportContext, name, Objects.requireNonNull(codec, "codec"),
             Objects.requireNonNull(options, "options"));
     }
 
@@ -250,12 +260,12 @@ public final class IpcContext implements AutoCloseable
     public <T> Pipe<T> openPipe(final String name, final Codec<T> codec)
     {
         checkOpen();
-        return messaging().openPipe(this, name, Objects.requireNonNull(codec, "codec"), PipeOptions.defaults());
+        return messaging().openPipe(transportContext, name, Objects.requireNonNull(codec, "codec"), PipeOptions.defaults());
     }
 
-    private static MessagingProvider messaging()
+    private MessagingProvider messaging()
     {
-        return Providers.get(MessagingProvider.class, MessagingProvider.MODULE);
+        return Providers.get(MessagingProvider.class, transport, MessagingProvider.MODULE);
     }
 
     // ---- values, arrays, locks and synchronisation (ipc-agrona, through SyncProvider) ----
@@ -266,7 +276,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedInt intValue(final String name, final int initial)
     {
-        return sync().intValue(this, name, initial);
+        return sync().intValue(transportContext, name, initial);
     }
 
     /**
@@ -274,7 +284,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedLong longValue(final String name, final long initial)
     {
-        return sync().longValue(this, name, initial);
+        return sync().longValue(transportContext, name, initial);
     }
 
     /**
@@ -282,7 +292,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedDouble doubleValue(final String name, final double initial)
     {
-        return sync().doubleValue(this, name, initial);
+        return sync().doubleValue(transportContext, name, initial);
     }
 
     /**
@@ -290,7 +300,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedBoolean booleanValue(final String name, final boolean initial)
     {
-        return sync().booleanValue(this, name, initial);
+        return sync().booleanValue(transportContext, name, initial);
     }
 
     /**
@@ -299,7 +309,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedIntArray intArray(final String name, final int length)
     {
-        return sync().intArray(this, name, length, null);
+        return sync().intArray(transportContext, name, length, null);
     }
 
     /**
@@ -308,27 +318,27 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedIntArray intArray(final String name, final int[] initial)
     {
-        return sync().intArray(this, name, initial.length, initial);
+        return sync().intArray(transportContext, name, initial.length, initial);
     }
 
     public SharedLongArray longArray(final String name, final int length)
     {
-        return sync().longArray(this, name, length, null);
+        return sync().longArray(transportContext, name, length, null);
     }
 
     public SharedLongArray longArray(final String name, final long[] initial)
     {
-        return sync().longArray(this, name, initial.length, initial);
+        return sync().longArray(transportContext, name, initial.length, initial);
     }
 
     public SharedDoubleArray doubleArray(final String name, final int length)
     {
-        return sync().doubleArray(this, name, length, null);
+        return sync().doubleArray(transportContext, name, length, null);
     }
 
     public SharedDoubleArray doubleArray(final String name, final double[] initial)
     {
-        return sync().doubleArray(this, name, initial.length, initial);
+        return sync().doubleArray(transportContext, name, initial.length, initial);
     }
 
     /**
@@ -336,7 +346,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedLock lock(final String name)
     {
-        return sync().lock(this, name);
+        return sync().lock(transportContext, name);
     }
 
     /**
@@ -344,7 +354,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedRLock rlock(final String name)
     {
-        return sync().rlock(this, name);
+        return sync().rlock(transportContext, name);
     }
 
     /**
@@ -352,7 +362,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedSemaphore semaphore(final String name, final int permits)
     {
-        return sync().semaphore(this, name, permits, false);
+        return sync().semaphore(transportContext, name, permits, false);
     }
 
     /**
@@ -360,7 +370,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedSemaphore boundedSemaphore(final String name, final int permits)
     {
-        return sync().semaphore(this, name, permits, true);
+        return sync().semaphore(transportContext, name, permits, true);
     }
 
     /**
@@ -368,7 +378,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedEvent event(final String name)
     {
-        return sync().event(this, name);
+        return sync().event(transportContext, name);
     }
 
     /**
@@ -377,7 +387,7 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedCondition condition(final String name, final SharedLock lock)
     {
-        return sync().condition(this, name, lock);
+        return sync().condition(transportContext, name, lock);
     }
 
     /**
@@ -385,20 +395,12 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedBarrier barrier(final String name, final int parties)
     {
-        return sync().barrier(this, name, parties);
+        return sync().barrier(transportContext, name, parties);
     }
 
-    /**
-     * For transports: the permissions this context gives the files it creates.
-     */
-    public Set<PosixFilePermission> filePermissions()
+    private SyncProvider sync()
     {
-        return directory.filePermissions();
-    }
-
-    private static SyncProvider sync()
-    {
-        return Providers.get(SyncProvider.class, "mmipc-ipc-agrona");
+        return Providers.get(SyncProvider.class, transport, "mmipc-ipc-agrona");
     }
 
     // ---- the shared dict (ipc-agrona, through MapProvider) ----
@@ -420,7 +422,7 @@ public final class IpcContext implements AutoCloseable
         final MapOptions options)
     {
         checkOpen();
-        return Providers.get(MapProvider.class, "mmipc-ipc-agrona").dict(this, name,
+        return Providers.get(MapProvider.class, transport, "mmipc-ipc-agrona").dict(transportContext, name,
             Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(values, "values"),
             Objects.requireNonNull(options, "options"));
     }
@@ -446,12 +448,9 @@ public final class IpcContext implements AutoCloseable
         return track(DurableLog.open(config));
     }
 
-    // ---- transports' access to files ----
+    // ---- what transports get: files of this directory, nothing of this facade ----
 
-    /**
-     * For transports: creates or opens the file {@code name} of this context and closes it with the context.
-     */
-    public SharedFile createOrOpenFile(final String name, final SharedFileSpec spec)
+    private SharedFile createOrOpenFile(final String name, final SharedFileSpec spec)
     {
         checkOpen();
         try
@@ -464,10 +463,7 @@ public final class IpcContext implements AutoCloseable
         }
     }
 
-    /**
-     * For transports: opens the existing file {@code name} of this context and closes it with the context.
-     */
-    public SharedFile openFile(final String name, final SharedFileSpec spec)
+    private SharedFile openFile(final String name, final SharedFileSpec spec)
     {
         checkOpen();
         try
@@ -484,7 +480,7 @@ public final class IpcContext implements AutoCloseable
     /**
      * Closes {@code resource} when this context closes (before the directory is removed).
      */
-    public synchronized <T extends AutoCloseable> T track(final T resource)
+    private synchronized <T extends AutoCloseable> T track(final T resource)
     {
         if (closed)
         {
@@ -498,6 +494,60 @@ public final class IpcContext implements AutoCloseable
             resources.removeIf(IpcContext::isClosedResource);
         }
         return resource;
+    }
+
+    /**
+     * The context as its transport sees it.
+     */
+    private final class Files implements TransportContext
+    {
+        @Override
+        public Path directory()
+        {
+            return directory.path();
+        }
+
+        @Override
+        public Set<PosixFilePermission> filePermissions()
+        {
+            return directory.filePermissions();
+        }
+
+        @Override
+        public SharedFile createOrOpenFile(final String name, final SharedFileSpec spec)
+        {
+            return IpcContext.this.createOrOpenFile(name, spec);
+        }
+
+        @Override
+        public SharedFile openFile(final String name, final SharedFileSpec spec)
+        {
+            return IpcContext.this.openFile(name, spec);
+        }
+
+        @Override
+        public <T extends AutoCloseable> T track(final T resource)
+        {
+            return IpcContext.this.track(resource);
+        }
+
+        @Override
+        public boolean isClosed()
+        {
+            return IpcContext.this.isClosed();
+        }
+
+        @Override
+        public String transport()
+        {
+            return transport;
+        }
+
+        @Override
+        public String toString()
+        {
+            return IpcContext.this.toString();
+        }
     }
 
     public synchronized boolean isClosed()

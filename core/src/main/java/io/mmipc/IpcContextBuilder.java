@@ -2,6 +2,7 @@ package io.mmipc;
 
 import io.mmipc.internal.dir.ContextDirectory;
 import io.mmipc.internal.file.SharedFiles;
+import io.mmipc.internal.spi.ObjectProvider;
 import io.mmipc.internal.AgronaAccess;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ public final class IpcContextBuilder
     private Path join;
     private boolean persistent;
     private Set<PosixFilePermission> filePermissions = SharedFiles.OWNER_ONLY;
+    private String transport = ObjectProvider.SHARED_MEMORY;
 
     IpcContextBuilder()
     {
@@ -72,6 +74,16 @@ public final class IpcContextBuilder
         return this;
     }
 
+    /**
+     * @param value the transport that backs this context's objects (default {@code "shm"}, shared
+     *              memory on this host); a transport module on the class path provides it.
+     */
+    public IpcContextBuilder transport(final String value)
+    {
+        transport = Objects.requireNonNull(value, "transport");
+        return this;
+    }
+
     public IpcContext build()
     {
         AgronaAccess.check();
@@ -89,7 +101,7 @@ public final class IpcContextBuilder
                     ContextDirectory.createOrOpen(base, name, persistent, filePermissions) :
                     ContextDirectory.createPrivate(base, filePermissions);
             }
-            return new IpcContext(dir);
+            return new IpcContext(dir, transport);
         }
         catch (final IOException ex)
         {

@@ -1,6 +1,6 @@
 package io.mmipc.chronicle;
 
-import io.mmipc.internal.dir.ProcessIdentity;
+import io.mmipc.internal.owner.ProcessIdentity;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SCQMeta;

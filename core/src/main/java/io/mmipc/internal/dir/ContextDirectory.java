@@ -1,5 +1,6 @@
 package io.mmipc.internal.dir;
 
+import io.mmipc.internal.owner.ProcessIdentity;
 import io.mmipc.internal.file.Names;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.internal.file.SharedFile;

@@ -1,7 +1,7 @@
 package io.mmipc.internal.file;
 
 import io.mmipc.SharedFileException;
-import io.mmipc.internal.dir.ProcessIdentity;
+import io.mmipc.internal.owner.ProcessIdentity;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

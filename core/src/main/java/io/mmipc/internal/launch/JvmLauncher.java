@@ -1,6 +1,6 @@
 package io.mmipc.internal.launch;
 
-import io.mmipc.internal.dir.ProcessIdentity;
+import io.mmipc.internal.owner.ProcessIdentity;
 import io.mmipc.internal.spi.JvmFlags;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.mmipc.internal.launch;
 
-import io.mmipc.internal.dir.ProcessIdentity;
+import io.mmipc.internal.owner.ProcessIdentity;
 
 /**
  * Makes a child JVM exit when its parent dies. A daemon thread polls the parent's pid and start

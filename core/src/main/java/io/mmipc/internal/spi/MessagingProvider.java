@@ -1,6 +1,5 @@
 package io.mmipc.internal.spi;
 
-import io.mmipc.IpcContext;
 import io.mmipc.MessageQueue;
 import io.mmipc.Pipe;
 import io.mmipc.PipeOptions;
@@ -11,7 +10,7 @@ import io.mmipc.codec.Codec;
  * Makes the shared-memory {@link MessageQueue} and {@link Pipe}; ipc-agrona provides it
  * (found with {@link java.util.ServiceLoader}).
  */
-public interface MessagingProvider
+public interface MessagingProvider extends ObjectProvider
 {
     /** The artifact that provides it, for the error when it is missing. */
     String MODULE = "mmipc-ipc-agrona";
@@ -20,22 +19,22 @@ public interface MessagingProvider
      * Creates the queue {@code name} in {@code ctx}, or opens it when it exists with the same
      * kind, capacity, largest message and codec.
      */
-    <T> MessageQueue<T> queue(IpcContext ctx, String name, Codec<T> codec, QueueOptions options);
+    <T> MessageQueue<T> queue(TransportContext ctx, String name, Codec<T> codec, QueueOptions options);
 
     /**
      * Opens the existing queue {@code name}, whatever its kind and sizes (they are read from the
      * file); only the codec must match. {@code options} gives the idle strategy and timeouts.
      */
-    <T> MessageQueue<T> openQueue(IpcContext ctx, String name, Codec<T> codec, QueueOptions options);
+    <T> MessageQueue<T> openQueue(TransportContext ctx, String name, Codec<T> codec, QueueOptions options);
 
     /**
      * Creates the pipe {@code name} in {@code ctx}, or opens it when it exists with the same
      * direction, capacity, largest message and codec. Neither end is opened.
      */
-    <T> Pipe<T> pipe(IpcContext ctx, String name, Codec<T> codec, PipeOptions options);
+    <T> Pipe<T> pipe(TransportContext ctx, String name, Codec<T> codec, PipeOptions options);
 
     /**
      * Opens the existing pipe {@code name}, whatever its direction and sizes; only the codec must match.
      */
-    <T> Pipe<T> openPipe(IpcContext ctx, String name, Codec<T> codec, PipeOptions options);
+    <T> Pipe<T> openPipe(TransportContext ctx, String name, Codec<T> codec, PipeOptions options);
 }

@@ -1,6 +1,5 @@
 package io.mmipc.internal.spi;
 
-import io.mmipc.IpcContext;
 import io.mmipc.SharedBarrier;
 import io.mmipc.SharedBoolean;
 import io.mmipc.SharedCondition;
@@ -16,42 +15,42 @@ import io.mmipc.SharedRLock;
 import io.mmipc.SharedSemaphore;
 
 /**
- * Implements shared values, arrays and synchronisation objects; {@link IpcContext}'s factory
+ * Implements shared values, arrays and synchronisation objects; {@code IpcContext}'s factory
  * methods delegate here (module {@code mmipc-ipc-agrona}). Every method creates the object
  * {@code name} in {@code ctx}, or opens it when it exists after checking its type and
  * parameters; the object closes with the context.
  */
-public interface SyncProvider
+public interface SyncProvider extends ObjectProvider
 {
-    SharedInt intValue(IpcContext ctx, String name, int initial);
+    SharedInt intValue(TransportContext ctx, String name, int initial);
 
-    SharedLong longValue(IpcContext ctx, String name, long initial);
+    SharedLong longValue(TransportContext ctx, String name, long initial);
 
-    SharedDouble doubleValue(IpcContext ctx, String name, double initial);
+    SharedDouble doubleValue(TransportContext ctx, String name, double initial);
 
-    SharedBoolean booleanValue(IpcContext ctx, String name, boolean initial);
+    SharedBoolean booleanValue(TransportContext ctx, String name, boolean initial);
 
     /**
      * @param initial the contents of a new array, or null for zeros; {@code length} when not null.
      */
-    SharedIntArray intArray(IpcContext ctx, String name, int length, int[] initial);
+    SharedIntArray intArray(TransportContext ctx, String name, int length, int[] initial);
 
-    SharedLongArray longArray(IpcContext ctx, String name, int length, long[] initial);
+    SharedLongArray longArray(TransportContext ctx, String name, int length, long[] initial);
 
-    SharedDoubleArray doubleArray(IpcContext ctx, String name, int length, double[] initial);
+    SharedDoubleArray doubleArray(TransportContext ctx, String name, int length, double[] initial);
 
-    SharedLock lock(IpcContext ctx, String name);
+    SharedLock lock(TransportContext ctx, String name);
 
-    SharedRLock rlock(IpcContext ctx, String name);
+    SharedRLock rlock(TransportContext ctx, String name);
 
-    SharedSemaphore semaphore(IpcContext ctx, String name, int permits, boolean bounded);
+    SharedSemaphore semaphore(TransportContext ctx, String name, int permits, boolean bounded);
 
-    SharedEvent event(IpcContext ctx, String name);
+    SharedEvent event(TransportContext ctx, String name);
 
     /**
      * @param lock a lock of this provider's making.
      */
-    SharedCondition condition(IpcContext ctx, String name, SharedLock lock);
+    SharedCondition condition(TransportContext ctx, String name, SharedLock lock);
 
-    SharedBarrier barrier(IpcContext ctx, String name, int parties);
+    SharedBarrier barrier(TransportContext ctx, String name, int parties);
 }

@@ -1,7 +1,8 @@
 package io.mmipc.agrona.map;
 
 import io.mmipc.codec.CodecRef;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.MapOptions;
 import io.mmipc.SharedMap;
 import io.mmipc.codec.Codec;
@@ -31,7 +32,7 @@ final class AgronaSharedMap<K, V> extends AbstractMap<K, V> implements SharedMap
     /** What an update's decision returns to leave the entry as it is. */
     private static final Object KEEP = new Object();
 
-    private final IpcContext ctx;
+    private final TransportContext ctx;
     private final String name;
     private final Codec<K> keys;
     private final Codec<V> values;
@@ -40,7 +41,7 @@ final class AgronaSharedMap<K, V> extends AbstractMap<K, V> implements SharedMap
     private volatile MapOptions options;
     private Set<Entry<K, V>> entrySet;
 
-    AgronaSharedMap(final IpcContext ctx, final String name, final ByteMap bytes, final Codec<K> keys,
+    AgronaSharedMap(final TransportContext ctx, final String name, final ByteMap bytes, final Codec<K> keys,
         final Codec<V> values, final MapOptions options)
     {
         this.ctx = ctx;

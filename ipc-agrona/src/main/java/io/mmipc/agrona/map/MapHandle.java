@@ -1,7 +1,8 @@
 package io.mmipc.agrona.map;
 
 import io.mmipc.codec.CodecRef;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.MapOptions;
 import io.mmipc.SharedMap;
 
@@ -61,7 +62,7 @@ final class MapHandle implements Serializable
         {
             final MapOptions options = MapOptions.defaults().maxEntries(maxEntries).maxKeyBytes(maxKeyBytes)
                 .maxValueBytes(maxValueBytes).dataBytes(dataBytes).stripes(stripes).blockBytes(blockBytes);
-            final SharedMap<?, ?> opened = AgronaMapProvider.open(IpcContext.joined(Paths.get(directory)), name,
+            final SharedMap<?, ?> opened = AgronaMapProvider.open(Handles.joined(Paths.get(directory)), name,
                 CodecRef.resolve(keys), CodecRef.resolve(values), options, false);
             RESOLVED.put(key, opened);
             return opened;

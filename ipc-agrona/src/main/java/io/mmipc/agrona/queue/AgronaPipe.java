@@ -1,7 +1,8 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.codec.CodecRef;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.Pipe;
 import io.mmipc.PipeEnd;
 import io.mmipc.PipeOptions;
@@ -18,7 +19,7 @@ final class AgronaPipe<T> implements Pipe<T>, Serializable
 {
     private static final long serialVersionUID = 1L;
 
-    private final transient IpcContext ctx;
+    private final transient TransportContext ctx;
     private final transient String name;
     private final transient Path path;
     private final transient Codec<T> codec;
@@ -29,7 +30,7 @@ final class AgronaPipe<T> implements Pipe<T>, Serializable
     private final transient AgronaPipeEnd<T> end1;
     private final transient AgronaPipeEnd<T> end2;
 
-    AgronaPipe(final IpcContext ctx, final String name, final Codec<T> codec, final PipeOptions options,
+    AgronaPipe(final TransportContext ctx, final String name, final Codec<T> codec, final PipeOptions options,
         final boolean duplex, final int capacity, final int maxMessageLength)
     {
         this.ctx = ctx;
@@ -74,7 +75,7 @@ final class AgronaPipe<T> implements Pipe<T>, Serializable
         return end2;
     }
 
-    IpcContext context()
+    TransportContext context()
     {
         return ctx;
     }

@@ -1,7 +1,8 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.codec.CodecRef;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.MessageHandler;
 import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
@@ -32,7 +33,7 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
 {
     private static final long serialVersionUID = 1L;
 
-    final transient IpcContext ctx;
+    final transient TransportContext ctx;
     final transient SharedFile file;
     final transient AtomicBuffer body;
     final transient RingReader reader;
@@ -43,7 +44,7 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
     private final transient int slots;
     private transient boolean closed;
 
-    AgronaQueue(final IpcContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
+    AgronaQueue(final TransportContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
         final int capacity, final int maxMessageLength, final int slots, final boolean zeroConsumed)
     {
         super(codec, maxMessageLength, ChannelDescriptor.maxInlineLength(capacity, maxMessageLength), options.idle());

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.MessageHandler;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codec;
@@ -51,7 +52,7 @@ final class ManyToManyQueue<T> extends AgronaQueue<T>
     private transient long nextDeadCheck;
     private transient long nextReap;
 
-    ManyToManyQueue(final IpcContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
+    ManyToManyQueue(final TransportContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
         final int capacity, final int maxMessageLength, final int slots)
     {
         super(ctx, file, codec, options, capacity, maxMessageLength, slots, true);

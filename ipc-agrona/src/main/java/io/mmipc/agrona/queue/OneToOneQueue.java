@@ -1,7 +1,8 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.EndOfStreamException;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.MessageHandler;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codec;
@@ -38,7 +39,7 @@ final class OneToOneQueue<T> extends AgronaQueue<T>
     private transient long nextLivenessCheck;
     private final transient ProcessToken.Watch producerWatch = new ProcessToken.Watch();
 
-    OneToOneQueue(final IpcContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
+    OneToOneQueue(final TransportContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
         final int capacity, final int maxMessageLength)
     {
         super(ctx, file, codec, options, capacity, maxMessageLength, 1, false);

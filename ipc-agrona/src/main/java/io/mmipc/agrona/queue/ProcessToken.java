@@ -1,6 +1,6 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.internal.dir.ProcessIdentity;
+import io.mmipc.internal.owner.ProcessIdentity;
 
 import java.util.BitSet;
 import java.util.Optional;

@@ -1,7 +1,8 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.codec.CodecRef;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.QueueOptions;
 
 import java.io.ObjectStreamException;

@@ -1,7 +1,9 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.owner.ParticipantRegistry;
 import io.mmipc.Idle;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedBarrier;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
@@ -28,7 +30,7 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
     private final AtomicBoolean leaseReleased = new AtomicBoolean();
     private volatile Supplier<IdleStrategy> idle = Idle.backoff();
 
-    BarrierImpl(final IpcContext ctx, final SharedFile file, final String name, final int parties,
+    BarrierImpl(final TransportContext ctx, final SharedFile file, final String name, final int parties,
         final ParticipantRegistry registry)
     {
         super(ctx, file, name);
@@ -312,7 +314,7 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
         {
             final int token = (int)arrival;
             if ((arrival >>> 32) == generation && token != registry.token() &&
-                RegistryDescriptor.isPlausibleToken(token) && !registry.isAlive(token))
+                ParticipantRegistry.isPlausibleToken(token) && !registry.isAlive(token))
             {
                 final long pid = registry.pidOf(token);
                 return pid != 0 ? pid : -1;

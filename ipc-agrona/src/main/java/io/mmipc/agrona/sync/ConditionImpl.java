@@ -1,7 +1,8 @@
 package io.mmipc.agrona.sync;
 
 import io.mmipc.Idle;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedCondition;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedStateCorruptedException;
@@ -28,7 +29,7 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     private final SharedLockImpl lock;
     private volatile Supplier<IdleStrategy> idle = Idle.backoff();
 
-    ConditionImpl(final IpcContext ctx, final SharedFile file, final String name, final SharedLockImpl lock)
+    ConditionImpl(final TransportContext ctx, final SharedFile file, final String name, final SharedLockImpl lock)
     {
         super(ctx, file, name);
         this.lock = lock;

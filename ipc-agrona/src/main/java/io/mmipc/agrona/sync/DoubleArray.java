@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedDoubleArray;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -19,7 +20,7 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
 
     private final int length;
 
-    DoubleArray(final IpcContext ctx, final SharedFile file, final String name, final int length)
+    DoubleArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
     {
         super(ctx, file, name, ArrayDescriptor.LOCK_OFFSET);
         this.length = length;

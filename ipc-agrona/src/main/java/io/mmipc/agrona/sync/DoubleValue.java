@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedDouble;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -16,7 +17,7 @@ import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
  */
 final class DoubleValue extends LockableObject implements SharedDouble
 {
-    DoubleValue(final IpcContext ctx, final SharedFile file, final String name)
+    DoubleValue(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
     }

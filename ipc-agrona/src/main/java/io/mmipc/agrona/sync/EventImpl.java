@@ -1,7 +1,8 @@
 package io.mmipc.agrona.sync;
 
 import io.mmipc.Idle;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedEvent;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.IdleStrategy;
@@ -19,7 +20,7 @@ final class EventImpl extends MappedObject implements SharedEvent
 {
     private volatile Supplier<IdleStrategy> idle = Idle.backoff();
 
-    EventImpl(final IpcContext ctx, final SharedFile file, final String name)
+    EventImpl(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name);
     }

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedIntArray;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -19,7 +20,7 @@ final class IntArray extends LockableObject implements SharedIntArray
 
     private final int length;
 
-    IntArray(final IpcContext ctx, final SharedFile file, final String name, final int length)
+    IntArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
     {
         super(ctx, file, name, ArrayDescriptor.LOCK_OFFSET);
         this.length = length;

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedInt;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -17,7 +18,7 @@ import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
  */
 final class IntValue extends LockableObject implements SharedInt
 {
-    IntValue(final IpcContext ctx, final SharedFile file, final String name)
+    IntValue(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
     }

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.owner.ParticipantRegistry;
 import io.mmipc.Idle;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;

@@ -1,5 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.owner.OwnerWordDescriptor;
+
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
 /**
@@ -32,15 +34,9 @@ final class LockDescriptor
     static final int HOLD_COUNT_OFFSET = 8;
     static final int RECORD_LENGTH = CACHE_LINE_LENGTH * 2;
 
-    static final long FREE = 0L;
-    static final long DIED = 1L << 63;
-    static final int CHECK_SHIFT = 56;
-    static final long CHECK_MASK = 0x7FL;
+    static final long FREE = OwnerWordDescriptor.FREE;
+    static final long DIED = OwnerWordDescriptor.DIED;
     static final int TOKEN_SHIFT = 32;
-    static final long TOKEN_MASK = (1L << RegistryDescriptor.TOKEN_BITS) - 1;
-    static final long THREAD_MASK = 0xFFFF_FFFFL;
-    private static final long BASE_MASK = (1L << CHECK_SHIFT) - 1;
-    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
     private LockDescriptor()
     {
@@ -51,40 +47,26 @@ final class LockDescriptor
      */
     static long ownerId(final long tokenBits, final long threadId)
     {
-        final long base = tokenBits | (threadId & THREAD_MASK);
-        return base | (check(base) << CHECK_SHIFT);
+        return OwnerWordDescriptor.ownerId((int)(tokenBits >>> TOKEN_SHIFT), threadId);
     }
 
-    static long check(final long base)
-    {
-        return (base * GOLDEN) >>> (Long.SIZE - 7);
-    }
-
-    /**
-     * @return true for a non-free word whose check bits and token could have been written by mmipc.
-     */
     static boolean isWellFormed(final long word)
     {
-        final long base = word & BASE_MASK;
-        return ((word >>> CHECK_SHIFT) & CHECK_MASK) == check(base) &&
-            RegistryDescriptor.isPlausibleToken(token(word));
+        return OwnerWordDescriptor.isWellFormed(word);
     }
 
     static int token(final long word)
     {
-        return (int)((word >>> TOKEN_SHIFT) & TOKEN_MASK);
+        return OwnerWordDescriptor.token(word);
     }
 
     static long threadId(final long word)
     {
-        return word & THREAD_MASK;
+        return OwnerWordDescriptor.localId(word);
     }
 
-    /**
-     * @return the owner id without the died flag.
-     */
     static long owner(final long word)
     {
-        return word & ~DIED;
+        return OwnerWordDescriptor.owner(word);
     }
 }

@@ -1,6 +1,8 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.owner.ParticipantRegistry;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedRLock;
 import io.mmipc.internal.file.SharedFile;
 
@@ -14,7 +16,7 @@ abstract class LockableObject extends MappedObject
     private final int lockOffset;
     private SharedLockImpl.Reentrant lock; // guarded by this
 
-    LockableObject(final IpcContext ctx, final SharedFile file, final String name, final int lockOffset)
+    LockableObject(final TransportContext ctx, final SharedFile file, final String name, final int lockOffset)
     {
         super(ctx, file, name);
         this.lockOffset = lockOffset;
@@ -25,7 +27,7 @@ abstract class LockableObject extends MappedObject
         if (lock == null)
         {
             file.checkOpen();
-            lock = new SharedLockImpl.Reentrant(ctx, file, name, lockOffset, ParticipantRegistry.lease(ctx), this);
+            lock = new SharedLockImpl.Reentrant(ctx, file, name, lockOffset, ParticipantRegistry.lease(ctx.directory(), ctx.filePermissions()), this);
         }
         return lock;
     }

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedLong;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -17,7 +18,7 @@ import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
  */
 final class LongValue extends LockableObject implements SharedLong
 {
-    LongValue(final IpcContext ctx, final SharedFile file, final String name)
+    LongValue(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
     }

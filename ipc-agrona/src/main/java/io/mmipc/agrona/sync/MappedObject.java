@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedResource;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -14,12 +15,12 @@ import java.nio.file.Path;
  */
 abstract class MappedObject implements SharedResource
 {
-    final IpcContext ctx;
+    final TransportContext ctx;
     final SharedFile file;
     final AtomicBuffer body;
     final String name;
 
-    MappedObject(final IpcContext ctx, final SharedFile file, final String name)
+    MappedObject(final TransportContext ctx, final SharedFile file, final String name)
     {
         this.ctx = ctx;
         this.file = file;

@@ -1,7 +1,8 @@
 package io.mmipc.agrona.sync;
 
 import io.mmipc.Idle;
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedSemaphore;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
@@ -23,7 +24,7 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
     private final boolean bounded;
     private volatile Supplier<IdleStrategy> idle = Idle.backoff();
 
-    SemaphoreImpl(final IpcContext ctx, final SharedFile file, final String name, final int initial,
+    SemaphoreImpl(final TransportContext ctx, final SharedFile file, final String name, final int initial,
         final boolean bounded)
     {
         super(ctx, file, name);

@@ -1,6 +1,8 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.owner.ParticipantRegistry;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedRLock;
 import io.mmipc.internal.file.SharedFile;
@@ -19,7 +21,7 @@ class SharedLockImpl extends MappedObject implements SharedLock
     final LockCore core;
     private final MappedObject parent;
 
-    SharedLockImpl(final IpcContext ctx, final SharedFile file, final String name, final int recordOffset,
+    SharedLockImpl(final TransportContext ctx, final SharedFile file, final String name, final int recordOffset,
         final boolean reentrant, final ParticipantRegistry registry, final MappedObject parent)
     {
         super(ctx, file, name);
@@ -27,7 +29,7 @@ class SharedLockImpl extends MappedObject implements SharedLock
         this.core = new LockCore(this, recordOffset, reentrant, registry);
     }
 
-    static SharedLockImpl plain(final IpcContext ctx, final SharedFile file, final String name,
+    static SharedLockImpl plain(final TransportContext ctx, final SharedFile file, final String name,
         final ParticipantRegistry registry)
     {
         return new SharedLockImpl(ctx, file, name, 0, false, registry, null);
@@ -131,7 +133,7 @@ class SharedLockImpl extends MappedObject implements SharedLock
     {
         private final MappedObject parentOrNull;
 
-        Reentrant(final IpcContext ctx, final SharedFile file, final String name, final int recordOffset,
+        Reentrant(final TransportContext ctx, final SharedFile file, final String name, final int recordOffset,
             final ParticipantRegistry registry, final MappedObject parent)
         {
             super(ctx, file, name, recordOffset, true, registry, parent);

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.IpcContext;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedResource;
 
 import java.io.InvalidObjectException;
@@ -49,12 +50,12 @@ final class SyncHandle implements Serializable
         this.related = related;
     }
 
-    static SyncHandle of(final IpcContext ctx, final String name, final Type type, final long param)
+    static SyncHandle of(final TransportContext ctx, final String name, final Type type, final long param)
     {
         return new SyncHandle(ctx.directory().toString(), name, type, param, null);
     }
 
-    static SyncHandle condition(final IpcContext ctx, final String name, final SharedLockImpl lock)
+    static SyncHandle condition(final TransportContext ctx, final String name, final SharedLockImpl lock)
     {
         return new SyncHandle(ctx.directory().toString(), name, Type.CONDITION, 0, lock);
     }
@@ -98,7 +99,7 @@ final class SyncHandle implements Serializable
             return cached;
         }
         final Object lock = related instanceof SyncHandle handle ? handle.resolve() : related;
-        final SharedResource opened = AgronaSyncProvider.open(IpcContext.joined(Paths.get(directory)), name, type,
+        final SharedResource opened = AgronaSyncProvider.open(Handles.joined(Paths.get(directory)), name, type,
             param, lock);
         RESOLVED.put(key, opened);
         return opened;

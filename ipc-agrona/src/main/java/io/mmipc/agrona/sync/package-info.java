@@ -15,7 +15,7 @@
  * <h2>Owners and the participant registry</h2>
  * A lock is one 64-bit word, taken with one CAS. To fit in it, the owner is named by a token
  * (entry index and generation) in the directory's participant registry
- * ({@link io.mmipc.agrona.sync.RegistryDescriptor}), where each JVM that takes part in the
+ * ({@link io.mmipc.internal.owner.RegistryDescriptor}), where each JVM that takes part in the
  * directory's locks or barriers records its pid and process start time, plus the low 32 bits of
  * the owning thread's id and seven check bits. A waiter that sees the same owner for ten
  * milliseconds looks the token up: when the process is gone (or started at another time: pid

@@ -1,4 +1,4 @@
-package io.mmipc.agrona.sync;
+package io.mmipc.internal.owner;
 
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
@@ -34,47 +34,47 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * A process claims a free entry, or the entry of a dead process, with one CAS that writes its
  * pid and the next generation; it then writes its start time and sets L with release.
  */
-final class RegistryDescriptor
+public final class RegistryDescriptor
 {
-    static final int CAPACITY = 1024;
-    static final int SLOT_BITS = 10;
-    static final int GENERATION_BITS = 14;
-    static final int TOKEN_BITS = SLOT_BITS + GENERATION_BITS;
-    static final int SLOT_MASK = CAPACITY - 1;
-    static final int GENERATION_MASK = (1 << GENERATION_BITS) - 1;
+    public static final int CAPACITY = 1024;
+    public static final int SLOT_BITS = 10;
+    public static final int GENERATION_BITS = 14;
+    public static final int TOKEN_BITS = SLOT_BITS + GENERATION_BITS;
+    public static final int SLOT_MASK = CAPACITY - 1;
+    public static final int GENERATION_MASK = (1 << GENERATION_BITS) - 1;
 
-    static final int ENTRY_LENGTH = CACHE_LINE_LENGTH * 2;
-    static final int STATE_OFFSET = 0;
-    static final int START_MILLIS_OFFSET = 8;
-    static final int BODY_LENGTH = CAPACITY * ENTRY_LENGTH;
+    public static final int ENTRY_LENGTH = CACHE_LINE_LENGTH * 2;
+    public static final int STATE_OFFSET = 0;
+    public static final int START_MILLIS_OFFSET = 8;
+    public static final int BODY_LENGTH = CAPACITY * ENTRY_LENGTH;
 
-    static final long PID_MASK = 0xFFFF_FFFFL;
-    static final int GENERATION_SHIFT = 32;
-    static final long LIVE = 1L << 62;
+    public static final long PID_MASK = 0xFFFF_FFFFL;
+    public static final int GENERATION_SHIFT = 32;
+    public static final long LIVE = 1L << 62;
 
-    static final int PARAM_CAPACITY = 0;
-    static final int PARAM_ENTRY_LENGTH = 1;
+    public static final int PARAM_CAPACITY = 0;
+    public static final int PARAM_ENTRY_LENGTH = 1;
 
     private RegistryDescriptor()
     {
     }
 
-    static int entryOffset(final int slot)
+    public static int entryOffset(final int slot)
     {
         return slot * ENTRY_LENGTH;
     }
 
-    static long pid(final long state)
+    public static long pid(final long state)
     {
         return state & PID_MASK;
     }
 
-    static int generation(final long state)
+    public static int generation(final long state)
     {
         return (int)(state >>> GENERATION_SHIFT) & GENERATION_MASK;
     }
 
-    static long state(final int generation, final long pid)
+    public static long state(final int generation, final long pid)
     {
         return ((long)generation << GENERATION_SHIFT) | (pid & PID_MASK);
     }
@@ -82,23 +82,23 @@ final class RegistryDescriptor
     /**
      * @return the generation after {@code generation}, skipping 0.
      */
-    static int nextGeneration(final int generation)
+    public static int nextGeneration(final int generation)
     {
         final int next = (generation + 1) & GENERATION_MASK;
         return next == 0 ? 1 : next;
     }
 
-    static int token(final int slot, final int generation)
+    public static int token(final int slot, final int generation)
     {
         return (generation << SLOT_BITS) | slot;
     }
 
-    static int slot(final int token)
+    public static int slot(final int token)
     {
         return token & SLOT_MASK;
     }
 
-    static int tokenGeneration(final int token)
+    public static int tokenGeneration(final int token)
     {
         return (token >>> SLOT_BITS) & GENERATION_MASK;
     }
@@ -106,7 +106,7 @@ final class RegistryDescriptor
     /**
      * @return true for a token a claimant can have been given (only the range is checked).
      */
-    static boolean isPlausibleToken(final int token)
+    public static boolean isPlausibleToken(final int token)
     {
         return (token >>> TOKEN_BITS) == 0 && tokenGeneration(token) != 0;
     }

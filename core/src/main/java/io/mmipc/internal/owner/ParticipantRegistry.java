@@ -1,8 +1,6 @@
-package io.mmipc.agrona.sync;
+package io.mmipc.internal.owner;
 
-import io.mmipc.IpcContext;
 import io.mmipc.SharedStateCorruptedException;
-import io.mmipc.internal.dir.ProcessIdentity;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileSpec;
@@ -15,23 +13,25 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
-import static io.mmipc.agrona.sync.RegistryDescriptor.*;
+import static io.mmipc.internal.owner.RegistryDescriptor.*;
 
 /**
  * This JVM's entry in a context directory's registry of participants (layout in
  * {@link RegistryDescriptor}). One per JVM and directory, shared by every lock and barrier of the
  * directory that this JVM opens, and counted: the entry is claimed by the first lease and freed
- * when the last is released. A lock still held at that point looks, to the others, like the
- * lock of a dead process, and is taken over. Public for the lock records other packages of this
- * module embed ({@link LockCore#inRecord}).
+ * when the last is released. A word still held at that point looks, to the others, like the
+ * word of a dead process, and is taken over. Owner words ({@link OwnerWord}) name their holder by
+ * this JVM's {@link #token()}, which resolves to a {@link ProcessIdentity} here.
  */
 public final class ParticipantRegistry
 {
-    static final String FILE_NAME = "~mmipc-registry";
+    public static final String FILE_NAME = "~mmipc-registry";
 
     private static final Map<Path, ParticipantRegistry> OPEN = new HashMap<>(); // guarded by itself
 
@@ -64,19 +64,20 @@ public final class ParticipantRegistry
     }
 
     /**
-     * Takes a lease on this JVM's entry in {@code ctx}'s registry, creating the registry or
-     * claiming the entry when needed. Each lease needs one {@link #release()}.
+     * Takes a lease on this JVM's entry in the registry of {@code directory}, creating the
+     * registry (with {@code permissions}) or claiming the entry when needed. Each lease needs one
+     * {@link #release()}.
      */
-    public static ParticipantRegistry lease(final IpcContext ctx)
+    public static ParticipantRegistry lease(final Path directory, final Set<PosixFilePermission> permissions)
     {
-        final Path path = ctx.directory().resolve(FILE_NAME);
+        final Path path = directory.resolve(FILE_NAME);
         synchronized (OPEN)
         {
             ParticipantRegistry registry = OPEN.get(path);
             if (registry == null || !Objects.equals(registry.fileKey, fileKeyOr(path, registry.fileKey)))
             {
                 // None yet, or the directory was removed and made again under the same name.
-                registry = open(ctx, path);
+                registry = open(path, permissions);
                 OPEN.put(path, registry);
             }
             registry.leases++;
@@ -115,14 +116,22 @@ public final class ParticipantRegistry
     }
 
     /**
+     * @return true for a token a claimant can have been given (only the range is checked).
+     */
+    public static boolean isPlausibleToken(final int token)
+    {
+        return RegistryDescriptor.isPlausibleToken(token);
+    }
+
+    /**
      * @return this JVM's token: entry index and generation.
      */
-    int token()
+    public int token()
     {
         return token;
     }
 
-    Path path()
+    public Path path()
     {
         return path;
     }
@@ -130,7 +139,7 @@ public final class ParticipantRegistry
     /**
      * @return true while the process that was given {@code token} runs and still holds its entry.
      */
-    boolean isAlive(final int token)
+    public boolean isAlive(final int token)
     {
         if (token == this.token)
         {
@@ -148,7 +157,7 @@ public final class ParticipantRegistry
     /**
      * @return the pid of the process given {@code token} while it holds its entry, else 0.
      */
-    long pidOf(final int token)
+    public long pidOf(final int token)
     {
         checkToken(token);
         file.enter();
@@ -218,7 +227,7 @@ public final class ParticipantRegistry
             slot--; // lost a race for this entry: look at it again
         }
         throw new IllegalStateException("the participant registry " + path + " is full: " + CAPACITY +
-            " live processes already take part in this directory's locks");
+            " live processes already take part in this directory");
     }
 
     private boolean isEntryAlive(final int offset, final long state)
@@ -228,7 +237,7 @@ public final class ParticipantRegistry
         return ProcessIdentity.isAlive(pid(state), start);
     }
 
-    private static ParticipantRegistry open(final IpcContext ctx, final Path path)
+    private static ParticipantRegistry open(final Path path, final Set<PosixFilePermission> permissions)
     {
         final SharedFileSpec spec = SharedFileSpec.builder(ObjectKind.REGISTRY, BODY_LENGTH)
             .param(PARAM_CAPACITY, "capacity", CAPACITY)
@@ -236,7 +245,7 @@ public final class ParticipantRegistry
             .build();
         try
         {
-            final SharedFile file = SharedFiles.createOrOpenAt(path, spec, ctx.filePermissions());
+            final SharedFile file = SharedFiles.createOrOpenAt(path, spec, permissions);
             try
             {
                 return new ParticipantRegistry(path, fileKeyOr(path, null), file);

@@ -1,0 +1,30 @@
+package io.mmipc.internal.spi;
+
+/**
+ * What every provider of shared objects has: the transport it belongs to, so that a context picks
+ * its providers by transport, and the way back from a {@link Handle} to an object.
+ */
+public interface ObjectProvider
+{
+    /** The transport of the shared-memory providers, and the default of every context. */
+    String SHARED_MEMORY = "shm";
+
+    /**
+     * @return the transport this provider belongs to.
+     */
+    default String transport()
+    {
+        return SHARED_MEMORY;
+    }
+
+    /**
+     * @return true when {@link #reopen} understands handles of {@code kind}.
+     */
+    boolean reopens(String kind);
+
+    /**
+     * Opens, in {@code ctx}, the object {@code handle} names, checking its kind and parameters
+     * against the file. Called once per JVM and object by {@link Handles}, which caches the result.
+     */
+    Object reopen(TransportContext ctx, Handle handle);
+}
