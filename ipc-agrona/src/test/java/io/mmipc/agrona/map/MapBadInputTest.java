@@ -76,7 +76,7 @@ class MapBadInputTest
             map.remove(0);
             map.put(10, "fits again");
             assertEquals(10, map.size());
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)map).bytes().audit());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)map).bytes().audit());
         }
     }
 
@@ -97,8 +97,8 @@ class MapBadInputTest
             assertEquals(2 * 112, map.get("b").length, "the old value stays");
             assertFalse(map.containsKey("c"));
             assertNotNull(replace.getMessage());
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)map).bytes().audit(), "the partial chain was given back");
-            assertArrayEquals(new int[]{8, 1}, ((AgronaSharedMap<?, ?>)map).bytes().free());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)map).bytes().audit(), "the partial chain was given back");
+            assertArrayEquals(new int[]{8, 1}, ((AgronaMap<?, ?>)map).bytes().free());
             map.put("c", new byte[112]);
             assertEquals(112, map.get("c").length);
         }
@@ -193,7 +193,7 @@ class MapBadInputTest
             assertEquals(1L, other.get("k"));
             other.put("k", 2L); // would wait forever for a lock this live process never gave back
             assertEquals(2L, other.get("k"));
-            assertEquals(0, ((AgronaSharedMap<?, ?>)other).bytes().repairs());
+            assertEquals(0, ((AgronaMap<?, ?>)other).bytes().repairs());
         }
     }
 
@@ -204,7 +204,7 @@ class MapBadInputTest
         {
             final SharedMap<String, String> map = ctx.dict("garbage", Codecs.utf8(), Codecs.utf8(), SMALL);
             map.put("k", "v");
-            final ByteMap bytes = ((AgronaSharedMap<?, ?>)map).bytes();
+            final ByteMap bytes = ((AgronaMap<?, ?>)map).bytes();
             final int bucket = bucketOf(bytes, "k");
             final int entry = bytes.table.body.getInt(bytes.layout.bucketOffset(bucket)) - 1;
             // A cycle: the entry's next points to itself, as a stray write could leave it.
