@@ -7,11 +7,19 @@ import io.mmipc.SharedMapFullException;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.codec.Codecs;
 import io.mmipc.SharedFileException;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.ObjectProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +141,40 @@ class MapBadInputTest
     }
 
     @Test
+    void aHandleOpensOnlyTheMapWhoseCodecsAndCapacityItCarries() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final SharedMap<String, Long> map = ctx.dict("shared", Codecs.utf8(), Codecs.int64(), SMALL);
+            map.put("k", 1L);
+            final DictShape shape = DictShape.of(Codecs.utf8(), Codecs.int64(), SMALL, "test");
+            @SuppressWarnings("unchecked")
+            final SharedMap<String, Long> reopened = (SharedMap<String, Long>)roundTrip(handle(ctx, "shared", shape));
+            assertEquals(1L, reopened.get("k"));
+
+            String message = refused(handle(ctx, "shared", DictShape.of(Codecs.utf8(), Codecs.utf8(), SMALL, "test")));
+            assertTrue(message.contains(map.path() + ": parameters differ") &&
+                message.contains("\"utf8->int64\" in the file") && message.contains("\"utf8->utf8\" requested"),
+                message);
+            message = refused(handle(ctx, "shared", DictShape.of(Codecs.utf8(), Codecs.int64(), SMALL.maxEntries(11),
+                "test")));
+            assertTrue(message.contains("maxEntries is 10 in the file, 11 requested"), message);
+            message = refused(handle(ctx, "shared", new DictShape("utf8", "int64", 10, 200, 1000, 8 * 128, 3, 128)));
+            assertTrue(message.contains("stripes") && message.contains("got 3"), message);
+            message = refused(handle(ctx, "shared", new DictShape("utf8", "no-such-codec", 10, 200, 1000, 8 * 128, 2,
+                128)));
+            assertTrue(message.contains("no-such-codec"), message);
+            message = refused(new Handle(ObjectProvider.SHARED_MEMORY, ctx.directory().toString(), "shared", "dict",
+                0, "utf8", null));
+            assertTrue(message.contains("not a dict's handle"), message);
+
+            message = refused(handle(ctx, "missing", shape));
+            assertTrue(message.contains(ctx.directory().resolve("missing").toString()), message);
+            assertFalse(Files.exists(ctx.directory().resolve("missing")), "a handle never creates");
+        }
+    }
+
+    @Test
     void impossibleOptionsAreRefusedBeforeAnyFileIsMade()
     {
         assertThrows(IllegalArgumentException.class, () -> MapOptions.defaults().stripes(3));
@@ -218,6 +260,34 @@ class MapBadInputTest
             final SharedStateCorruptedException ex = assertThrows(SharedStateCorruptedException.class,
                 () -> map.get(absent), "a cycle is not walked forever");
             assertTrue(ex.getMessage().contains(map.path().toString()), ex.getMessage());
+        }
+    }
+
+    private static Handle handle(final IpcContext ctx, final String name, final DictShape shape)
+    {
+        return new Handle(ObjectProvider.SHARED_MEMORY, ctx.directory().toString(), name, "dict", 0, shape, null);
+    }
+
+    /**
+     * @return the message of the failure to read {@code handle} back.
+     */
+    private static String refused(final Handle handle)
+    {
+        final InvalidObjectException ex = assertThrows(InvalidObjectException.class, () -> roundTrip(handle));
+        assertTrue(ex.getMessage().startsWith("cannot re-open dict handle"), ex.getMessage());
+        return ex.getMessage();
+    }
+
+    private static Object roundTrip(final Object object) throws Exception
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes))
+        {
+            out.writeObject(object);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())))
+        {
+            return in.readObject();
         }
     }
 
