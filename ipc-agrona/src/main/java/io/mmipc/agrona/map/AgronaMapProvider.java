@@ -1,22 +1,27 @@
 package io.mmipc.agrona.map;
 
-import io.mmipc.internal.spi.Handle;
-import io.mmipc.internal.owner.ParticipantRegistry;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.MapOptions;
 import io.mmipc.SharedMap;
 import io.mmipc.agrona.sync.LockCore;
+import io.mmipc.agrona.sync.Waiters;
 import io.mmipc.codec.Codec;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.owner.ParticipantRegistry;
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.MapProvider;
+import io.mmipc.internal.spi.TransportContext;
+
+import java.io.InvalidObjectException;
 
 /**
  * The shared dict on a mapped file, one file per map. Registered as the {@link MapProvider} under
- * {@code META-INF/services}.
+ * {@code META-INF/services}; re-opens the {@value #KIND} handles its maps travel as.
  */
 public final class AgronaMapProvider implements MapProvider
 {
+    /** The kind of a dict's {@link Handle}; its codec slot holds a {@link DictShape}. */
+    static final String KIND = "dict";
+
     @Override
     public <K, V> SharedMap<K, V> dict(final TransportContext ctx, final String name, final Codec<K> keys,
         final Codec<V> values, final MapOptions options)
@@ -24,10 +29,38 @@ public final class AgronaMapProvider implements MapProvider
         return open(ctx, name, keys, values, options, true);
     }
 
+    @Override
+    public boolean reopens(final String kind)
+    {
+        return KIND.equals(kind);
+    }
+
+    /**
+     * Opens the existing map {@code handle} names, never creating one: the file must have the
+     * codecs and capacity the handle carries.
+     */
+    @Override
+    public Object reopen(final TransportContext ctx, final Handle handle)
+    {
+        if (!KIND.equals(handle.kind()) || !(handle.codec() instanceof DictShape shape))
+        {
+            throw new IllegalArgumentException(handle + " is not a dict's handle: kind \"" + handle.kind() +
+                "\", codecs and capacity " + handle.codec());
+        }
+        try
+        {
+            return open(ctx, handle.name(), shape.keyCodec(), shape.valueCodec(), shape.options(), false);
+        }
+        catch (final InvalidObjectException ex)
+        {
+            throw new IllegalArgumentException(handle + ": " + ex.getMessage(), ex);
+        }
+    }
+
     /**
      * @param create false to open only an existing map (a handle re-opening it).
      */
-    static <K, V> SharedMap<K, V> open(final TransportContext ctx, final String name, final Codec<K> keys,
+    private static <K, V> SharedMap<K, V> open(final TransportContext ctx, final String name, final Codec<K> keys,
         final Codec<V> values, final MapOptions options, final boolean create)
     {
         final MapLayout layout = MapLayout.of(name, options);
@@ -38,13 +71,14 @@ public final class AgronaMapProvider implements MapProvider
         try
         {
             final String label = "dict '" + name + "'";
+            final Waiters waiters = new Waiters(options.idle());
             for (int stripe = 0; stripe < locks.length; stripe++)
             {
                 final ParticipantRegistry lease = ParticipantRegistry.lease(ctx.directory(), ctx.filePermissions());
                 try
                 {
                     locks[stripe] = LockCore.inRecord(file, "stripe " + stripe + " of " + label,
-                        layout.stripeOffset(stripe) + MapDescriptor.STRIPE_LOCK_OFFSET, lease);
+                        layout.stripeOffset(stripe) + MapDescriptor.STRIPE_LOCK_OFFSET, lease, waiters);
                 }
                 catch (final RuntimeException ex)
                 {
@@ -52,8 +86,8 @@ public final class AgronaMapProvider implements MapProvider
                     throw ex;
                 }
             }
-            final ByteMap bytes = new ByteMap(file, layout, locks, label);
-            return ctx.track(new AgronaSharedMap<>(ctx, name, bytes, keys, values, options));
+            final ByteMap bytes = new ByteMap(file, layout, locks, waiters, label);
+            return ctx.track(new AgronaMap<>(ctx, name, bytes, keys, values, options));
         }
         catch (final RuntimeException ex)
         {
@@ -67,17 +101,5 @@ public final class AgronaMapProvider implements MapProvider
             file.close();
             throw ex;
         }
-    }
-
-    @Override
-    public boolean reopens(final String kind)
-    {
-        return false; // interim: this provider's handles still resolve themselves (redesign in progress)
-    }
-
-    @Override
-    public Object reopen(final TransportContext ctx, final Handle handle)
-    {
-        throw new IllegalStateException("interim: " + getClass().getSimpleName() + " does not re-open " + handle);
     }
 }

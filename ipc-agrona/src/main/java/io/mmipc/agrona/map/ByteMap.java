@@ -2,6 +2,7 @@ package io.mmipc.agrona.map;
 
 import io.mmipc.SharedMapFullException;
 import io.mmipc.agrona.sync.LockCore;
+import io.mmipc.agrona.sync.Waiters;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -46,16 +47,18 @@ final class ByteMap
     private final String label;
 
     /**
-     * @param locks one per stripe, over the stripes' lock records.
+     * @param locks   one per stripe, over the stripes' lock records.
+     * @param waiters what the stripes' locks wait with.
      */
-    ByteMap(final SharedFile file, final MapLayout layout, final LockCore[] locks, final String label)
+    ByteMap(final SharedFile file, final MapLayout layout, final LockCore[] locks, final Waiters waiters,
+        final String label)
     {
         this.file = file;
         this.layout = layout;
         this.label = label;
         this.table = new MapTable(file, layout, label);
         this.writer = new MapWriter(table);
-        this.locks = new StripeLocks(locks, new MapRepair(table));
+        this.locks = new StripeLocks(locks, waiters, new MapRepair(table));
     }
 
     /**

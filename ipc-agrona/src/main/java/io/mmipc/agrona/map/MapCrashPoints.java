@@ -1,6 +1,7 @@
 package io.mmipc.agrona.map;
 
-import java.util.concurrent.locks.LockSupport;
+import io.mmipc.Idle;
+import io.mmipc.internal.wait.Waiter;
 
 /**
  * Named points inside a write where a crash test can stop a process and kill it, to show that
@@ -17,7 +18,7 @@ final class MapCrashPoints
     }
 
     /**
-     * When {@code point} is the one named, says so on stdout and parks until killed.
+     * When {@code point} is the one named, says so on stdout and waits until killed.
      */
     static void reached(final String point)
     {
@@ -25,9 +26,10 @@ final class MapCrashPoints
         {
             System.out.println("crash-point " + point);
             System.out.flush();
+            final Waiter untilKilled = new Waiter(Idle.backoff().get()).begin(Waiter.FOREVER, false);
             while (true)
             {
-                LockSupport.park();
+                untilKilled.idle();
             }
         }
     }

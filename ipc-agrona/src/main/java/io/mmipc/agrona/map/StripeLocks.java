@@ -1,6 +1,7 @@
 package io.mmipc.agrona.map;
 
 import io.mmipc.agrona.sync.LockCore;
+import io.mmipc.agrona.sync.Waiters;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.concurrent.TimeUnit;
@@ -16,14 +17,17 @@ import java.util.function.Supplier;
 final class StripeLocks
 {
     private final LockCore[] locks;
+    private final Waiters waiters;
     private final MapRepair repair;
 
     /**
-     * @param locks one per stripe; closing these locks gives their registry leases back.
+     * @param locks   one per stripe; closing these locks gives their registry leases back.
+     * @param waiters what every stripe's lock waits with.
      */
-    StripeLocks(final LockCore[] locks, final MapRepair repair)
+    StripeLocks(final LockCore[] locks, final Waiters waiters, final MapRepair repair)
     {
         this.locks = locks;
+        this.waiters = waiters;
         this.repair = repair;
     }
 
@@ -162,10 +166,7 @@ final class StripeLocks
 
     void idle(final Supplier<IdleStrategy> idle)
     {
-        for (final LockCore lock : locks)
-        {
-            lock.idle(idle);
-        }
+        waiters.idle(idle);
     }
 
     void close()

@@ -7,9 +7,9 @@
  * <h2>Table</h2>
  * A key's 64-bit hash (seeded per file) picks a bucket; buckets hold chains of 128-byte entry
  * records. Buckets are split into contiguous ranges, one per stripe, and each stripe has a robust
- * lock record ({@link io.mmipc.agrona.sync.LockCore}, the same algorithm as
- * {@link io.mmipc.SharedLock}) and a version word. Writers of different stripes never wait for
- * each other. A record holds the key when it fits (96 bytes) and two value slots in what is left;
+ * lock record ({@link io.mmipc.agrona.sync.LockCore} over
+ * {@link io.mmipc.internal.owner.OwnerWord}, as {@link io.mmipc.SharedLock}) and a version word.
+ * Writers of different stripes never wait for each other. A record holds the key when it fits (96 bytes) and two value slots in what is left;
  * longer keys and values go to chains of data blocks. Records and blocks come from two pools
  * shared by all stripes, so capacity is global: {@code maxEntries} entries fit however the keys
  * hash.
@@ -62,6 +62,12 @@
  * Every call enters the file's close guard: free of atomic instructions for the thread that opened
  * the map, two atomics for other threads. A get is lock-free; a write is one CAS to lock, one
  * release store to unlock, plus the stores above. Keys and values go through per-thread scratch
- * buffers; the {@code *Bytes} methods skip the codecs.
+ * buffers; the {@code *Bytes} methods skip the codecs. Writers waiting for a stripe wait through
+ * {@link io.mmipc.internal.wait.Waiter}, with the map's idle strategy.
+ *
+ * <h2>Handles</h2>
+ * A map serializes as an {@link io.mmipc.internal.spi.Handle} of kind {@code dict} whose codec
+ * slot holds the codecs and the capacity ({@link io.mmipc.agrona.map.DictShape});
+ * {@link io.mmipc.agrona.map.AgronaMapProvider} opens the existing file again, checking both.
  */
 package io.mmipc.agrona.map;

@@ -1,9 +1,5 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.internal.spi.Handle;
-import io.mmipc.internal.owner.ParticipantRegistry;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedBarrier;
 import io.mmipc.SharedBoolean;
 import io.mmipc.SharedCondition;
@@ -21,82 +17,80 @@ import io.mmipc.SharedSemaphore;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileSpec;
+import io.mmipc.internal.owner.ParticipantRegistry;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.internal.spi.SyncProvider;
+import io.mmipc.internal.spi.TransportContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
  * Shared values, arrays and synchronisation objects on mapped files, one file per object.
- * Registered as the {@link SyncProvider} under {@code META-INF/services}.
+ * Registered as the {@link SyncProvider} under {@code META-INF/services}; re-opens the
+ * {@link Handle}s of {@link SyncKinds} that its objects travel as.
  */
 public final class AgronaSyncProvider implements SyncProvider
 {
+    private static final int MAX_INT = Integer.MAX_VALUE;
+
     @Override
     public SharedInt intValue(final TransportContext ctx, final String name, final int initial)
     {
-        return make(ctx, name, valueSpec(ValueDescriptor.INT32, body -> IntValue.initialize(body, initial)), true,
-            file -> new IntValue(ctx, file, name));
+        return intValue(ctx, name, body -> AgronaInt.initialize(body, initial));
     }
 
     @Override
     public SharedLong longValue(final TransportContext ctx, final String name, final long initial)
     {
-        return make(ctx, name, valueSpec(ValueDescriptor.INT64, body -> LongValue.initialize(body, initial)), true,
-            file -> new LongValue(ctx, file, name));
+        return longValue(ctx, name, body -> AgronaLong.initialize(body, initial));
     }
 
     @Override
     public SharedDouble doubleValue(final TransportContext ctx, final String name, final double initial)
     {
-        return make(ctx, name, valueSpec(ValueDescriptor.FLOAT64, body -> DoubleValue.initialize(body, initial)), true,
-            file -> new DoubleValue(ctx, file, name));
+        return doubleValue(ctx, name, body -> AgronaDouble.initialize(body, initial));
     }
 
     @Override
     public SharedBoolean booleanValue(final TransportContext ctx, final String name, final boolean initial)
     {
-        return make(ctx, name, valueSpec(ValueDescriptor.BOOL, body -> BooleanValue.initialize(body, initial)), true,
-            file -> new BooleanValue(ctx, file, name));
+        return booleanValue(ctx, name, body -> AgronaBoolean.initialize(body, initial));
     }
 
     @Override
     public SharedIntArray intArray(final TransportContext ctx, final String name, final int length, final int[] initial)
     {
-        return make(ctx, name, arraySpec(name, ValueDescriptor.INT32, Integer.BYTES, length,
-            initial == null ? null : body -> IntArray.initialize(body, initial)), true,
-            file -> new IntArray(ctx, file, name, length));
+        return intArray(ctx, name, length, initial == null ? null : body -> AgronaIntArray.initialize(body, initial),
+            true);
     }
 
     @Override
     public SharedLongArray longArray(final TransportContext ctx, final String name, final int length, final long[] initial)
     {
-        return make(ctx, name, arraySpec(name, ValueDescriptor.INT64, Long.BYTES, length,
-            initial == null ? null : body -> LongArray.initialize(body, initial)), true,
-            file -> new LongArray(ctx, file, name, length));
+        return longArray(ctx, name, length, initial == null ? null : body -> AgronaLongArray.initialize(body, initial),
+            true);
     }
 
     @Override
     public SharedDoubleArray doubleArray(final TransportContext ctx, final String name, final int length,
         final double[] initial)
     {
-        return make(ctx, name, arraySpec(name, ValueDescriptor.FLOAT64, Double.BYTES, length,
-            initial == null ? null : body -> DoubleArray.initialize(body, initial)), true,
-            file -> new DoubleArray(ctx, file, name, length));
+        return doubleArray(ctx, name, length,
+            initial == null ? null : body -> AgronaDoubleArray.initialize(body, initial), true);
     }
 
     @Override
     public SharedLock lock(final TransportContext ctx, final String name)
     {
-        return make(ctx, name, lockSpec(false), true, file -> withLease(ctx, file,
-            registry -> SharedLockImpl.plain(ctx, file, name, registry)));
+        return lock(ctx, name, true);
     }
 
     @Override
     public SharedRLock rlock(final TransportContext ctx, final String name)
     {
-        return make(ctx, name, lockSpec(true), true, file -> withLease(ctx, file,
-            registry -> new SharedLockImpl.Reentrant(ctx, file, name, 0, registry, null)));
+        return rlock(ctx, name, true);
     }
 
     @Override
@@ -107,25 +101,24 @@ public final class AgronaSyncProvider implements SyncProvider
             throw new IllegalArgumentException("semaphore \"" + name + "\": permits must not be negative, got " +
                 permits);
         }
-        return make(ctx, name, semaphoreSpec(permits, bounded), true,
-            file -> new SemaphoreImpl(ctx, file, name, permits, bounded));
+        return semaphore(ctx, name, permits, bounded, true);
     }
 
     @Override
     public SharedEvent event(final TransportContext ctx, final String name)
     {
-        return make(ctx, name, eventSpec(), true, file -> new EventImpl(ctx, file, name));
+        return event(ctx, name, true);
     }
 
     @Override
     public SharedCondition condition(final TransportContext ctx, final String name, final SharedLock lock)
     {
-        if (!(lock instanceof SharedLockImpl impl))
+        if (!(lock instanceof AgronaLock impl))
         {
             throw new IllegalArgumentException("condition \"" + name + "\" needs a lock made by an IpcContext " +
                 "(lock, rlock or a value's lock), got " + lock);
         }
-        return make(ctx, name, conditionSpec(impl), true, file -> new ConditionImpl(ctx, file, name, impl));
+        return condition(ctx, name, impl, true);
     }
 
     @Override
@@ -136,52 +129,150 @@ public final class AgronaSyncProvider implements SyncProvider
             throw new IllegalArgumentException("barrier \"" + name + "\": parties must be in [1, " +
                 BarrierDescriptor.MAX_PARTIES + "], got " + parties);
         }
-        return make(ctx, name, barrierSpec(parties), true, file -> withLease(ctx, file,
-            registry -> new BarrierImpl(ctx, file, name, parties, registry)));
+        return barrier(ctx, name, parties, true);
+    }
+
+    @Override
+    public boolean reopens(final String kind)
+    {
+        return SyncKinds.ALL.contains(kind);
     }
 
     /**
-     * Re-opens the existing object a {@link SyncHandle} names.
+     * Opens the existing object {@code handle} names, never creating one: the file must exist with
+     * the kind, type and parameter the handle carries.
      */
-    static SharedResource open(final TransportContext ctx, final String name, final SyncHandle.Type type, final long param,
-        final Object related)
+    @Override
+    public Object reopen(final TransportContext ctx, final Handle handle)
     {
-        final AgronaSyncProvider provider = new AgronaSyncProvider();
-        final int length = (int)param;
-        return switch (type)
+        final String name = handle.name();
+        return switch (handle.kind())
         {
-            case INT -> provider.make(ctx, name, valueSpec(ValueDescriptor.INT32, null), false,
-                file -> new IntValue(ctx, file, name));
-            case LONG -> provider.make(ctx, name, valueSpec(ValueDescriptor.INT64, null), false,
-                file -> new LongValue(ctx, file, name));
-            case DOUBLE -> provider.make(ctx, name, valueSpec(ValueDescriptor.FLOAT64, null), false,
-                file -> new DoubleValue(ctx, file, name));
-            case BOOLEAN -> provider.make(ctx, name, valueSpec(ValueDescriptor.BOOL, null), false,
-                file -> new BooleanValue(ctx, file, name));
-            case INT_ARRAY -> provider.make(ctx, name, arraySpec(name, ValueDescriptor.INT32, Integer.BYTES, length,
-                null), false, file -> new IntArray(ctx, file, name, length));
-            case LONG_ARRAY -> provider.make(ctx, name, arraySpec(name, ValueDescriptor.INT64, Long.BYTES, length,
-                null), false, file -> new LongArray(ctx, file, name, length));
-            case DOUBLE_ARRAY -> provider.make(ctx, name, arraySpec(name, ValueDescriptor.FLOAT64, Double.BYTES, length,
-                null), false, file -> new DoubleArray(ctx, file, name, length));
-            case LOCK -> provider.make(ctx, name, lockSpec(false), false, file -> withLease(ctx, file,
-                registry -> SharedLockImpl.plain(ctx, file, name, registry)));
-            case RLOCK -> provider.make(ctx, name, lockSpec(true), false, file -> withLease(ctx, file,
-                registry -> new SharedLockImpl.Reentrant(ctx, file, name, 0, registry, null)));
-            case SEMAPHORE, BOUNDED_SEMAPHORE -> provider.make(ctx, name,
-                semaphoreSpec(length, type == SyncHandle.Type.BOUNDED_SEMAPHORE), false,
-                file -> new SemaphoreImpl(ctx, file, name, length, type == SyncHandle.Type.BOUNDED_SEMAPHORE));
-            case EVENT -> provider.make(ctx, name, eventSpec(), false, file -> new EventImpl(ctx, file, name));
-            case CONDITION -> provider.make(ctx, name, conditionSpec((SharedLockImpl)related), false,
-                file -> new ConditionImpl(ctx, file, name, (SharedLockImpl)related));
-            case BARRIER -> provider.make(ctx, name, barrierSpec(length), false, file -> withLease(ctx, file,
-                registry -> new BarrierImpl(ctx, file, name, length, registry)));
-            case LOCK_OF -> throw new IllegalArgumentException("a value's lock is opened through its value");
+            case SyncKinds.INT -> intValue(ctx, name, null);
+            case SyncKinds.LONG -> longValue(ctx, name, null);
+            case SyncKinds.DOUBLE -> doubleValue(ctx, name, null);
+            case SyncKinds.BOOLEAN -> booleanValue(ctx, name, null);
+            case SyncKinds.INT_ARRAY -> intArray(ctx, name, intParam(handle, "length", 0, MAX_INT), null, false);
+            case SyncKinds.LONG_ARRAY -> longArray(ctx, name, intParam(handle, "length", 0, MAX_INT), null, false);
+            case SyncKinds.DOUBLE_ARRAY -> doubleArray(ctx, name, intParam(handle, "length", 0, MAX_INT), null, false);
+            case SyncKinds.LOCK -> lock(ctx, name, false);
+            case SyncKinds.RLOCK -> rlock(ctx, name, false);
+            case SyncKinds.SEMAPHORE, SyncKinds.BOUNDED_SEMAPHORE -> semaphore(ctx, name,
+                intParam(handle, "permits", 0, MAX_INT), SyncKinds.BOUNDED_SEMAPHORE.equals(handle.kind()),
+                false);
+            case SyncKinds.EVENT -> event(ctx, name, false);
+            case SyncKinds.CONDITION -> condition(ctx, name, related(handle, AgronaLock.class), false);
+            case SyncKinds.BARRIER -> barrier(ctx, name, intParam(handle, "parties", 1, BarrierDescriptor.MAX_PARTIES),
+                false);
+            case SyncKinds.LOCK_OF -> lockOf(handle, related(handle, LockableObject.class));
+            default -> throw new IllegalArgumentException(handle + ": kind \"" + handle.kind() + "\" is not one " +
+                getClass().getSimpleName() + " re-opens (" + SyncKinds.ALL + ")");
         };
     }
 
-    private <T extends SharedResource> T make(final TransportContext ctx, final String name, final SharedFileSpec spec,
-        final boolean create, final Function<SharedFile, T> factory)
+    // One method per kind, which creates (or opens) when asked to and only opens for a handle.
+    // A null initializer opens only: a value's file is then never made.
+
+    private static SharedInt intValue(final TransportContext ctx, final String name,
+        final SharedFileSpec.BodyInitializer initial)
+    {
+        return make(ctx, name, valueSpec(ValueDescriptor.INT32, initial), initial != null,
+            file -> new AgronaInt(ctx, file, name));
+    }
+
+    private static SharedLong longValue(final TransportContext ctx, final String name,
+        final SharedFileSpec.BodyInitializer initial)
+    {
+        return make(ctx, name, valueSpec(ValueDescriptor.INT64, initial), initial != null,
+            file -> new AgronaLong(ctx, file, name));
+    }
+
+    private static SharedDouble doubleValue(final TransportContext ctx, final String name,
+        final SharedFileSpec.BodyInitializer initial)
+    {
+        return make(ctx, name, valueSpec(ValueDescriptor.FLOAT64, initial), initial != null,
+            file -> new AgronaDouble(ctx, file, name));
+    }
+
+    private static SharedBoolean booleanValue(final TransportContext ctx, final String name,
+        final SharedFileSpec.BodyInitializer initial)
+    {
+        return make(ctx, name, valueSpec(ValueDescriptor.BOOL, initial), initial != null,
+            file -> new AgronaBoolean(ctx, file, name));
+    }
+
+    private static SharedIntArray intArray(final TransportContext ctx, final String name, final int length,
+        final SharedFileSpec.BodyInitializer initial, final boolean create)
+    {
+        return make(ctx, name, arraySpec(name, ValueDescriptor.INT32, Integer.BYTES, length, initial), create,
+            file -> new AgronaIntArray(ctx, file, name, length));
+    }
+
+    private static SharedLongArray longArray(final TransportContext ctx, final String name, final int length,
+        final SharedFileSpec.BodyInitializer initial, final boolean create)
+    {
+        return make(ctx, name, arraySpec(name, ValueDescriptor.INT64, Long.BYTES, length, initial), create,
+            file -> new AgronaLongArray(ctx, file, name, length));
+    }
+
+    private static SharedDoubleArray doubleArray(final TransportContext ctx, final String name, final int length,
+        final SharedFileSpec.BodyInitializer initial, final boolean create)
+    {
+        return make(ctx, name, arraySpec(name, ValueDescriptor.FLOAT64, Double.BYTES, length, initial), create,
+            file -> new AgronaDoubleArray(ctx, file, name, length));
+    }
+
+    private static SharedLock lock(final TransportContext ctx, final String name, final boolean create)
+    {
+        return make(ctx, name, lockSpec(false), create, file -> withLease(ctx,
+            registry -> new AgronaLock(ctx, file, name, registry)));
+    }
+
+    private static SharedRLock rlock(final TransportContext ctx, final String name, final boolean create)
+    {
+        return make(ctx, name, lockSpec(true), create, file -> withLease(ctx,
+            registry -> new AgronaRLock(ctx, file, name, 0, registry, null)));
+    }
+
+    private static SharedSemaphore semaphore(final TransportContext ctx, final String name, final int permits,
+        final boolean bounded, final boolean create)
+    {
+        return make(ctx, name, semaphoreSpec(permits, bounded), create,
+            file -> new AgronaSemaphore(ctx, file, name, permits, bounded));
+    }
+
+    private static SharedEvent event(final TransportContext ctx, final String name, final boolean create)
+    {
+        return make(ctx, name, eventSpec(), create, file -> new AgronaEvent(ctx, file, name));
+    }
+
+    private static SharedCondition condition(final TransportContext ctx, final String name, final AgronaLock lock,
+        final boolean create)
+    {
+        return make(ctx, name, conditionSpec(lock), create, file -> new AgronaCondition(ctx, file, name, lock));
+    }
+
+    private static SharedBarrier barrier(final TransportContext ctx, final String name, final int parties,
+        final boolean create)
+    {
+        return make(ctx, name, barrierSpec(parties), create, file -> withLease(ctx,
+            registry -> new AgronaBarrier(ctx, file, name, parties, registry)));
+    }
+
+    /**
+     * @return the lock of {@code owner}, which a {@code lock-of} handle names.
+     */
+    private static SharedRLock lockOf(final Handle handle, final LockableObject owner)
+    {
+        if (!owner.name().equals(handle.name()))
+        {
+            throw new IllegalArgumentException(handle + " names the lock of " + owner + ", another object");
+        }
+        return owner.lock();
+    }
+
+    private static <T extends SharedResource> T make(final TransportContext ctx, final String name,
+        final SharedFileSpec spec, final boolean create, final Function<SharedFile, T> factory)
     {
         final SharedFile file = create ? ctx.createOrOpenFile(name, spec) : ctx.openFile(name, spec);
         final T object;
@@ -197,8 +288,7 @@ public final class AgronaSyncProvider implements SyncProvider
         return ctx.track(object);
     }
 
-    private static <T> T withLease(final TransportContext ctx, final SharedFile file,
-        final Function<ParticipantRegistry, T> factory)
+    private static <T> T withLease(final TransportContext ctx, final Function<ParticipantRegistry, T> factory)
     {
         final ParticipantRegistry registry = ParticipantRegistry.lease(ctx.directory(), ctx.filePermissions());
         try
@@ -254,7 +344,7 @@ public final class AgronaSyncProvider implements SyncProvider
             .build();
     }
 
-    private static SharedFileSpec conditionSpec(final SharedLockImpl lock)
+    private static SharedFileSpec conditionSpec(final AgronaLock lock)
     {
         final String identity = lock.kindName() + ":" + lock.name();
         return SharedFileSpec.builder(ObjectKind.SYNC, ConditionDescriptor.BODY_LENGTH)
@@ -281,15 +371,32 @@ public final class AgronaSyncProvider implements SyncProvider
         return hash;
     }
 
-    @Override
-    public boolean reopens(final String kind)
+    /**
+     * @return the handle's parameter, checked to be in [min, max]: crafted bytes can carry any long.
+     */
+    private static int intParam(final Handle handle, final String what, final int min, final int max)
     {
-        return false; // interim: this provider's handles still resolve themselves (redesign in progress)
+        final long value = handle.param();
+        if (value < min || value > max)
+        {
+            throw new IllegalArgumentException(handle + ": " + what + " must be in [" + min + ", " + max + "], got " +
+                value);
+        }
+        return (int)value;
     }
 
-    @Override
-    public Object reopen(final TransportContext ctx, final Handle handle)
+    /**
+     * @return the object the handle's {@code related} names: already resolved when the handle was
+     *         deserialized (nested handles resolve first), else resolved now.
+     */
+    private static <T> T related(final Handle handle, final Class<T> type)
     {
-        throw new IllegalStateException("interim: " + getClass().getSimpleName() + " does not re-open " + handle);
+        final Object related = handle.related() instanceof Handle nested ? Handles.resolve(nested) : handle.related();
+        if (!type.isInstance(related))
+        {
+            throw new IllegalArgumentException(handle + " needs " + (type == AgronaLock.class ? "a lock" :
+                "a value or array") + " of this provider as its related object, got " + related);
+        }
+        return type.cast(related);
     }
 }

@@ -1,28 +1,36 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.internal.owner.ParticipantRegistry;
-import io.mmipc.Idle;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileDescriptor;
+import io.mmipc.internal.owner.OwnerCell;
+import io.mmipc.internal.owner.OwnerWord;
+import io.mmipc.internal.owner.ParticipantRegistry;
+import io.mmipc.internal.wait.Waiter;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import static io.mmipc.agrona.sync.LockDescriptor.*;
+import static io.mmipc.internal.owner.OwnerWordDescriptor.FREE;
+import static io.mmipc.internal.owner.OwnerWordDescriptor.died;
+import static io.mmipc.internal.owner.OwnerWordDescriptor.owner;
 
 /**
- * The robust lock algorithm over one lock record ({@link LockDescriptor}): acquire is one CAS of
- * the owner word from free to the caller's owner id; release is a release-store of free. A
- * waiter that sees the same owner word for {@link #OWNER_CHECK_INTERVAL_NANOS} asks the
- * participant registry whether the owner's process still runs, and takes the lock over with one
- * CAS (setting the died flag) when it does not.
+ * A robust lock over one lock record ({@link LockDescriptor}): the record's owner word is claimed,
+ * checked and taken over from dead holders by {@link OwnerWord}, the one ownership algorithm;
+ * this class adds what a lock needs on top: reentrancy (the hold count), refusing a self-deadlock,
+ * blocking through {@link Waiter}, and release. Acquire is one CAS from free
+ * ({@link OwnerWord#tryAcquireFree}); release is one release-store of free by the holder (only
+ * the holder frees its word, so a CAS would only double the cost of an uncontended lock).
  * <p>
+ * A waiter that sees the same owner for {@link #OWNER_CHECK_INTERVAL_NANOS} has the owner's
+ * process checked, and takes the lock over with the died flag when it is gone.
  * Other packages of this module embed lock records in their own files (the shared dict's
- * per-stripe locks) through {@link #inRecord}: the algorithm stays here, in one place.
+ * per-stripe locks) through {@link #inRecord}.
  */
 public final class LockCore
 {
@@ -43,12 +51,9 @@ public final class LockCore
     private final int holdOffset;
     private final boolean reentrant;
     private final ParticipantRegistry registry;
-    private final long tokenBits;
+    private final OwnerWord word;
+    private final Waiters waiters;
     private final AtomicBoolean leaseReleased = new AtomicBoolean();
-    private volatile Supplier<IdleStrategy> idle = Idle.backoff();
-    // The owner word a waiter last saw and since when: a benign race between this JVM's waiters.
-    private volatile long suspect;
-    private volatile long suspectSince;
 
     /**
      * @param registry a lease this core gives back on {@link #close()}.
@@ -56,11 +61,11 @@ public final class LockCore
     LockCore(final MappedObject owner, final int recordOffset, final boolean reentrant,
         final ParticipantRegistry registry)
     {
-        this(owner.file, owner, recordOffset, reentrant, registry);
+        this(owner.file, owner, recordOffset, reentrant, registry, new Waiters());
     }
 
     private LockCore(final SharedFile file, final Object owner, final int recordOffset, final boolean reentrant,
-        final ParticipantRegistry registry)
+        final ParticipantRegistry registry, final Waiters waiters)
     {
         this.file = file;
         this.owner = owner;
@@ -69,7 +74,9 @@ public final class LockCore
         this.holdOffset = recordOffset + HOLD_COUNT_OFFSET;
         this.reentrant = reentrant;
         this.registry = registry;
-        this.tokenBits = (long)registry.token() << TOKEN_SHIFT;
+        this.waiters = waiters;
+        this.word = new OwnerWord(OwnerCell.of(body, ownerOffset), registry, file.path(),
+            SharedFileDescriptor.HEADER_LENGTH + (long)ownerOffset, owner);
     }
 
     /**
@@ -77,27 +84,28 @@ public final class LockCore
      * {@code file}'s body, for other packages of this module. Its {@link #close()} gives
      * {@code registry}, a lease of its own, back.
      *
-     * @param owner what messages call the lock (its {@code toString}).
+     * @param owner   what messages call the lock (its {@code toString}).
+     * @param waiters what its blocking calls wait with; several locks of one object may share them.
      */
     public static LockCore inRecord(final SharedFile file, final Object owner, final int recordOffset,
-        final ParticipantRegistry registry)
+        final ParticipantRegistry registry, final Waiters waiters)
     {
         if (recordOffset < 0 || recordOffset % Long.BYTES != 0 || recordOffset > file.body().capacity() - RECORD_LENGTH)
         {
             throw new IllegalArgumentException("lock record offset " + recordOffset + " is not an aligned record in " +
                 "the " + file.body().capacity() + "-byte body of " + file.path());
         }
-        return new LockCore(file, owner, recordOffset, false, registry);
+        return new LockCore(file, owner, recordOffset, false, registry, waiters);
     }
 
     public void idle(final Supplier<IdleStrategy> value)
     {
-        idle = Objects.requireNonNull(value, "idle");
+        waiters.idle(value);
     }
 
     public Supplier<IdleStrategy> idle()
     {
-        return idle;
+        return waiters.idle();
     }
 
     public void lock()
@@ -109,7 +117,7 @@ public final class LockCore
         }
         try
         {
-            acquireSlow(me, Wait.forever(idle, false));
+            acquireSlow(me, Waiter.FOREVER, false);
         }
         catch (final InterruptedException cannotHappen)
         {
@@ -128,7 +136,7 @@ public final class LockCore
         {
             return;
         }
-        acquireSlow(me, Wait.forever(idle, true));
+        acquireSlow(me, Waiter.FOREVER, true);
     }
 
     public boolean tryLock()
@@ -153,7 +161,7 @@ public final class LockCore
         {
             return first == ACQUIRED;
         }
-        return acquireSlow(me, Wait.timed(idle, timeout, unit));
+        return acquireSlow(me, Waiters.timeoutNanos(timeout, unit), true);
     }
 
     public void unlock()
@@ -183,10 +191,10 @@ public final class LockCore
         final long me = me();
         try
         {
-            final long word = body.getLongVolatile(ownerOffset);
-            if (owner(word) != me)
+            final long current = word.getVolatile();
+            if (owner(current) != me)
             {
-                throw notHeld(word, "unlock");
+                throw notHeld(current, "unlock");
             }
             if (reentrant)
             {
@@ -200,8 +208,9 @@ public final class LockCore
                 body.putLongRelease(ownerOffset, FREE);
                 if (holds != 1)
                 {
-                    throw new SharedStateCorruptedException(file.path(), owner + ": hold count " + holds +
-                        " at offset " + holdOffset + " is not one a holder writes; the lock was released");
+                    throw new SharedStateCorruptedException(file.path(), SharedFileDescriptor.HEADER_LENGTH +
+                        (long)holdOffset, owner + ": hold count " + holds + " is not one a holder writes; the " +
+                        "lock was released");
                 }
                 return;
             }
@@ -225,8 +234,8 @@ public final class LockCore
 
     public boolean previousOwnerDied()
     {
-        final long word = word();
-        return owner(word) == me() && (word & DIED) != 0;
+        final long current = word();
+        return owner(current) == me() && died(current);
     }
 
     /**
@@ -235,8 +244,8 @@ public final class LockCore
      */
     public boolean previousOwnerDiedEntered()
     {
-        final long word = body.getLongVolatile(ownerOffset);
-        return owner(word) == me() && (word & DIED) != 0;
+        final long current = word.getVolatile();
+        return owner(current) == me() && died(current);
     }
 
     int holdCount()
@@ -245,7 +254,7 @@ public final class LockCore
         file.enter();
         try
         {
-            if (owner(body.getLongVolatile(ownerOffset)) != me)
+            if (owner(word.getVolatile()) != me)
             {
                 return 0;
             }
@@ -263,13 +272,9 @@ public final class LockCore
 
     public long ownerPid()
     {
-        final long word = word();
-        if (word == FREE)
-        {
-            return 0;
-        }
-        checkWellFormed(word);
-        return registry.pidOf(token(word));
+        final long current = word();
+        word.checkWellFormed(current);
+        return word.pidOf(current);
     }
 
     /**
@@ -284,10 +289,10 @@ public final class LockCore
         file.enter();
         try
         {
-            final long word = body.getLongVolatile(ownerOffset);
-            if (owner(word) != me)
+            final long current = word.getVolatile();
+            if (owner(current) != me)
             {
-                throw notHeld(word, action);
+                throw notHeld(current, action);
             }
             int holds = 1;
             if (reentrant)
@@ -334,10 +339,10 @@ public final class LockCore
      */
     void checkHeld(final String action)
     {
-        final long word = word();
-        if (owner(word) != me())
+        final long current = word();
+        if (owner(current) != me())
         {
-            throw notHeld(word, action);
+            throw notHeld(current, action);
         }
     }
 
@@ -354,7 +359,7 @@ public final class LockCore
 
     private long me()
     {
-        return ownerId(tokenBits, Thread.currentThread().getId());
+        return word.idFor(Thread.currentThread().getId());
     }
 
     private long word()
@@ -362,7 +367,7 @@ public final class LockCore
         file.enter();
         try
         {
-            return body.getLongVolatile(ownerOffset);
+            return word.getVolatile();
         }
         catch (final InternalError fault)
         {
@@ -382,7 +387,7 @@ public final class LockCore
         file.enter();
         try
         {
-            if (body.compareAndSetLong(ownerOffset, FREE, me))
+            if (word.tryAcquireFree(me))
             {
                 if (reentrant)
                 {
@@ -416,8 +421,13 @@ public final class LockCore
         return result == ACQUIRED;
     }
 
-    private boolean acquireSlow(final long me, final Wait wait) throws InterruptedException
+    /**
+     * @param timeoutNanos {@link Waiter#FOREVER} or the longest wait.
+     */
+    private boolean acquireSlow(final long me, final long timeoutNanos, final boolean interruptible)
+        throws InterruptedException
     {
+        final Waiter wait = waiters.begin(timeoutNanos, interruptible);
         try
         {
             while (true)
@@ -427,11 +437,11 @@ public final class LockCore
                     return true;
                 }
                 final int status = wait.idle();
-                if (status == Wait.TIMED_OUT)
+                if (status == Waiter.TIMED_OUT)
                 {
                     return false;
                 }
-                if (status == Wait.INTERRUPTED)
+                if (status == Waiter.INTERRUPTED)
                 {
                     throw new InterruptedException();
                 }
@@ -439,57 +449,33 @@ public final class LockCore
         }
         finally
         {
-            wait.done();
+            wait.end();
         }
     }
 
     /**
-     * One look at the owner word: take it when free, re-enter when reentrant and ours, take it
-     * over when its owner's process is found dead.
+     * One look at the owner word ({@link OwnerWord#acquire}): take it when free, re-enter when
+     * reentrant and ours, take it over when its owner's process is found dead.
      */
     private int attempt(final long me)
     {
         file.enter();
         try
         {
-            final long word = body.getLongVolatile(ownerOffset);
-            if (word == FREE)
+            switch (word.acquire(me, OWNER_CHECK_INTERVAL_NANOS))
             {
-                if (body.compareAndSetLong(ownerOffset, FREE, me))
-                {
+                case OwnerWord.ACQUIRED:
+                case OwnerWord.TAKEN_OVER:
                     if (reentrant)
                     {
                         body.putLong(holdOffset, 1);
                     }
                     return ACQUIRED;
-                }
-                return BUSY;
+                case OwnerWord.MINE:
+                    return reentrant ? enterAgain() : SELF;
+                default:
+                    return BUSY;
             }
-            if (owner(word) == me)
-            {
-                if (!reentrant)
-                {
-                    return SELF;
-                }
-                final long holds = body.getLong(holdOffset);
-                if (holds < 1 || holds >= Integer.MAX_VALUE)
-                {
-                    throw new SharedStateCorruptedException(file.path(), owner + ": hold count " + holds +
-                        " at offset " + holdOffset + " is not one a holder writes");
-                }
-                body.putLong(holdOffset, holds + 1);
-                return ACQUIRED;
-            }
-            checkWellFormed(word);
-            if (ownerGone(word) && body.compareAndSetLong(ownerOffset, word, me | DIED))
-            {
-                if (reentrant)
-                {
-                    body.putLong(holdOffset, 1);
-                }
-                return ACQUIRED;
-            }
-            return BUSY;
         }
         catch (final InternalError fault)
         {
@@ -502,58 +488,24 @@ public final class LockCore
     }
 
     /**
-     * @return true when {@code word} has named the owner for a check interval and its process is gone.
+     * One more hold of a reentrant lock the caller holds; call between enter and exit.
      */
-    private boolean ownerGone(final long word)
+    private int enterAgain()
     {
-        final long now = System.nanoTime();
-        if (word != suspect)
+        final long holds = body.getLong(holdOffset);
+        if (holds < 1 || holds >= Integer.MAX_VALUE)
         {
-            suspectSince = now;
-            suspect = word;
-            return false;
+            throw new SharedStateCorruptedException(file.path(), SharedFileDescriptor.HEADER_LENGTH + (long)holdOffset,
+                owner + ": hold count " + holds + " is not one a holder writes");
         }
-        if (now - suspectSince < OWNER_CHECK_INTERVAL_NANOS)
-        {
-            return false;
-        }
-        suspectSince = now;
-        return !registry.isAlive(token(word));
+        body.putLong(holdOffset, holds + 1);
+        return ACQUIRED;
     }
 
-    private void checkWellFormed(final long word)
+    private RuntimeException notHeld(final long current, final String action)
     {
-        if (!isWellFormed(word))
-        {
-            throw new SharedStateCorruptedException(file.path(), owner + ": the owner word at offset " + ownerOffset +
-                " holds 0x" + Long.toHexString(word) + ", which is not an owner id mmipc writes (bad check bits " +
-                "or participant token); something outside mmipc wrote to the file");
-        }
-    }
-
-    private RuntimeException notHeld(final long word, final String action)
-    {
-        if (word != FREE)
-        {
-            checkWellFormed(word);
-        }
+        word.checkWellFormed(current);
         return new IllegalMonitorStateException(action + ": " + owner + " is not held by this thread; " +
-            describe(word));
-    }
-
-    private String describe(final long word)
-    {
-        if (word == FREE)
-        {
-            return "it is free";
-        }
-        final int token = token(word);
-        if (token == registry.token())
-        {
-            return "thread " + threadId(word) + " of this process holds it";
-        }
-        final long pid = registry.pidOf(token);
-        return pid == 0 ? "a process that has ended holds it" : "thread " + threadId(word) + " of pid " + pid +
-            " holds it";
+            (current == FREE ? "it is free" : word.describe(current) + " holds it"));
     }
 }

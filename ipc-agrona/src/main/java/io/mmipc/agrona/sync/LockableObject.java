@@ -1,10 +1,9 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.internal.owner.ParticipantRegistry;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedRLock;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.owner.ParticipantRegistry;
+import io.mmipc.internal.spi.TransportContext;
 
 /**
  * A value or array: a shared object with a lock record of its own, handed out by {@link #lock()}
@@ -14,7 +13,7 @@ import io.mmipc.internal.file.SharedFile;
 abstract class LockableObject extends MappedObject
 {
     private final int lockOffset;
-    private SharedLockImpl.Reentrant lock; // guarded by this
+    private AgronaRLock lock; // guarded by this
 
     LockableObject(final TransportContext ctx, final SharedFile file, final String name, final int lockOffset)
     {
@@ -27,7 +26,16 @@ abstract class LockableObject extends MappedObject
         if (lock == null)
         {
             file.checkOpen();
-            lock = new SharedLockImpl.Reentrant(ctx, file, name, lockOffset, ParticipantRegistry.lease(ctx.directory(), ctx.filePermissions()), this);
+            final ParticipantRegistry registry = ParticipantRegistry.lease(ctx.directory(), ctx.filePermissions());
+            try
+            {
+                lock = new AgronaRLock(ctx, file, name, lockOffset, registry, this);
+            }
+            catch (final RuntimeException ex)
+            {
+                registry.release();
+                throw ex;
+            }
         }
         return lock;
     }
@@ -35,7 +43,7 @@ abstract class LockableObject extends MappedObject
     @Override
     public void close()
     {
-        final SharedLockImpl.Reentrant created;
+        final AgronaRLock created;
         synchronized (this)
         {
             created = lock;

@@ -1,11 +1,12 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedResource;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
@@ -53,9 +54,20 @@ abstract class MappedObject implements SharedResource
     }
 
     /**
-     * @return the small serializable stand-in that re-opens this object in another JVM.
+     * @return the small serializable stand-in that re-opens this object in another JVM
+     *         ({@link AgronaSyncProvider#reopen}).
      */
-    abstract SyncHandle handle();
+    abstract Handle handle();
+
+    /**
+     * @param kind    one of {@link SyncKinds}.
+     * @param param   the parameter re-opening checks against the file (length, permits, parties), else 0.
+     * @param related the handle of an object this one needs (a condition's lock, a lock's value), or null.
+     */
+    final Handle handle(final String kind, final long param, final Serializable related)
+    {
+        return new Handle(ctx.transport(), ctx.directory().toString(), name, kind, param, null, related);
+    }
 
     /**
      * Java serialization writes the handle instead of this object.

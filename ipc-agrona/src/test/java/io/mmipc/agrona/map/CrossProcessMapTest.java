@@ -115,7 +115,7 @@ class CrossProcessMapTest
                 final String id = e.getKey().substring("process_".length(), e.getKey().indexOf("_item_"));
                 assertEquals("Value from process " + id, e.getValue(), e.getKey());
             }
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)sharedDict).bytes().audit());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)sharedDict).bytes().audit());
         }
     }
 
@@ -152,7 +152,7 @@ class CrossProcessMapTest
             {
                 assertEquals(4L * INCREMENTS / KEYS, counts.get("key-" + k), "key-" + k);
             }
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)counts).bytes().audit());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)counts).bytes().audit());
         }
     }
 
@@ -242,7 +242,7 @@ class CrossProcessMapTest
                 stop.set();
             }
             joinAll(writers);
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)map).bytes().audit());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)map).bytes().audit());
         }
     }
 

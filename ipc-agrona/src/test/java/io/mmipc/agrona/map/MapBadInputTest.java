@@ -7,11 +7,19 @@ import io.mmipc.SharedMapFullException;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.codec.Codecs;
 import io.mmipc.SharedFileException;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.ObjectProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +84,7 @@ class MapBadInputTest
             map.remove(0);
             map.put(10, "fits again");
             assertEquals(10, map.size());
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)map).bytes().audit());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)map).bytes().audit());
         }
     }
 
@@ -97,8 +105,8 @@ class MapBadInputTest
             assertEquals(2 * 112, map.get("b").length, "the old value stays");
             assertFalse(map.containsKey("c"));
             assertNotNull(replace.getMessage());
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)map).bytes().audit(), "the partial chain was given back");
-            assertArrayEquals(new int[]{8, 1}, ((AgronaSharedMap<?, ?>)map).bytes().free());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)map).bytes().audit(), "the partial chain was given back");
+            assertArrayEquals(new int[]{8, 1}, ((AgronaMap<?, ?>)map).bytes().free());
             map.put("c", new byte[112]);
             assertEquals(112, map.get("c").length);
         }
@@ -129,6 +137,40 @@ class MapBadInputTest
             final SharedMap<String, String> same = ctx.dict("shared", Codecs.utf8(), Codecs.utf8(), SMALL);
             same.put("seen", "by both");
             assertEquals("by both", map.get("seen"));
+        }
+    }
+
+    @Test
+    void aHandleOpensOnlyTheMapWhoseCodecsAndCapacityItCarries() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final SharedMap<String, Long> map = ctx.dict("shared", Codecs.utf8(), Codecs.int64(), SMALL);
+            map.put("k", 1L);
+            final DictShape shape = DictShape.of(Codecs.utf8(), Codecs.int64(), SMALL, "test");
+            @SuppressWarnings("unchecked")
+            final SharedMap<String, Long> reopened = (SharedMap<String, Long>)roundTrip(handle(ctx, "shared", shape));
+            assertEquals(1L, reopened.get("k"));
+
+            String message = refused(handle(ctx, "shared", DictShape.of(Codecs.utf8(), Codecs.utf8(), SMALL, "test")));
+            assertTrue(message.contains(map.path() + ": parameters differ") &&
+                message.contains("\"utf8->int64\" in the file") && message.contains("\"utf8->utf8\" requested"),
+                message);
+            message = refused(handle(ctx, "shared", DictShape.of(Codecs.utf8(), Codecs.int64(), SMALL.maxEntries(11),
+                "test")));
+            assertTrue(message.contains("maxEntries is 10 in the file, 11 requested"), message);
+            message = refused(handle(ctx, "shared", new DictShape("utf8", "int64", 10, 200, 1000, 8 * 128, 3, 128)));
+            assertTrue(message.contains("stripes") && message.contains("got 3"), message);
+            message = refused(handle(ctx, "shared", new DictShape("utf8", "no-such-codec", 10, 200, 1000, 8 * 128, 2,
+                128)));
+            assertTrue(message.contains("no-such-codec"), message);
+            message = refused(new Handle(ObjectProvider.SHARED_MEMORY, ctx.directory().toString(), "shared", "dict",
+                0, "utf8", null));
+            assertTrue(message.contains("not a dict's handle"), message);
+
+            message = refused(handle(ctx, "missing", shape));
+            assertTrue(message.contains(ctx.directory().resolve("missing").toString()), message);
+            assertFalse(Files.exists(ctx.directory().resolve("missing")), "a handle never creates");
         }
     }
 
@@ -193,7 +235,7 @@ class MapBadInputTest
             assertEquals(1L, other.get("k"));
             other.put("k", 2L); // would wait forever for a lock this live process never gave back
             assertEquals(2L, other.get("k"));
-            assertEquals(0, ((AgronaSharedMap<?, ?>)other).bytes().repairs());
+            assertEquals(0, ((AgronaMap<?, ?>)other).bytes().repairs());
         }
     }
 
@@ -204,7 +246,7 @@ class MapBadInputTest
         {
             final SharedMap<String, String> map = ctx.dict("garbage", Codecs.utf8(), Codecs.utf8(), SMALL);
             map.put("k", "v");
-            final ByteMap bytes = ((AgronaSharedMap<?, ?>)map).bytes();
+            final ByteMap bytes = ((AgronaMap<?, ?>)map).bytes();
             final int bucket = bucketOf(bytes, "k");
             final int entry = bytes.table.body.getInt(bytes.layout.bucketOffset(bucket)) - 1;
             // A cycle: the entry's next points to itself, as a stray write could leave it.
@@ -218,6 +260,34 @@ class MapBadInputTest
             final SharedStateCorruptedException ex = assertThrows(SharedStateCorruptedException.class,
                 () -> map.get(absent), "a cycle is not walked forever");
             assertTrue(ex.getMessage().contains(map.path().toString()), ex.getMessage());
+        }
+    }
+
+    private static Handle handle(final IpcContext ctx, final String name, final DictShape shape)
+    {
+        return new Handle(ObjectProvider.SHARED_MEMORY, ctx.directory().toString(), name, "dict", 0, shape, null);
+    }
+
+    /**
+     * @return the message of the failure to read {@code handle} back.
+     */
+    private static String refused(final Handle handle)
+    {
+        final InvalidObjectException ex = assertThrows(InvalidObjectException.class, () -> roundTrip(handle));
+        assertTrue(ex.getMessage().startsWith("cannot re-open dict handle"), ex.getMessage());
+        return ex.getMessage();
+    }
+
+    private static Object roundTrip(final Object object) throws Exception
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes))
+        {
+            out.writeObject(object);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())))
+        {
+            return in.readObject();
         }
     }
 

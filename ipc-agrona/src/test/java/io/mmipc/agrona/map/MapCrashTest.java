@@ -80,7 +80,7 @@ class MapCrashTest
                 map.put("filler-" + i, "v" + i);
             }
             map.put("victim", OLD);
-            final ByteMap bytes = ((AgronaSharedMap<?, ?>)map).bytes();
+            final ByteMap bytes = ((AgronaMap<?, ?>)map).bytes();
             final int[] freeBefore = bytes.free();
             final String[] args = value == null ? new String[]{op, ctx.directory().toString(), key} :
                 new String[]{op, ctx.directory().toString(), key, value};
@@ -92,7 +92,7 @@ class MapCrashTest
                 assertTrue(child.waitFor(BOUND));
             }
             check.accept(map); // lock-free reads do not wait for the dead writer's lock
-            assertEquals(0, ((AgronaSharedMap<?, ?>)map).bytes().repairs());
+            assertEquals(0, ((AgronaMap<?, ?>)map).bytes().repairs());
 
             map.put(key, "after the crash"); // the same stripe: takes the lock over and repairs first
             assertEquals(1, bytes.repairs(), "one repair, by the next writer, with no call from the user");
@@ -113,7 +113,7 @@ class MapCrashTest
         {
             final SharedMap<byte[], byte[]> map = ctx.dict("stream", Codecs.bytes(), Codecs.bytes(), MapChild.OPTIONS);
             final SharedLong completed = ctx.longValue("completed", 0);
-            final ByteMap bytes = ((AgronaSharedMap<?, ?>)map).bytes();
+            final ByteMap bytes = ((AgronaMap<?, ?>)map).bytes();
             int midWrite = 0;
             for (int round = 0; round < 8; round++)
             {

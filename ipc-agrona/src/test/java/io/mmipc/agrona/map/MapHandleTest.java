@@ -91,6 +91,21 @@ class MapHandleTest
     }
 
     @Test
+    void handlesOfAMapWithASerializableCodecResolveToOneMapPerJvm() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final SharedMap<String, ArrayList<String>> lists = ctx.dict("lists", Codecs.utf8(), Codecs.java());
+            lists.put("items", new ArrayList<>(List.of("a")));
+            // Each handle carries its own copy of the Java-serialization codec; the map is still opened once.
+            final Object once = deserialize(serialize(lists));
+            final Object twice = deserialize(serialize(lists));
+            assertSame(once, twice);
+            assertEquals(List.of("a"), ((SharedMap<?, ?>)once).get("items"));
+        }
+    }
+
+    @Test
     void aCodecThatCannotTravelIsNamedAtSerialization()
     {
         final Codec<String> local = new Codec<>()

@@ -120,10 +120,10 @@ class SharedMapTest
                 }
             }
             assertEquals(model, map.snapshot());
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)map).bytes().audit(), "no leak, no stray owner");
+            assertEquals(List.of(), ((AgronaMap<?, ?>)map).bytes().audit(), "no leak, no stray owner");
             map.clear();
             assertTrue(map.isEmpty());
-            assertArrayEquals(new int[]{400, (2 << 20) / 128}, ((AgronaSharedMap<?, ?>)map).bytes().free(),
+            assertArrayEquals(new int[]{400, (2 << 20) / 128}, ((AgronaMap<?, ?>)map).bytes().free(),
                 "clear gives every record and block back");
         }
     }
@@ -152,7 +152,7 @@ class SharedMapTest
                 map.delete(1000);
                 map.clear();
             }
-            assertEquals(List.of(), ((AgronaSharedMap<?, ?>)map).bytes().audit());
+            assertEquals(List.of(), ((AgronaMap<?, ?>)map).bytes().audit());
         }
     }
 
@@ -242,8 +242,8 @@ class SharedMapTest
             map.put("other", 5);
             String same = null;
             String different = null;
-            final MapLayout layout = ((AgronaSharedMap<?, ?>)map).bytes().layout;
-            final MapTable table = ((AgronaSharedMap<?, ?>)map).bytes().table;
+            final MapLayout layout = ((AgronaMap<?, ?>)map).bytes().layout;
+            final MapTable table = ((AgronaMap<?, ?>)map).bytes().table;
             for (int i = 0; same == null || different == null; i++)
             {
                 final String key = "k" + i;

@@ -1,7 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedDouble;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -15,9 +15,9 @@ import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
  * A shared float64 value (layout in {@link ValueDescriptor}), stored as its raw long bits so
  * that every access is one 64-bit atomic. Every access is guarded by the file's enter/exit.
  */
-final class DoubleValue extends LockableObject implements SharedDouble
+final class AgronaDouble extends LockableObject implements SharedDouble
 {
-    DoubleValue(final TransportContext ctx, final SharedFile file, final String name)
+    AgronaDouble(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
     }
@@ -212,9 +212,9 @@ final class DoubleValue extends LockableObject implements SharedDouble
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.DOUBLE, 0);
+        return handle(SyncKinds.DOUBLE, 0, null);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.Idle;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedSemaphore;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.wait.Waiter;
 import org.agrona.concurrent.IdleStrategy;
 
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -18,13 +17,13 @@ import static io.mmipc.agrona.sync.SemaphoreDescriptor.PERMITS_OFFSET;
  * A counting semaphore (layout in {@link SemaphoreDescriptor}): CAS loops on one permits word.
  * Permits have no owner, so those of a dead process stay taken (see {@link SharedSemaphore}).
  */
-final class SemaphoreImpl extends MappedObject implements SharedSemaphore
+final class AgronaSemaphore extends MappedObject implements SharedSemaphore
 {
     private final int initial;
     private final boolean bounded;
-    private volatile Supplier<IdleStrategy> idle = Idle.backoff();
+    private final Waiters waiters = new Waiters();
 
-    SemaphoreImpl(final TransportContext ctx, final SharedFile file, final String name, final int initial,
+    AgronaSemaphore(final TransportContext ctx, final SharedFile file, final String name, final int initial,
         final boolean bounded)
     {
         super(ctx, file, name);
@@ -48,7 +47,7 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
         }
         if (!take(permits))
         {
-            await(permits, Wait.forever(idle, true));
+            await(permits, Waiter.FOREVER, true);
         }
     }
 
@@ -66,7 +65,7 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
         {
             try
             {
-                await(permits, Wait.forever(idle, false));
+                await(permits, Waiter.FOREVER, false);
             }
             catch (final InterruptedException cannotHappen)
             {
@@ -102,7 +101,7 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
         {
             throw new InterruptedException();
         }
-        return take(permits) || await(permits, Wait.timed(idle, timeout, unit));
+        return take(permits) || await(permits, Waiters.timeoutNanos(timeout, unit), true);
     }
 
     @Override
@@ -206,15 +205,14 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
     @Override
     public SharedSemaphore idle(final Supplier<IdleStrategy> value)
     {
-        idle = Objects.requireNonNull(value, "idle");
+        waiters.idle(value);
         return this;
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, bounded ? SyncHandle.Type.BOUNDED_SEMAPHORE : SyncHandle.Type.SEMAPHORE,
-            initial);
+        return handle(bounded ? SyncKinds.BOUNDED_SEMAPHORE : SyncKinds.SEMAPHORE, initial, null);
     }
 
     @Override
@@ -223,14 +221,19 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
         return bounded ? "bounded semaphore" : "semaphore";
     }
 
-    private boolean await(final int permits, final Wait wait) throws InterruptedException
+    /**
+     * @param timeoutNanos {@link Waiter#FOREVER} or the longest wait.
+     */
+    private boolean await(final int permits, final long timeoutNanos, final boolean interruptible)
+        throws InterruptedException
     {
+        final Waiter wait = waiters.begin(timeoutNanos, interruptible);
         try
         {
             while (true)
             {
                 final int status = wait.idle();
-                if (status == Wait.INTERRUPTED)
+                if (status == Waiter.INTERRUPTED)
                 {
                     throw new InterruptedException();
                 }
@@ -238,7 +241,7 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
                 {
                     return true;
                 }
-                if (status == Wait.TIMED_OUT)
+                if (status == Waiter.TIMED_OUT)
                 {
                     return false;
                 }
@@ -246,7 +249,7 @@ final class SemaphoreImpl extends MappedObject implements SharedSemaphore
         }
         finally
         {
-            wait.done();
+            wait.end();
         }
     }
 

@@ -1,26 +1,26 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
-import io.mmipc.SharedLongArray;
+import io.mmipc.SharedIntArray;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.util.function.LongUnaryOperator;
+import java.util.function.IntUnaryOperator;
 
 import static io.mmipc.agrona.sync.ArrayDescriptor.ELEMENTS_OFFSET;
 
 /**
- * A shared array of int64 (layout in {@link ArrayDescriptor}). The length comes from the
+ * A shared array of int32 (layout in {@link ArrayDescriptor}). The length comes from the
  * checked file header; every index is checked against it before the file is touched.
  */
-final class LongArray extends LockableObject implements SharedLongArray
+final class AgronaIntArray extends LockableObject implements SharedIntArray
 {
-    private static final int SIZE = Long.BYTES;
+    private static final int SIZE = Integer.BYTES;
 
     private final int length;
 
-    LongArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
+    AgronaIntArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
     {
         super(ctx, file, name, ArrayDescriptor.LOCK_OFFSET);
         this.length = length;
@@ -29,11 +29,11 @@ final class LongArray extends LockableObject implements SharedLongArray
     /**
      * Fills the elements of a new file.
      */
-    static void initialize(final AtomicBuffer body, final long[] initial)
+    static void initialize(final AtomicBuffer body, final int[] initial)
     {
         for (int i = 0; i < initial.length; i++)
         {
-            body.putLong(ELEMENTS_OFFSET + i * SIZE, initial[i]);
+            body.putInt(ELEMENTS_OFFSET + i * SIZE, initial[i]);
         }
     }
 
@@ -44,12 +44,12 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public long get(final int index)
+    public int get(final int index)
     {
         file.enter();
         try
         {
-            return body.getLongVolatile(offset(index));
+            return body.getIntVolatile(offset(index));
         }
         catch (final InternalError fault)
         {
@@ -62,12 +62,12 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public long getAcquire(final int index)
+    public int getAcquire(final int index)
     {
         file.enter();
         try
         {
-            return body.getLongAcquire(offset(index));
+            return body.getIntAcquire(offset(index));
         }
         catch (final InternalError fault)
         {
@@ -80,12 +80,12 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public void set(final int index, final long value)
+    public void set(final int index, final int value)
     {
         file.enter();
         try
         {
-            body.putLongVolatile(offset(index), value);
+            body.putIntVolatile(offset(index), value);
         }
         catch (final InternalError fault)
         {
@@ -98,12 +98,12 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public void setRelease(final int index, final long value)
+    public void setRelease(final int index, final int value)
     {
         file.enter();
         try
         {
-            body.putLongRelease(offset(index), value);
+            body.putIntRelease(offset(index), value);
         }
         catch (final InternalError fault)
         {
@@ -116,12 +116,12 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public long getAndSet(final int index, final long value)
+    public int getAndSet(final int index, final int value)
     {
         file.enter();
         try
         {
-            return body.getAndSetLong(offset(index), value);
+            return body.getAndSetInt(offset(index), value);
         }
         catch (final InternalError fault)
         {
@@ -134,12 +134,12 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public boolean compareAndSet(final int index, final long expected, final long update)
+    public boolean compareAndSet(final int index, final int expected, final int update)
     {
         file.enter();
         try
         {
-            return body.compareAndSetLong(offset(index), expected, update);
+            return body.compareAndSetInt(offset(index), expected, update);
         }
         catch (final InternalError fault)
         {
@@ -152,12 +152,12 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public long getAndAdd(final int index, final long delta)
+    public int getAndAdd(final int index, final int delta)
     {
         file.enter();
         try
         {
-            return body.getAndAddLong(offset(index), delta);
+            return body.getAndAddInt(offset(index), delta);
         }
         catch (final InternalError fault)
         {
@@ -170,19 +170,19 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public long addAndGet(final int index, final long delta)
+    public int addAndGet(final int index, final int delta)
     {
         return getAndAdd(index, delta) + delta;
     }
 
     @Override
-    public long incrementAndGet(final int index)
+    public int incrementAndGet(final int index)
     {
         return getAndAdd(index, 1) + 1;
     }
 
     @Override
-    public long updateAndGet(final int index, final LongUnaryOperator function)
+    public int updateAndGet(final int index, final IntUnaryOperator function)
     {
         file.enter();
         try
@@ -190,9 +190,9 @@ final class LongArray extends LockableObject implements SharedLongArray
             final int offset = offset(index);
             while (true)
             {
-                final long current = body.getLongVolatile(offset);
-                final long next = function.applyAsLong(current);
-                if (body.compareAndSetLong(offset, current, next))
+                final int current = body.getIntVolatile(offset);
+                final int next = function.applyAsInt(current);
+                if (body.compareAndSetInt(offset, current, next))
                 {
                     return next;
                 }
@@ -209,7 +209,7 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public void copyTo(final int srcIndex, final long[] dst, final int dstIndex, final int count)
+    public void copyTo(final int srcIndex, final int[] dst, final int dstIndex, final int count)
     {
         file.enter();
         try
@@ -218,7 +218,7 @@ final class LongArray extends LockableObject implements SharedLongArray
             checkRange(dstIndex, count, dst.length, "destination");
             for (int i = 0; i < count; i++)
             {
-                dst[dstIndex + i] = body.getLongVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE);
+                dst[dstIndex + i] = body.getIntVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE);
             }
         }
         catch (final InternalError fault)
@@ -232,7 +232,7 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public void copyFrom(final long[] src, final int srcIndex, final int dstIndex, final int count)
+    public void copyFrom(final int[] src, final int srcIndex, final int dstIndex, final int count)
     {
         file.enter();
         try
@@ -241,7 +241,7 @@ final class LongArray extends LockableObject implements SharedLongArray
             checkRange(dstIndex, count, length, "destination");
             for (int i = 0; i < count; i++)
             {
-                body.putLongRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE, src[srcIndex + i]);
+                body.putIntRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE, src[srcIndex + i]);
             }
         }
         catch (final InternalError fault)
@@ -255,15 +255,15 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public void fill(final long value)
+    public void fill(final int value)
     {
         file.enter();
         try
         {
-            final long word = value;
+            final int word = value;
             for (int i = 0; i < length; i++)
             {
-                body.putLongRelease(ELEMENTS_OFFSET + i * SIZE, word);
+                body.putIntRelease(ELEMENTS_OFFSET + i * SIZE, word);
             }
         }
         catch (final InternalError fault)
@@ -277,23 +277,23 @@ final class LongArray extends LockableObject implements SharedLongArray
     }
 
     @Override
-    public long[] toArray()
+    public int[] toArray()
     {
-        final long[] copy = new long[length];
+        final int[] copy = new int[length];
         copyTo(0, copy, 0, length);
         return copy;
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.LONG_ARRAY, length);
+        return handle(SyncKinds.INT_ARRAY, length, null);
     }
 
     @Override
     String kindName()
     {
-        return "long array";
+        return "int array";
     }
 
     private int offset(final int index)

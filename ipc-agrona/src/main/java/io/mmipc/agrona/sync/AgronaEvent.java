@@ -1,13 +1,12 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.Idle;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedEvent;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.wait.Waiter;
 import org.agrona.concurrent.IdleStrategy;
 
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -16,11 +15,11 @@ import static io.mmipc.agrona.sync.EventDescriptor.*;
 /**
  * An event (layout in {@link EventDescriptor}): a flag and a count of sets in one word.
  */
-final class EventImpl extends MappedObject implements SharedEvent
+final class AgronaEvent extends MappedObject implements SharedEvent
 {
-    private volatile Supplier<IdleStrategy> idle = Idle.backoff();
+    private final Waiters waiters = new Waiters();
 
-    EventImpl(final TransportContext ctx, final SharedFile file, final String name)
+    AgronaEvent(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name);
     }
@@ -84,26 +83,26 @@ final class EventImpl extends MappedObject implements SharedEvent
     @Override
     public void await() throws InterruptedException
     {
-        await(Wait.forever(idle, true));
+        await(Waiter.FOREVER);
     }
 
     @Override
     public boolean await(final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        return await(Wait.timed(idle, timeout, unit));
+        return await(Waiters.timeoutNanos(timeout, unit));
     }
 
     @Override
     public SharedEvent idle(final Supplier<IdleStrategy> value)
     {
-        idle = Objects.requireNonNull(value, "idle");
+        waiters.idle(value);
         return this;
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.EVENT, 0);
+        return handle(SyncKinds.EVENT, 0, null);
     }
 
     @Override
@@ -112,7 +111,10 @@ final class EventImpl extends MappedObject implements SharedEvent
         return "event";
     }
 
-    private boolean await(final Wait wait) throws InterruptedException
+    /**
+     * @param timeoutNanos {@link Waiter#FOREVER} or the longest wait.
+     */
+    private boolean await(final long timeoutNanos) throws InterruptedException
     {
         if (Thread.interrupted())
         {
@@ -123,12 +125,13 @@ final class EventImpl extends MappedObject implements SharedEvent
         {
             return true;
         }
+        final Waiter wait = waiters.begin(timeoutNanos, true);
         try
         {
             while (true)
             {
                 final int status = wait.idle();
-                if (status == Wait.INTERRUPTED)
+                if (status == Waiter.INTERRUPTED)
                 {
                     throw new InterruptedException();
                 }
@@ -137,7 +140,7 @@ final class EventImpl extends MappedObject implements SharedEvent
                 {
                     return true;
                 }
-                if (status == Wait.TIMED_OUT)
+                if (status == Waiter.TIMED_OUT)
                 {
                     return false;
                 }
@@ -145,7 +148,7 @@ final class EventImpl extends MappedObject implements SharedEvent
         }
         finally
         {
-            wait.done();
+            wait.end();
         }
     }
 

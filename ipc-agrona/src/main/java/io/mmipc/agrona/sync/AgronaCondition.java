@@ -1,16 +1,15 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.Idle;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedCondition;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.wait.Waiter;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Date;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -20,16 +19,16 @@ import static io.mmipc.agrona.sync.ConditionDescriptor.*;
 /**
  * A condition bound to a lock of this package (layout and algorithm in {@link ConditionDescriptor}).
  */
-final class ConditionImpl extends MappedObject implements SharedCondition
+final class AgronaCondition extends MappedObject implements SharedCondition
 {
     private static final int SIGNALLED = 0;
     private static final int TIMED_OUT = 1;
     private static final int INTERRUPTED = 2;
 
-    private final SharedLockImpl lock;
-    private volatile Supplier<IdleStrategy> idle = Idle.backoff();
+    private final AgronaLock lock;
+    private final Waiters waiters = new Waiters();
 
-    ConditionImpl(final TransportContext ctx, final SharedFile file, final String name, final SharedLockImpl lock)
+    AgronaCondition(final TransportContext ctx, final SharedFile file, final String name, final AgronaLock lock)
     {
         super(ctx, file, name);
         this.lock = lock;
@@ -45,7 +44,7 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     public void await() throws InterruptedException
     {
         checkInterrupt();
-        if (doAwait(Wait.forever(idle, true)) == INTERRUPTED)
+        if (doAwait(Waiter.FOREVER, true) == INTERRUPTED)
         {
             throw new InterruptedException();
         }
@@ -54,7 +53,7 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     @Override
     public void awaitUninterruptibly()
     {
-        doAwait(Wait.forever(idle, false));
+        doAwait(Waiter.FOREVER, false);
     }
 
     @Override
@@ -62,7 +61,7 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     {
         checkInterrupt();
         final long deadline = System.nanoTime() + Math.min(nanosTimeout, Long.MAX_VALUE / 4);
-        if (doAwait(Wait.nanos(idle, nanosTimeout, true)) == INTERRUPTED)
+        if (doAwait(Math.max(0, nanosTimeout), true) == INTERRUPTED)
         {
             throw new InterruptedException();
         }
@@ -73,7 +72,7 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     public boolean await(final long time, final TimeUnit unit) throws InterruptedException
     {
         checkInterrupt();
-        final int outcome = doAwait(Wait.timed(idle, time, unit));
+        final int outcome = doAwait(Waiters.timeoutNanos(time, unit), true);
         if (outcome == INTERRUPTED)
         {
             throw new InterruptedException();
@@ -164,14 +163,14 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     @Override
     public SharedCondition idle(final Supplier<IdleStrategy> value)
     {
-        idle = Objects.requireNonNull(value, "idle");
+        waiters.idle(value);
         return this;
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.condition(ctx, name, lock);
+        return handle(SyncKinds.CONDITION, 0, lock.handle());
     }
 
     @Override
@@ -181,14 +180,18 @@ final class ConditionImpl extends MappedObject implements SharedCondition
     }
 
     /**
-     * Arrives, releases the lock, waits for a wake-up (or gives up), and takes the lock back.
+     * Arrives, releases the lock, waits for a wake-up (or gives up), and takes the lock back
+     * (through the lock's own waiters, after this wait has ended).
+     *
+     * @param timeoutNanos {@link Waiter#FOREVER} or the longest wait.
      */
-    private int doAwait(final Wait wait)
+    private int doAwait(final long timeoutNanos, final boolean interruptible)
     {
         lock.core.checkHeld("await");
         final long arrivedAt = arrive();
         final int holds = lock.core.releaseFully("await");
         int outcome = TIMED_OUT;
+        final Waiter wait = waiters.begin(timeoutNanos, interruptible);
         try
         {
             while (true)
@@ -199,16 +202,16 @@ final class ConditionImpl extends MappedObject implements SharedCondition
                     break;
                 }
                 final int status = wait.idle();
-                if (status != Wait.AGAIN)
+                if (status != Waiter.AGAIN)
                 {
-                    outcome = giveUp(arrivedAt) ? SIGNALLED : status == Wait.INTERRUPTED ? INTERRUPTED : TIMED_OUT;
+                    outcome = giveUp(arrivedAt) ? SIGNALLED : status == Waiter.INTERRUPTED ? INTERRUPTED : TIMED_OUT;
                     break;
                 }
             }
         }
         finally
         {
-            wait.done();
+            wait.end();
             lock.core.reacquire(holds);
         }
         return outcome;

@@ -1,26 +1,26 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
-import io.mmipc.SharedDoubleArray;
+import io.mmipc.SharedLongArray;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongUnaryOperator;
 
 import static io.mmipc.agrona.sync.ArrayDescriptor.ELEMENTS_OFFSET;
 
 /**
- * A shared array of float64 (layout in {@link ArrayDescriptor}). The length comes from the
+ * A shared array of int64 (layout in {@link ArrayDescriptor}). The length comes from the
  * checked file header; every index is checked against it before the file is touched.
  */
-final class DoubleArray extends LockableObject implements SharedDoubleArray
+final class AgronaLongArray extends LockableObject implements SharedLongArray
 {
-    private static final int SIZE = Double.BYTES;
+    private static final int SIZE = Long.BYTES;
 
     private final int length;
 
-    DoubleArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
+    AgronaLongArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
     {
         super(ctx, file, name, ArrayDescriptor.LOCK_OFFSET);
         this.length = length;
@@ -29,11 +29,11 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     /**
      * Fills the elements of a new file.
      */
-    static void initialize(final AtomicBuffer body, final double[] initial)
+    static void initialize(final AtomicBuffer body, final long[] initial)
     {
         for (int i = 0; i < initial.length; i++)
         {
-            body.putLong(ELEMENTS_OFFSET + i * SIZE, Double.doubleToRawLongBits(initial[i]));
+            body.putLong(ELEMENTS_OFFSET + i * SIZE, initial[i]);
         }
     }
 
@@ -44,12 +44,12 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public double get(final int index)
+    public long get(final int index)
     {
         file.enter();
         try
         {
-            return Double.longBitsToDouble(body.getLongVolatile(offset(index)));
+            return body.getLongVolatile(offset(index));
         }
         catch (final InternalError fault)
         {
@@ -62,12 +62,12 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public double getAcquire(final int index)
+    public long getAcquire(final int index)
     {
         file.enter();
         try
         {
-            return Double.longBitsToDouble(body.getLongAcquire(offset(index)));
+            return body.getLongAcquire(offset(index));
         }
         catch (final InternalError fault)
         {
@@ -80,12 +80,12 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public void set(final int index, final double value)
+    public void set(final int index, final long value)
     {
         file.enter();
         try
         {
-            body.putLongVolatile(offset(index), Double.doubleToRawLongBits(value));
+            body.putLongVolatile(offset(index), value);
         }
         catch (final InternalError fault)
         {
@@ -98,12 +98,12 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public void setRelease(final int index, final double value)
+    public void setRelease(final int index, final long value)
     {
         file.enter();
         try
         {
-            body.putLongRelease(offset(index), Double.doubleToRawLongBits(value));
+            body.putLongRelease(offset(index), value);
         }
         catch (final InternalError fault)
         {
@@ -116,12 +116,12 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public double getAndSet(final int index, final double value)
+    public long getAndSet(final int index, final long value)
     {
         file.enter();
         try
         {
-            return Double.longBitsToDouble(body.getAndSetLong(offset(index), Double.doubleToRawLongBits(value)));
+            return body.getAndSetLong(offset(index), value);
         }
         catch (final InternalError fault)
         {
@@ -134,13 +134,12 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public boolean compareAndSet(final int index, final double expected, final double update)
+    public boolean compareAndSet(final int index, final long expected, final long update)
     {
         file.enter();
         try
         {
-            return body.compareAndSetLong(offset(index), Double.doubleToRawLongBits(expected),
-                Double.doubleToRawLongBits(update));
+            return body.compareAndSetLong(offset(index), expected, update);
         }
         catch (final InternalError fault)
         {
@@ -153,7 +152,37 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public double getAndAdd(final int index, final double delta)
+    public long getAndAdd(final int index, final long delta)
+    {
+        file.enter();
+        try
+        {
+            return body.getAndAddLong(offset(index), delta);
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public long addAndGet(final int index, final long delta)
+    {
+        return getAndAdd(index, delta) + delta;
+    }
+
+    @Override
+    public long incrementAndGet(final int index)
+    {
+        return getAndAdd(index, 1) + 1;
+    }
+
+    @Override
+    public long updateAndGet(final int index, final LongUnaryOperator function)
     {
         file.enter();
         try
@@ -161,66 +190,9 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
             final int offset = offset(index);
             while (true)
             {
-                final long bits = body.getLongVolatile(offset);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = current + delta;
-                if (body.compareAndSetLong(offset, bits, Double.doubleToRawLongBits(next)))
-                {
-                    return current;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
-    }
-
-    @Override
-    public double addAndGet(final int index, final double delta)
-    {
-        file.enter();
-        try
-        {
-            final int offset = offset(index);
-            while (true)
-            {
-                final long bits = body.getLongVolatile(offset);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = current + delta;
-                if (body.compareAndSetLong(offset, bits, Double.doubleToRawLongBits(next)))
-                {
-                    return next;
-                }
-            }
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
-    }
-
-    @Override
-    public double updateAndGet(final int index, final DoubleUnaryOperator function)
-    {
-        file.enter();
-        try
-        {
-            final int offset = offset(index);
-            while (true)
-            {
-                final long bits = body.getLongVolatile(offset);
-                final double current = Double.longBitsToDouble(bits);
-                final double next = function.applyAsDouble(current);
-                if (body.compareAndSetLong(offset, bits, Double.doubleToRawLongBits(next)))
+                final long current = body.getLongVolatile(offset);
+                final long next = function.applyAsLong(current);
+                if (body.compareAndSetLong(offset, current, next))
                 {
                     return next;
                 }
@@ -237,7 +209,7 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public void copyTo(final int srcIndex, final double[] dst, final int dstIndex, final int count)
+    public void copyTo(final int srcIndex, final long[] dst, final int dstIndex, final int count)
     {
         file.enter();
         try
@@ -246,8 +218,7 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
             checkRange(dstIndex, count, dst.length, "destination");
             for (int i = 0; i < count; i++)
             {
-                dst[dstIndex + i] = Double.longBitsToDouble(
-                    body.getLongVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE));
+                dst[dstIndex + i] = body.getLongVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE);
             }
         }
         catch (final InternalError fault)
@@ -261,7 +232,7 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public void copyFrom(final double[] src, final int srcIndex, final int dstIndex, final int count)
+    public void copyFrom(final long[] src, final int srcIndex, final int dstIndex, final int count)
     {
         file.enter();
         try
@@ -270,8 +241,7 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
             checkRange(dstIndex, count, length, "destination");
             for (int i = 0; i < count; i++)
             {
-                body.putLongRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE,
-                    Double.doubleToRawLongBits(src[srcIndex + i]));
+                body.putLongRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE, src[srcIndex + i]);
             }
         }
         catch (final InternalError fault)
@@ -285,12 +255,12 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public void fill(final double value)
+    public void fill(final long value)
     {
         file.enter();
         try
         {
-            final long word = Double.doubleToRawLongBits(value);
+            final long word = value;
             for (int i = 0; i < length; i++)
             {
                 body.putLongRelease(ELEMENTS_OFFSET + i * SIZE, word);
@@ -307,23 +277,23 @@ final class DoubleArray extends LockableObject implements SharedDoubleArray
     }
 
     @Override
-    public double[] toArray()
+    public long[] toArray()
     {
-        final double[] copy = new double[length];
+        final long[] copy = new long[length];
         copyTo(0, copy, 0, length);
         return copy;
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.DOUBLE_ARRAY, length);
+        return handle(SyncKinds.LONG_ARRAY, length, null);
     }
 
     @Override
     String kindName()
     {
-        return "double array";
+        return "long array";
     }
 
     private int offset(final int index)

@@ -1,7 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedLong;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -16,9 +16,9 @@ import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
  * guarded by the file's enter/exit, which costs the thread that opened the value no atomic
  * instruction.
  */
-final class LongValue extends LockableObject implements SharedLong
+final class AgronaLong extends LockableObject implements SharedLong
 {
-    LongValue(final TransportContext ctx, final SharedFile file, final String name)
+    AgronaLong(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
     }
@@ -248,9 +248,9 @@ final class LongValue extends LockableObject implements SharedLong
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.LONG, 0);
+        return handle(SyncKinds.LONG, 0, null);
     }
 
     @Override

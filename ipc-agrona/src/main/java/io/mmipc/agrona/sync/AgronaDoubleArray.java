@@ -1,26 +1,26 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
-import io.mmipc.SharedIntArray;
+import io.mmipc.SharedDoubleArray;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
 
-import java.util.function.IntUnaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 import static io.mmipc.agrona.sync.ArrayDescriptor.ELEMENTS_OFFSET;
 
 /**
- * A shared array of int32 (layout in {@link ArrayDescriptor}). The length comes from the
+ * A shared array of float64 (layout in {@link ArrayDescriptor}). The length comes from the
  * checked file header; every index is checked against it before the file is touched.
  */
-final class IntArray extends LockableObject implements SharedIntArray
+final class AgronaDoubleArray extends LockableObject implements SharedDoubleArray
 {
-    private static final int SIZE = Integer.BYTES;
+    private static final int SIZE = Double.BYTES;
 
     private final int length;
 
-    IntArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
+    AgronaDoubleArray(final TransportContext ctx, final SharedFile file, final String name, final int length)
     {
         super(ctx, file, name, ArrayDescriptor.LOCK_OFFSET);
         this.length = length;
@@ -29,11 +29,11 @@ final class IntArray extends LockableObject implements SharedIntArray
     /**
      * Fills the elements of a new file.
      */
-    static void initialize(final AtomicBuffer body, final int[] initial)
+    static void initialize(final AtomicBuffer body, final double[] initial)
     {
         for (int i = 0; i < initial.length; i++)
         {
-            body.putInt(ELEMENTS_OFFSET + i * SIZE, initial[i]);
+            body.putLong(ELEMENTS_OFFSET + i * SIZE, Double.doubleToRawLongBits(initial[i]));
         }
     }
 
@@ -44,12 +44,12 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public int get(final int index)
+    public double get(final int index)
     {
         file.enter();
         try
         {
-            return body.getIntVolatile(offset(index));
+            return Double.longBitsToDouble(body.getLongVolatile(offset(index)));
         }
         catch (final InternalError fault)
         {
@@ -62,12 +62,12 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public int getAcquire(final int index)
+    public double getAcquire(final int index)
     {
         file.enter();
         try
         {
-            return body.getIntAcquire(offset(index));
+            return Double.longBitsToDouble(body.getLongAcquire(offset(index)));
         }
         catch (final InternalError fault)
         {
@@ -80,12 +80,12 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public void set(final int index, final int value)
+    public void set(final int index, final double value)
     {
         file.enter();
         try
         {
-            body.putIntVolatile(offset(index), value);
+            body.putLongVolatile(offset(index), Double.doubleToRawLongBits(value));
         }
         catch (final InternalError fault)
         {
@@ -98,12 +98,12 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public void setRelease(final int index, final int value)
+    public void setRelease(final int index, final double value)
     {
         file.enter();
         try
         {
-            body.putIntRelease(offset(index), value);
+            body.putLongRelease(offset(index), Double.doubleToRawLongBits(value));
         }
         catch (final InternalError fault)
         {
@@ -116,12 +116,12 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public int getAndSet(final int index, final int value)
+    public double getAndSet(final int index, final double value)
     {
         file.enter();
         try
         {
-            return body.getAndSetInt(offset(index), value);
+            return Double.longBitsToDouble(body.getAndSetLong(offset(index), Double.doubleToRawLongBits(value)));
         }
         catch (final InternalError fault)
         {
@@ -134,12 +134,13 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public boolean compareAndSet(final int index, final int expected, final int update)
+    public boolean compareAndSet(final int index, final double expected, final double update)
     {
         file.enter();
         try
         {
-            return body.compareAndSetInt(offset(index), expected, update);
+            return body.compareAndSetLong(offset(index), Double.doubleToRawLongBits(expected),
+                Double.doubleToRawLongBits(update));
         }
         catch (final InternalError fault)
         {
@@ -152,37 +153,7 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public int getAndAdd(final int index, final int delta)
-    {
-        file.enter();
-        try
-        {
-            return body.getAndAddInt(offset(index), delta);
-        }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
-    }
-
-    @Override
-    public int addAndGet(final int index, final int delta)
-    {
-        return getAndAdd(index, delta) + delta;
-    }
-
-    @Override
-    public int incrementAndGet(final int index)
-    {
-        return getAndAdd(index, 1) + 1;
-    }
-
-    @Override
-    public int updateAndGet(final int index, final IntUnaryOperator function)
+    public double getAndAdd(final int index, final double delta)
     {
         file.enter();
         try
@@ -190,9 +161,38 @@ final class IntArray extends LockableObject implements SharedIntArray
             final int offset = offset(index);
             while (true)
             {
-                final int current = body.getIntVolatile(offset);
-                final int next = function.applyAsInt(current);
-                if (body.compareAndSetInt(offset, current, next))
+                final long bits = body.getLongVolatile(offset);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = current + delta;
+                if (body.compareAndSetLong(offset, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return current;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public double addAndGet(final int index, final double delta)
+    {
+        file.enter();
+        try
+        {
+            final int offset = offset(index);
+            while (true)
+            {
+                final long bits = body.getLongVolatile(offset);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = current + delta;
+                if (body.compareAndSetLong(offset, bits, Double.doubleToRawLongBits(next)))
                 {
                     return next;
                 }
@@ -209,7 +209,35 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public void copyTo(final int srcIndex, final int[] dst, final int dstIndex, final int count)
+    public double updateAndGet(final int index, final DoubleUnaryOperator function)
+    {
+        file.enter();
+        try
+        {
+            final int offset = offset(index);
+            while (true)
+            {
+                final long bits = body.getLongVolatile(offset);
+                final double current = Double.longBitsToDouble(bits);
+                final double next = function.applyAsDouble(current);
+                if (body.compareAndSetLong(offset, bits, Double.doubleToRawLongBits(next)))
+                {
+                    return next;
+                }
+            }
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    @Override
+    public void copyTo(final int srcIndex, final double[] dst, final int dstIndex, final int count)
     {
         file.enter();
         try
@@ -218,7 +246,8 @@ final class IntArray extends LockableObject implements SharedIntArray
             checkRange(dstIndex, count, dst.length, "destination");
             for (int i = 0; i < count; i++)
             {
-                dst[dstIndex + i] = body.getIntVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE);
+                dst[dstIndex + i] = Double.longBitsToDouble(
+                    body.getLongVolatile(ELEMENTS_OFFSET + (srcIndex + i) * SIZE));
             }
         }
         catch (final InternalError fault)
@@ -232,7 +261,7 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public void copyFrom(final int[] src, final int srcIndex, final int dstIndex, final int count)
+    public void copyFrom(final double[] src, final int srcIndex, final int dstIndex, final int count)
     {
         file.enter();
         try
@@ -241,7 +270,8 @@ final class IntArray extends LockableObject implements SharedIntArray
             checkRange(dstIndex, count, length, "destination");
             for (int i = 0; i < count; i++)
             {
-                body.putIntRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE, src[srcIndex + i]);
+                body.putLongRelease(ELEMENTS_OFFSET + (dstIndex + i) * SIZE,
+                    Double.doubleToRawLongBits(src[srcIndex + i]));
             }
         }
         catch (final InternalError fault)
@@ -255,15 +285,15 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public void fill(final int value)
+    public void fill(final double value)
     {
         file.enter();
         try
         {
-            final int word = value;
+            final long word = Double.doubleToRawLongBits(value);
             for (int i = 0; i < length; i++)
             {
-                body.putIntRelease(ELEMENTS_OFFSET + i * SIZE, word);
+                body.putLongRelease(ELEMENTS_OFFSET + i * SIZE, word);
             }
         }
         catch (final InternalError fault)
@@ -277,23 +307,23 @@ final class IntArray extends LockableObject implements SharedIntArray
     }
 
     @Override
-    public int[] toArray()
+    public double[] toArray()
     {
-        final int[] copy = new int[length];
+        final double[] copy = new double[length];
         copyTo(0, copy, 0, length);
         return copy;
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.INT_ARRAY, length);
+        return handle(SyncKinds.DOUBLE_ARRAY, length, null);
     }
 
     @Override
     String kindName()
     {
-        return "int array";
+        return "double array";
     }
 
     private int offset(final int index)

@@ -1,11 +1,10 @@
 package io.mmipc.agrona.map;
 
-import io.mmipc.codec.CodecRef;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.MapOptions;
 import io.mmipc.SharedMap;
 import io.mmipc.codec.Codec;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
  * encoded into per-thread scratch buffers (fresh ones for a call made from inside a
  * {@code compute} function), so {@code get} and {@code set} allocate only what decoding returns.
  */
-final class AgronaSharedMap<K, V> extends AbstractMap<K, V> implements SharedMap<K, V>
+final class AgronaMap<K, V> extends AbstractMap<K, V> implements SharedMap<K, V>
 {
     /** What an update's decision returns to leave the entry as it is. */
     private static final Object KEEP = new Object();
@@ -41,7 +40,7 @@ final class AgronaSharedMap<K, V> extends AbstractMap<K, V> implements SharedMap
     private volatile MapOptions options;
     private Set<Entry<K, V>> entrySet;
 
-    AgronaSharedMap(final TransportContext ctx, final String name, final ByteMap bytes, final Codec<K> keys,
+    AgronaMap(final TransportContext ctx, final String name, final ByteMap bytes, final Codec<K> keys,
         final Codec<V> values, final MapOptions options)
     {
         this.ctx = ctx;
@@ -50,7 +49,6 @@ final class AgronaSharedMap<K, V> extends AbstractMap<K, V> implements SharedMap
         this.keys = keys;
         this.values = values;
         this.options = options;
-        bytes.idle(options.idle());
     }
 
     // ---- reads ----
@@ -355,13 +353,14 @@ final class AgronaSharedMap<K, V> extends AbstractMap<K, V> implements SharedMap
     }
 
     /**
-     * Java serialization writes a small handle instead: the directory, the name, the codecs and the capacity.
+     * Java serialization writes a small handle instead: the directory, the name, the codecs and
+     * the capacity ({@link DictShape}); {@link AgronaMapProvider#reopen} opens it again.
      */
     private Object writeReplace() throws ObjectStreamException
     {
         final String what = "dict '" + name + "' (" + path() + ")";
-        return new MapHandle(ctx.directory().toString(), name, CodecRef.of(keys, what), CodecRef.of(values, what),
-            options);
+        return new Handle(ctx.transport(), ctx.directory().toString(), name, AgronaMapProvider.KIND, 0,
+            DictShape.of(keys, values, options, what), null);
     }
 
     /**

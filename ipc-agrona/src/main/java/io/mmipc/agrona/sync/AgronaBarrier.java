@@ -1,15 +1,14 @@
 package io.mmipc.agrona.sync;
 
-import io.mmipc.internal.owner.ParticipantRegistry;
-import io.mmipc.Idle;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedBarrier;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.owner.ParticipantRegistry;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.wait.Waiter;
 import org.agrona.concurrent.IdleStrategy;
 
-import java.util.Objects;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,17 +19,18 @@ import static io.mmipc.agrona.sync.BarrierDescriptor.*;
 
 /**
  * A cyclic barrier (layout and protocol in {@link BarrierDescriptor}). Waiters poll the state
- * word; every {@link LockCore#OWNER_CHECK_INTERVAL_NANOS} they also look for a party of their
- * generation whose process died, and break the barrier when they find one.
+ * word; every {@link LockCore#OWNER_CHECK_INTERVAL_NANOS} ({@link Waiter#checkDue()}) they also
+ * look for a party of their generation whose process died ({@link ParticipantRegistry#isAlive}),
+ * and break the barrier when they find one.
  */
-final class BarrierImpl extends MappedObject implements SharedBarrier
+final class AgronaBarrier extends MappedObject implements SharedBarrier
 {
     private final int parties;
     private final ParticipantRegistry registry;
     private final AtomicBoolean leaseReleased = new AtomicBoolean();
-    private volatile Supplier<IdleStrategy> idle = Idle.backoff();
+    private final Waiters waiters = new Waiters();
 
-    BarrierImpl(final TransportContext ctx, final SharedFile file, final String name, final int parties,
+    AgronaBarrier(final TransportContext ctx, final SharedFile file, final String name, final int parties,
         final ParticipantRegistry registry)
     {
         super(ctx, file, name);
@@ -49,7 +49,7 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
     {
         try
         {
-            return doAwait(Wait.forever(idle, true));
+            return doAwait(Waiter.FOREVER);
         }
         catch (final TimeoutException cannotHappen)
         {
@@ -61,7 +61,7 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
     public int await(final long timeout, final TimeUnit unit)
         throws InterruptedException, BrokenBarrierException, TimeoutException
     {
-        return doAwait(Wait.timed(idle, timeout, unit));
+        return doAwait(Waiters.timeoutNanos(timeout, unit));
     }
 
     @Override
@@ -118,7 +118,7 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
     @Override
     public SharedBarrier idle(final Supplier<IdleStrategy> value)
     {
-        idle = Objects.requireNonNull(value, "idle");
+        waiters.idle(value);
         return this;
     }
 
@@ -133,9 +133,9 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.BARRIER, parties);
+        return handle(SyncKinds.BARRIER, parties, null);
     }
 
     @Override
@@ -144,7 +144,10 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
         return "barrier";
     }
 
-    private int doAwait(final Wait wait) throws InterruptedException, BrokenBarrierException, TimeoutException
+    /**
+     * @param timeoutNanos {@link Waiter#FOREVER} or the longest wait.
+     */
+    private int doAwait(final long timeoutNanos) throws InterruptedException, BrokenBarrierException, TimeoutException
     {
         if (Thread.interrupted())
         {
@@ -158,7 +161,7 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
         }
         final long generation = arrival >>> 32;
         final int index = (int)arrival;
-        long lastCheck = System.nanoTime();
+        final Waiter wait = waiters.begin(timeoutNanos, true, LockCore.OWNER_CHECK_INTERVAL_NANOS);
         try
         {
             while (true)
@@ -177,26 +180,24 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
                     throw broken("is broken");
                 }
                 final int status = wait.idle();
-                if (status != Wait.AGAIN)
+                if (status != Waiter.AGAIN)
                 {
                     if (breakGeneration(generation))
                     {
-                        if (status == Wait.INTERRUPTED)
+                        if (status == Waiter.INTERRUPTED)
                         {
                             throw new InterruptedException();
                         }
                         throw new TimeoutException(this + ": timed out with " + arrived(state) + " of " + parties +
                             " parties arrived; the barrier is now broken");
                     }
-                    if (status == Wait.INTERRUPTED)
+                    if (status == Waiter.INTERRUPTED)
                     {
                         Thread.currentThread().interrupt(); // it tripped or broke meanwhile: the next look tells
                     }
                 }
-                final long now = System.nanoTime();
-                if (now - lastCheck >= LockCore.OWNER_CHECK_INTERVAL_NANOS)
+                if (wait.checkDue())
                 {
-                    lastCheck = now;
                     final long deadPid = deadParty(generation);
                     if (deadPid != 0 && breakGeneration(generation))
                     {
@@ -208,7 +209,7 @@ final class BarrierImpl extends MappedObject implements SharedBarrier
         }
         finally
         {
-            wait.done();
+            wait.end();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedBoolean;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -12,9 +12,9 @@ import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
  * A shared flag (layout in {@link ValueDescriptor}): an int32 word, 1 for true. A word that
  * something else set to another non-zero value reads as true.
  */
-final class BooleanValue extends LockableObject implements SharedBoolean
+final class AgronaBoolean extends LockableObject implements SharedBoolean
 {
-    BooleanValue(final TransportContext ctx, final SharedFile file, final String name)
+    AgronaBoolean(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
     }
@@ -163,9 +163,9 @@ final class BooleanValue extends LockableObject implements SharedBoolean
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.BOOLEAN, 0);
+        return handle(SyncKinds.BOOLEAN, 0, null);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.SharedInt;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.concurrent.AtomicBuffer;
@@ -16,9 +16,9 @@ import static io.mmipc.agrona.sync.ValueDescriptor.VALUE_OFFSET;
  * guarded by the file's enter/exit, which costs the thread that opened the value no atomic
  * instruction.
  */
-final class IntValue extends LockableObject implements SharedInt
+final class AgronaInt extends LockableObject implements SharedInt
 {
-    IntValue(final TransportContext ctx, final SharedFile file, final String name)
+    AgronaInt(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name, ValueDescriptor.LOCK_OFFSET);
     }
@@ -248,9 +248,9 @@ final class IntValue extends LockableObject implements SharedInt
     }
 
     @Override
-    SyncHandle handle()
+    Handle handle()
     {
-        return SyncHandle.of(ctx, name, SyncHandle.Type.INT, 0);
+        return handle(SyncKinds.INT, 0, null);
     }
 
     @Override
