@@ -450,6 +450,8 @@ public final class IpcContext implements AutoCloseable
 
     /**
      * For transports: creates or opens the file {@code name} of this context and closes it with the context.
+     *
+     * @throws SharedObjectMismatchException when the file holds another kind or other parameters.
      */
     public SharedFile createOrOpenFile(final String name, final SharedFileSpec spec)
     {
@@ -460,12 +462,14 @@ public final class IpcContext implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException(ex.getMessage(), ex);
+            throw unchecked(ex);
         }
     }
 
     /**
      * For transports: opens the existing file {@code name} of this context and closes it with the context.
+     *
+     * @throws SharedObjectMismatchException when the file holds another kind or other parameters.
      */
     public SharedFile openFile(final String name, final SharedFileSpec spec)
     {
@@ -477,8 +481,22 @@ public final class IpcContext implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException(ex.getMessage(), ex);
+            throw unchecked(ex);
         }
+    }
+
+    /**
+     * A file of another kind or with other parameters is a state error; anything else stays I/O.
+     */
+    private static RuntimeException unchecked(final IOException ex)
+    {
+        if (ex instanceof SharedFileException file && file.parameter() != null &&
+            (file.reason() == SharedFileException.Reason.WRONG_KIND ||
+                file.reason() == SharedFileException.Reason.PARAMETERS_DIFFER))
+        {
+            return SharedObjectMismatchException.of(file);
+        }
+        return new UncheckedIOException(ex.getMessage(), ex);
     }
 
     /**
