@@ -25,6 +25,12 @@ public final class TaskMain
 
     public static void main(final String[] args) throws IOException
     {
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help")))
+        {
+            System.out.println("usage: a JvmProcess child, started by JvmProcess.start(): it reads a serialized task " +
+                "from stdin (allow-list in -D" + FILTER_PROPERTY + ") and runs it. Not meant to be run by hand.");
+            return;
+        }
         ProcessLogging.inheritFromParent();
         final String name = ProcessLogging.processName();
         final byte[] bytes = System.in.readAllBytes();
