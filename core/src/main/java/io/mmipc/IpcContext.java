@@ -459,7 +459,7 @@ public final class IpcContext implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException(ex.getMessage(), ex);
+            throw unchecked(ex);
         }
     }
 
@@ -473,8 +473,22 @@ public final class IpcContext implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException(ex.getMessage(), ex);
+            throw unchecked(ex);
         }
+    }
+
+    /**
+     * A file of another kind or with other parameters is a state error; anything else stays I/O.
+     */
+    private static RuntimeException unchecked(final IOException ex)
+    {
+        if (ex instanceof SharedFileException file && file.parameter() != null &&
+            (file.reason() == SharedFileException.Reason.WRONG_KIND ||
+                file.reason() == SharedFileException.Reason.PARAMETERS_DIFFER))
+        {
+            return SharedObjectMismatchException.of(file);
+        }
+        return new UncheckedIOException(ex.getMessage(), ex);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mmipc;
 
+import io.mmipc.codec.SerialFilter;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.internal.launch.ChildOutput;
 import io.mmipc.internal.launch.JvmLauncher;
@@ -208,17 +209,19 @@ public class JvmProcess implements Task
      * Serializes the task here (so a task that cannot be sent fails now, saying what it captured)
      * and starts the child JVM.
      *
-     * @throws IllegalArgumentException when the task cannot be serialized.
+     * @throws IllegalArgumentException when the task cannot be serialized, or holds a class the
+     *         child's allow-list refuses (named, with the {@link #allowClass}/{@link #allowPackage} call that admits it).
      * @throws IllegalStateException when already started.
      */
     public final JvmProcess start()
     {
         checkNotStarted();
-        final byte[] bytes = TaskCodec.serialize(this, name + "'s task");
+        final SerialFilter childFilter = TaskCodec.filterFor(this, allowPatterns);
+        final byte[] bytes = TaskCodec.serialize(this, name + "'s task", childFilter);
         final JvmLauncher launcher = JvmLauncher.mainClass(TaskMain.class)
             .name(name)
             .systemProperty(ProcessLogging.NAME_PROPERTY, name)
-            .systemProperty(TaskMain.FILTER_PROPERTY, TaskCodec.filterFor(this, allowPatterns).spec())
+            .systemProperty(TaskMain.FILTER_PROPERTY, childFilter.spec())
             .jvmOptions(jvmOptions)
             .stdin(bytes)
             .outliveParent(outliveParent)

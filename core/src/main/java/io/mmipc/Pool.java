@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Functions, arguments and results are Java-serialized and read through an allow-list: the JDK's
  * value classes, mmipc's, the package of the class that created the pool, and
- * {@link PoolOptions#allowPackage}. A function written elsewhere is refused when it is submitted.
+ * {@link PoolOptions#allowPackage}/{@link PoolOptions#allowClass}. What the workers would refuse
+ * is refused when it is submitted: the call fails with a {@link PoolTaskException} that names the
+ * function or the item, the refused class and the call that admits it; no worker is involved.
  * <p>
  * Where it lives: the Pool is in core and runs on the {@link Pipe}s of whatever transport is on
  * the class path (ipc-agrona), where its tests run.

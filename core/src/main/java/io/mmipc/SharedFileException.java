@@ -30,12 +30,52 @@ public class SharedFileException extends IOException
 
     private final transient Path path;
     private final Reason reason;
+    private final String parameter;
+    private final String fileValue;
+    private final String requestedValue;
 
     public SharedFileException(final Path path, final Reason reason, final String detail)
+    {
+        this(path, reason, detail, null, null, null);
+    }
+
+    /**
+     * A file whose {@code parameter} ("kind", "capacity", "type") differs from the one requested.
+     */
+    public SharedFileException(
+        final Path path, final Reason reason, final String detail, final String parameter, final String fileValue,
+        final String requestedValue)
     {
         super(path + ": " + detail);
         this.path = path;
         this.reason = reason;
+        this.parameter = parameter;
+        this.fileValue = fileValue;
+        this.requestedValue = requestedValue;
+    }
+
+    /**
+     * @return the parameter that differs ("kind", "capacity", "type"), or null for other reasons.
+     */
+    public String parameter()
+    {
+        return parameter;
+    }
+
+    /**
+     * @return the parameter's value in the file, or null.
+     */
+    public String fileValue()
+    {
+        return fileValue;
+    }
+
+    /**
+     * @return the parameter's value the caller asked for, or null.
+     */
+    public String requestedValue()
+    {
+        return requestedValue;
     }
 
     public Path path()

@@ -1,7 +1,9 @@
 package io.mmipc;
 
 import io.mmipc.internal.launch.ChildJvm;
+import io.mmipc.codec.SerialFilter;
 import io.mmipc.internal.launch.ChildOutput;
+import io.mmipc.internal.launch.TaskCodec;
 import io.mmipc.internal.launch.TaskMain;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.AfterEach;
@@ -164,20 +166,42 @@ class JvmProcessTest
 
     @Test
     @Timeout(120)
-    void aCapturedClassOutsideTheAllowListIsRefusedByTheChildUnlessAllowed() throws Exception
+    void aCapturedClassOutsideTheAllowListIsRefusedAtStartNamingItUnlessAllowed() throws Exception
     {
         final URI uri = URI.create("https://example.org/");
-        final JvmProcess refused = track(JvmProcess.of(() -> System.out.println(uri)).output(ChildOutput.CAPTURE)
-            .start());
-        refused.join();
-        assertEquals(TaskMain.EXIT_BAD_TASK, refused.exitCode().getAsInt());
-        assertTrue(refused.stderr().contains("refused to read its task"), refused.stderr());
+        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+            () -> JvmProcess.of(() -> System.out.println(uri)).name("Refused-1").start());
+        assertEquals("Refused-1's task cannot be sent to a child JVM: it holds java.net.URI, which the child's " +
+            "allow-list does not admit; admit it with JvmProcess.allowClass(java.net.URI.class) or " +
+            "JvmProcess.allowPackage(\"java.net\")", refused.getMessage());
 
         final JvmProcess allowed = track(JvmProcess.of(() -> System.out.println(uri)).output(ChildOutput.CAPTURE)
             .allowClass(URI.class).start());
         allowed.join();
         assertEquals(0, allowed.exitCode().getAsInt(), allowed.stderr());
         assertEquals("https://example.org/\n", allowed.stdout());
+    }
+
+    @Test
+    @Timeout(120)
+    void aChildThatRefusesItsTaskNamesTheClass() throws Exception
+    {
+        // What the parent's check prevents, seen from the child: a task whose bytes hold a refused class.
+        final URI uri = URI.create("https://example.org/");
+        final Task task = () -> System.out.println(uri);
+        final byte[] bytes = TaskCodec.serialize(task, "the task", SerialFilter.defaults().allowClass(URI.class)
+            .allowPackage("io.mmipc"));
+        try (ChildJvm child = Children.launcher(TaskMain.class)
+            .systemProperty(TaskMain.FILTER_PROPERTY, SerialFilter.defaults().spec())
+            .stdin(bytes)
+            .start())
+        {
+            assertTrue(child.waitFor(LIMIT), "the child did not finish");
+            assertEquals(TaskMain.EXIT_BAD_TASK, child.exitCode().getAsInt(), child::stderr);
+            assertTrue(child.stderr().contains("refused to read its task: class java.net.URI is not in the allow-list; " +
+                "admit it with JvmProcess.allowClass(java.net.URI.class) or JvmProcess.allowPackage(\"java.net\")"),
+                child.stderr());
+        }
     }
 
     @Test

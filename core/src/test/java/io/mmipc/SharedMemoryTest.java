@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +81,10 @@ class SharedMemoryTest
         try (IpcContext ctx = IpcContext.create(root))
         {
             ctx.sharedMemory("sized", 64);
-            final UncheckedIOException ex = assertThrows(UncheckedIOException.class, () -> ctx.sharedMemory("sized", 128));
-            assertTrue(ex.getMessage().contains("sized"), ex.getMessage());
+            final SharedObjectMismatchException ex =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.sharedMemory("sized", 128));
+            assertTrue(ex.getMessage().endsWith("sized: parameters differ: size is 64 in the file, 128 requested"),
+                ex.getMessage());
             assertEquals(64, ctx.sharedMemory("sized").size(), "open without a size takes the file's");
         }
     }

@@ -30,6 +30,7 @@ import io.mmipc.examples.sync.CounterWithAndWithoutLock;
 import io.mmipc.examples.sync.LockAndValue;
 import io.mmipc.examples.sync.LockedPrint;
 
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 
@@ -99,12 +100,12 @@ public final class Examples
         return null;
     }
 
-    static void list()
+    static void list(final PrintStream out)
     {
-        System.out.println("java -jar examples/target/mmipc-examples.jar NAME, where NAME is one of:");
+        out.println("java -jar examples/target/mmipc-examples.jar NAME, where NAME is one of:");
         for (final Example e : ALL)
         {
-            System.out.printf("  %-26s seed %s  %s%n", e.name(), e.seed(), e.what());
+            out.printf("  %-26s seed %s  %s%n", e.name(), e.seed(), e.what());
         }
     }
 

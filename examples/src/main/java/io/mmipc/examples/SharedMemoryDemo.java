@@ -61,8 +61,8 @@ public final class SharedMemoryDemo
                 {
                     expected += i * i;
                 }
-                System.out.printf("%,d round trips between pid %d and pid %d through %s: %.2f us each%n",
-                    ROUNDS, ProcessHandle.current().pid(), child.pid(), mem.name(), elapsed / 1e3 / ROUNDS);
+                System.out.printf("%,d round trips with pid %d through %s: %.2f us each%n",
+                    ROUNDS, child.pid(), mem.name(), elapsed / 1e3 / ROUNDS);
                 System.out.println("sum of squares " + checksum + (checksum == expected ? " (correct)" : " (WRONG)"));
                 if (checksum != expected)
                 {
@@ -97,7 +97,7 @@ public final class SharedMemoryDemo
             try (IpcContext ctx = IpcContext.open(Paths.get(args[0])))
             {
                 final SharedMemory mem = ctx.sharedMemory("squares");
-                System.out.println("child pid " + ProcessHandle.current().pid() + " mapped " + mem.path());
+                System.out.println("child pid " + ProcessHandle.current().pid() + " mapped the same file");
                 long next = 1;
                 while (true)
                 {

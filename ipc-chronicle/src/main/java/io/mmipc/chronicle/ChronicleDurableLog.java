@@ -53,6 +53,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     static ChronicleDurableLog open(final DurableLogConfig config)
     {
         final Path dir = config.directory();
+        ChronicleAccess.check(); // before anything exists: a refused open leaves nothing behind
         QueueDirectory.prepare(dir);
         final SingleChronicleQueue queue;
         final AppendClock clock;

@@ -53,6 +53,8 @@ public final class ContextDirectory implements AutoCloseable
     private final boolean owner;
     private final boolean persistent;
     private final Set<PosixFilePermission> filePermissions;
+    /** Removes the directory when the JVM exits on SIGTERM or Ctrl-C without close; null unless removable. */
+    private final Thread removeAtExit;
 
     private ContextDirectory(
         final Path path,
@@ -66,6 +68,16 @@ public final class ContextDirectory implements AutoCloseable
         this.owner = owner;
         this.persistent = persistent;
         this.filePermissions = filePermissions;
+        if (owner && !persistent)
+        {
+            // Touches only files, takes no lock: safe while other threads still run, or hold a context's lock.
+            removeAtExit = new Thread(this::removeAtExit, "mmipc-remove-" + path.getFileName());
+            Runtime.getRuntime().addShutdownHook(removeAtExit);
+        }
+        else
+        {
+            removeAtExit = null;
+        }
     }
 
     /**
@@ -232,19 +244,44 @@ public final class ContextDirectory implements AutoCloseable
     {
         if (owner && !persistent)
         {
-            deleteRecursively(path);
-            // The per-user default root goes too once empty, so nothing is left in /dev/shm.
-            final Path parent = path.getParent();
-            if (parent != null && parent.equals(automaticRoot()))
+            try
             {
-                try
-                {
-                    Files.delete(parent);
-                }
-                catch (final DirectoryNotEmptyException | NoSuchFileException stillInUse)
-                {
-                    // other contexts live there
-                }
+                Runtime.getRuntime().removeShutdownHook(removeAtExit);
+            }
+            catch (final IllegalStateException shuttingDown)
+            {
+                // The hook runs now or ran: it removes the directory too, and deleting twice is harmless.
+            }
+            remove();
+        }
+    }
+
+    private void removeAtExit()
+    {
+        try
+        {
+            remove();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            // At exit nobody is left to tell; the next context's sweep removes what remains.
+        }
+    }
+
+    private void remove() throws IOException
+    {
+        deleteRecursively(path);
+        // The per-user default root goes too once empty, so nothing is left in /dev/shm.
+        final Path parent = path.getParent();
+        if (parent != null && parent.equals(automaticRoot()))
+        {
+            try
+            {
+                Files.delete(parent);
+            }
+            catch (final DirectoryNotEmptyException | NoSuchFileException stillInUse)
+            {
+                // other contexts live there
             }
         }
     }

@@ -110,7 +110,8 @@ public record SharedFileHeader(
     {
         if (kind != spec.kind())
         {
-            throw new SharedFileException(path, WRONG_KIND, "holds an object of kind " + kind + ", not " + spec.kind());
+            throw new SharedFileException(path, WRONG_KIND, "holds an object of kind " + kind + ", not " + spec.kind(),
+                "kind", kind.name(), spec.kind().name());
         }
         final long bodyLength = totalLength - HEADER_LENGTH;
         for (int i = 0; i < PARAM_COUNT; i++)
@@ -119,18 +120,22 @@ public record SharedFileHeader(
             if (name != null && params[i] != spec.param(i))
             {
                 throw new SharedFileException(path, PARAMETERS_DIFFER,
-                    "parameters differ: " + name + " is " + params[i] + " in the file, " + spec.param(i) + " requested");
+                    "parameters differ: " + name + " is " + params[i] + " in the file, " + spec.param(i) + " requested",
+                    name, Long.toString(params[i]), Long.toString(spec.param(i)));
             }
         }
         if (spec.typeTag() != null && !spec.typeTag().equals(typeTag))
         {
             throw new SharedFileException(path, PARAMETERS_DIFFER,
-                "parameters differ: type is \"" + typeTag + "\" in the file, \"" + spec.typeTag() + "\" requested");
+                "parameters differ: type is \"" + typeTag + "\" in the file, \"" + spec.typeTag() + "\" requested",
+                "type", "\"" + typeTag + "\"", "\"" + spec.typeTag() + "\"");
         }
         if (bodyLength < spec.bodyLength())
         {
-            throw new SharedFileException(path, TRUNCATED,
-                "the body is " + bodyLength + " bytes, the layout needs " + spec.bodyLength());
+            // The file is whole (read() checked its length): it was made smaller than asked for.
+            throw new SharedFileException(path, PARAMETERS_DIFFER,
+                "parameters differ: size is " + bodyLength + " in the file, " + spec.bodyLength() + " requested",
+                "size", Long.toString(bodyLength), Long.toString(spec.bodyLength()));
         }
     }
 

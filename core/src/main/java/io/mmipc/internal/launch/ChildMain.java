@@ -11,16 +11,25 @@ import java.util.Arrays;
  */
 public final class ChildMain
 {
+    static final String USAGE = "usage: java -cp <class path> " + ChildMain.class.getName() + " MAIN_CLASS [ARGS...]" +
+        System.lineSeparator() + "The first class of every child JVM mmipc starts: it watches the parent JVM, " +
+        "then runs MAIN_CLASS. mmipc's launcher starts it; there is no need to run it by hand.";
+
     private ChildMain()
     {
     }
 
     public static void main(final String[] args) throws Throwable
     {
-        if (args.length == 0)
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help"))
         {
-            System.err.println("usage: ChildMain <main class> [args...]");
-            System.exit(2);
+            // Started by mmipc's launcher, not by hand: say so rather than run anything.
+            (args.length == 0 ? System.err : System.out).println(USAGE);
+            if (args.length == 0)
+            {
+                System.exit(2);
+            }
+            return;
         }
         ParentWatch.startFromSystemProperties();
         final Method main = Class.forName(args[0]).getMethod("main", String[].class);

@@ -1,11 +1,10 @@
 package io.mmipc.internal.launch;
 
 import io.mmipc.codec.SerialFilter;
+import io.mmipc.internal.FilteredSerialization;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
@@ -26,14 +25,22 @@ public final class TaskCodec
     }
 
     /**
-     * @throws IllegalArgumentException naming what the task captured that cannot be serialized.
+     * Serializes a process's task, checking every class it writes against the child's allow-list.
+     *
+     * @throws IllegalArgumentException naming what the task captured that cannot be serialized, or
+     *         the class the child's allow-list would refuse and how to admit it.
      */
-    public static byte[] serialize(final Object task, final String what)
+    public static byte[] serialize(final Object task, final String what, final SerialFilter childFilter)
     {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes))
+        try
         {
-            out.writeObject(task);
+            return FilteredSerialization.write(task, childFilter);
+        }
+        catch (final FilteredSerialization.RefusedException ex)
+        {
+            throw new IllegalArgumentException(what + " cannot be sent to a child JVM: it holds " +
+                ex.refusedClass() + ", which the child's allow-list does not admit; admit it with " +
+                admitHint("JvmProcess", ex), ex);
         }
         catch (final NotSerializableException ex)
         {
@@ -44,7 +51,17 @@ public final class TaskCodec
         {
             throw new IllegalArgumentException(what + " cannot be sent to a child JVM: " + ex, ex);
         }
-        return bytes.toByteArray();
+    }
+
+    /**
+     * @param owner the class whose {@code allowClass}/{@code allowPackage} admit more ("JvmProcess", "PoolOptions").
+     * @return {@code owner.allowClass(X.class)}, and {@code owner.allowPackage("p")} for a class in a package.
+     */
+    public static String admitHint(final String owner, final FilteredSerialization.RefusedException refused)
+    {
+        final String pkg = refused.refusedPackage();
+        return owner + ".allowClass(" + refused.refusedClass().replace('$', '.') + ".class)" +
+            (pkg.isEmpty() ? "" : " or " + owner + ".allowPackage(\"" + pkg + "\")");
     }
 
     /**
@@ -98,33 +115,63 @@ public final class TaskCodec
         }
     }
 
-    static String describe(final Object task, final String culprit)
+    /**
+     * @param culprit the class {@link NotSerializableException} named.
+     * @return which lambda captured what that is not serializable, in plain words.
+     */
+    public static String describe(final Object task, final String culprit)
     {
         for (final Object root : roots(task))
         {
+            final String found = describeLambda(root, 0);
+            if (found != null)
+            {
+                return found;
+            }
             final SerializedLambda lambda = serializedLambda(root);
-            if (lambda == null)
+            if (lambda != null)
             {
-                continue;
+                return where(lambda) + " captures something that holds a " + culprit + ", which is not Serializable";
             }
-            final String where = "the lambda in " + lambda.getCapturingClass().replace('/', '.') + " (" +
-                lambda.getImplMethodName() + ")";
-            final boolean capturesThis = lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeVirtual ||
-                lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeSpecial ||
-                lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeInterface;
-            for (int i = 0; i < lambda.getCapturedArgCount(); i++)
-            {
-                final Object arg = lambda.getCapturedArg(i);
-                if (arg != null && !(arg instanceof Serializable))
-                {
-                    final String name = i == 0 && capturesThis ? "'this'" : "captured value #" + i;
-                    return where + " captures " + name + ", a " + arg.getClass().getName() +
-                        ", which is not Serializable (capture only serializable values, or call a static method)";
-                }
-            }
-            return where + " captures something that holds a " + culprit + ", which is not Serializable";
         }
         return "it holds a " + culprit + ", which is not Serializable";
+    }
+
+    /**
+     * Looks through a lambda's captured values, and through the lambdas it captured (a pool wraps
+     * the user's lambda in one of its own), for one that is not serializable.
+     */
+    private static String describeLambda(final Object candidate, final int depth)
+    {
+        final SerializedLambda lambda = serializedLambda(candidate);
+        if (lambda == null || depth > 8)
+        {
+            return null;
+        }
+        final boolean capturesThis = lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeVirtual ||
+            lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeSpecial ||
+            lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeInterface;
+        for (int i = 0; i < lambda.getCapturedArgCount(); i++)
+        {
+            final Object arg = lambda.getCapturedArg(i);
+            if (arg != null && !(arg instanceof Serializable))
+            {
+                final String name = i == 0 && capturesThis ? "'this'" : "captured value #" + i;
+                return where(lambda) + " captures " + name + ", a " + arg.getClass().getName() +
+                    ", which is not Serializable (capture only serializable values, or call a static method)";
+            }
+            final String inner = describeLambda(arg, depth + 1);
+            if (inner != null)
+            {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    private static String where(final SerializedLambda lambda)
+    {
+        return "the lambda in " + lambda.getCapturingClass().replace('/', '.') + " (" + lambda.getImplMethodName() + ")";
     }
 
     /**

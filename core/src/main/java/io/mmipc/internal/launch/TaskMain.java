@@ -2,12 +2,10 @@ package io.mmipc.internal.launch;
 
 import io.mmipc.ProcessLogging;
 import io.mmipc.Task;
+import io.mmipc.internal.FilteredSerialization;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 
 /**
  * The main class of a {@link io.mmipc.JvmProcess} child: reads the task from stdin through the
@@ -27,24 +25,26 @@ public final class TaskMain
 
     public static void main(final String[] args) throws IOException
     {
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help")))
+        {
+            System.out.println("usage: a JvmProcess child, started by JvmProcess.start(): it reads a serialized task " +
+                "from stdin (allow-list in -D" + FILTER_PROPERTY + ") and runs it. Not meant to be run by hand.");
+            return;
+        }
         ProcessLogging.inheritFromParent();
         final String name = ProcessLogging.processName();
         final byte[] bytes = System.in.readAllBytes();
         final Task task;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)))
+        try
         {
             final String spec = System.getProperty(FILTER_PROPERTY);
-            if (spec != null)
-            {
-                in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(spec));
-            }
-            task = (Task)in.readObject();
+            task = (Task)FilteredSerialization.read(bytes,
+                spec != null ? ObjectInputFilter.Config.createFilter(spec) : info -> ObjectInputFilter.Status.UNDECIDED);
         }
-        catch (final InvalidClassException ex)
+        catch (final FilteredSerialization.RefusedException ex)
         {
-            System.err.println("mmipc: " + name + " refused to read its task: " + ex.getMessage() +
-                " (a class it captures is outside the allow-list; add it with JvmProcess.allowPackage or allowClass)");
-            ex.printStackTrace();
+            System.err.println("mmipc: " + name + " refused to read its task: " + ex.getMessage() + (ex.refusedClass() == null ?
+                "" : "; admit it with " + TaskCodec.admitHint("JvmProcess", ex)));
             System.exit(EXIT_BAD_TASK);
             return;
         }

@@ -254,7 +254,16 @@ final class Dispatcher implements Runnable
             return;
         }
         final Job job = w.inFlight.pollFirst();
-        if (message instanceof Messages.Done done && job != null && job.id == done.id())
+        if (message instanceof Messages.Unreadable unreadable && job != null)
+        {
+            // Replies come in order: the batch it could not read is the oldest it holds.
+            final int index = job.single ? -1 : job.firstIndex;
+            job.result.completeExceptionally(new PoolTaskException(
+                (job.single ? "the task" : "the batch from item " + index) + " could not be read by " +
+                w.process.name() + " (pid " + w.process.pid() + "): " + unreadable.failure().message(),
+                index, unreadable.failure().toException()));
+        }
+        else if (message instanceof Messages.Done done && job != null && job.id == done.id())
         {
             job.result.complete(done.results());
         }

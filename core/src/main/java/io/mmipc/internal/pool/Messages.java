@@ -3,12 +3,11 @@ package io.mmipc.internal.pool;
 import io.mmipc.RemoteFunction;
 import io.mmipc.RemoteTaskException;
 import io.mmipc.codec.SerialFilter;
+import io.mmipc.internal.FilteredSerialization;
+import io.mmipc.internal.launch.TaskCodec;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -39,6 +38,11 @@ final class Messages
     {
     }
 
+    /** Worker to parent: it could not read the oldest batch it was sent (named in the failure); it goes on. */
+    record Unreadable(RemoteTaskException.Failure failure) implements Serializable
+    {
+    }
+
     /** Parent to worker: finish and exit. */
     record Stop() implements Serializable
     {
@@ -64,19 +68,31 @@ final class Messages
     }
 
     /**
-     * @throws IllegalStateException naming the refused class, when the message holds one outside the allow-list.
+     * Serializes a message whose receiver reads it through {@code filter}, checking its classes here.
+     *
+     * @throws FilteredSerialization.RefusedException naming a class the receiver would refuse.
+     * @throws IOException when a value is not serializable.
+     */
+    static byte[] write(final Object message, final SerialFilter filter) throws IOException
+    {
+        return FilteredSerialization.write(message, filter);
+    }
+
+    /**
+     * @throws IllegalStateException naming the refused class (or bound), when the message holds one
+     *         outside the allow-list, and how to admit it.
      */
     static Object read(final byte[] message, final SerialFilter filter)
     {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(message)))
+        try
         {
-            in.setObjectInputFilter(filter.toObjectInputFilter());
-            return in.readObject();
+            return FilteredSerialization.read(message, filter.toObjectInputFilter());
         }
-        catch (final InvalidClassException ex)
+        catch (final FilteredSerialization.RefusedException ex)
         {
-            throw new IllegalStateException("a pool message holds a class outside the allow-list: " + ex.getMessage() +
-                " (PoolOptions.allowPackage / allowClass)", ex);
+            throw new IllegalStateException("a pool message of " + message.length + " bytes was refused: " +
+                ex.getMessage() + (ex.refusedClass() == null ? "" : "; admit it with " +
+                TaskCodec.admitHint("PoolOptions", ex)), ex);
         }
         catch (final IOException | ClassNotFoundException ex)
         {

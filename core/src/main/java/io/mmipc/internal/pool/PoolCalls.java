@@ -5,9 +5,13 @@ import io.mmipc.PoolOptions;
 import io.mmipc.RemoteBiFunction;
 import io.mmipc.RemoteCallable;
 import io.mmipc.RemoteFunction;
+import io.mmipc.PoolTaskException;
 import io.mmipc.codec.SerialFilter;
+import io.mmipc.internal.FilteredSerialization;
 import io.mmipc.internal.launch.TaskCodec;
 
+import java.io.IOException;
+import java.io.NotSerializableException;
 import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,7 +62,13 @@ public final class PoolCalls
         final List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
         for (int start = 0; start < all.size(); start += size)
         {
-            parts.add(submit(fn, all.subList(start, Math.min(all.size(), start + size)), start, false));
+            final CompletableFuture<List<Object>> part =
+                submit(fn, all.subList(start, Math.min(all.size(), start + size)), start, false);
+            parts.add(part);
+            if (part.isCompletedExceptionally())
+            {
+                break; // refused at submission: the call fails, the rest need not go
+            }
         }
         final CompletableFuture<Void> everyPart = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         for (final CompletableFuture<List<Object>> part : parts)
@@ -219,38 +229,92 @@ public final class PoolCalls
     private CompletableFuture<List<Object>> submit(
         final RemoteFunction<?, ?> fn, final List<Object> args, final int firstIndex, final boolean single)
     {
-        checkAdmitted(fn);
         final long id = batchIds.incrementAndGet();
-        final byte[] message = Messages.write(
-            new Messages.Batch(id, (RemoteFunction<Object, Object>)fn, new ArrayList<>(args)));
+        final byte[] message;
+        try
+        {
+            // Checked here against the workers' allow-list: a refusal fails this call, not a worker.
+            message = Messages.write(new Messages.Batch(id, (RemoteFunction<Object, Object>)fn, new ArrayList<>(args)),
+                filter);
+        }
+        catch (final IOException ex)
+        {
+            return CompletableFuture.failedFuture(cannotSend(fn, args, firstIndex, single, ex));
+        }
         final Job job = new Job(id, message, firstIndex, single);
         dispatcher.submit(job);
         return job.result;
     }
 
     /**
-     * Refuses, here and now, a function whose class the workers' allow-list would refuse.
+     * Says which part of a batch cannot be sent (the function or which item), why, and how to fix it.
      */
-    private void checkAdmitted(final RemoteFunction<?, ?> fn)
+    private PoolTaskException cannotSend(
+        final RemoteFunction<?, ?> fn, final List<Object> args, final int firstIndex, final boolean single,
+        final IOException whole)
     {
-        for (final String className : TaskCodec.writerClasses(fn))
+        String what = "the function";
+        int index = -1;
+        IOException failure = failure(fn);
+        for (int i = 0; failure == null && i < args.size(); i++)
         {
-            final Class<?> type;
-            try
+            failure = failure(args.get(i));
+            if (failure != null)
             {
-                type = Class.forName(className, false, fn.getClass().getClassLoader());
-            }
-            catch (final ClassNotFoundException ex)
-            {
-                continue;
-            }
-            if (!filter.admits(type))
-            {
-                throw new IllegalArgumentException("the function is written in " + className + ", which this pool's " +
-                    "workers do not admit; create the pool with PoolOptions.allowPackage(\"" + type.getPackageName() +
-                    "\")");
+                index = single ? -1 : firstIndex + i;
+                what = (single ? "the task's argument, a " : "the argument for item " + index + ", a ") +
+                    className(args.get(i)) + ",";
             }
         }
+        if (failure == null)
+        {
+            failure = whole; // only the whole batch fails (say, a value that refers to the function)
+            what = "the batch from item " + firstIndex;
+        }
+        final String why;
+        final java.lang.invoke.SerializedLambda lambda = TaskCodec.serializedLambda(fn);
+        if (failure instanceof FilteredSerialization.RefusedException refused && lambda != null &&
+            what.equals("the function") && lambda.getCapturingClass().replace('/', '.').equals(refused.refusedClass()))
+        {
+            why = "it is a lambda written in " + refused.refusedClass() + " (" + lambda.getImplMethodName() +
+                "), a class this pool's workers do not admit; admit it with " + TaskCodec.admitHint("PoolOptions", refused);
+        }
+        else if (failure instanceof FilteredSerialization.RefusedException refused)
+        {
+            why = "it holds " + refused.refusedClass() + ", which this pool's workers do not admit; admit it with " +
+                TaskCodec.admitHint("PoolOptions", refused);
+        }
+        else if (failure instanceof NotSerializableException notSerializable && what.equals("the function"))
+        {
+            why = TaskCodec.describe(fn, notSerializable.getMessage());
+        }
+        else if (failure instanceof NotSerializableException notSerializable)
+        {
+            why = "it holds a " + notSerializable.getMessage() + ", which is not Serializable";
+        }
+        else
+        {
+            why = failure.toString();
+        }
+        return new PoolTaskException(what + " cannot be sent to a worker: " + why, index, failure);
+    }
+
+    private IOException failure(final Object value)
+    {
+        try
+        {
+            Messages.write(value, filter);
+            return null;
+        }
+        catch (final IOException ex)
+        {
+            return ex;
+        }
+    }
+
+    private static String className(final Object value)
+    {
+        return value == null ? "null" : value.getClass().getName();
     }
 
     /**

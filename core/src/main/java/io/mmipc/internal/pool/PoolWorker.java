@@ -5,7 +5,10 @@ import io.mmipc.PipeEnd;
 import io.mmipc.RemoteTaskException;
 import io.mmipc.Task;
 import io.mmipc.codec.SerialFilter;
+import io.mmipc.internal.FilteredSerialization;
+import io.mmipc.internal.launch.TaskCodec;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,14 +58,24 @@ final class PoolWorker implements Task
             {
                 return;
             }
-            final Object message = Messages.read(bytes, filter);
+            final Object message;
+            try
+            {
+                message = Messages.read(bytes, filter);
+            }
+            catch (final IllegalStateException refused)
+            {
+                // The parent checks what it sends, so this is rare (a bound such as depth): say so, and go on.
+                end.send(Messages.write(new Messages.Unreadable(RemoteTaskException.describe(refused))));
+                continue;
+            }
             if (message instanceof Messages.Stop)
             {
                 end.close();
                 return;
             }
             final Messages.Batch batch = (Messages.Batch)message;
-            final Throwable fatal = runBatch(batch);
+            final Throwable fatal = runBatch(batch, filter);
             batches++;
             if (fatal != null)
             {
@@ -82,7 +95,7 @@ final class PoolWorker implements Task
     /**
      * @return a virtual-machine error that the worker must not survive, after reporting it.
      */
-    private Throwable runBatch(final Messages.Batch batch) throws InterruptedException
+    private Throwable runBatch(final Messages.Batch batch, final SerialFilter filter) throws InterruptedException
     {
         final List<Object> results = new ArrayList<>(batch.args().size());
         Object reply;
@@ -104,12 +117,21 @@ final class PoolWorker implements Task
         byte[] out;
         try
         {
-            out = Messages.write(reply);
+            // Checked against the allow-list the parent reads with, so a refused result names its class here.
+            out = Messages.write(reply, filter);
         }
-        catch (final RuntimeException notSerializable)
+        catch (final FilteredSerialization.RefusedException refused)
         {
             out = Messages.write(new Messages.Failed(batch.id(), 0, RemoteTaskException.describe(
-                new IllegalStateException("a result cannot be sent back: " + notSerializable.getMessage(),
+                new IllegalStateException("a result cannot be sent back: it holds " + refused.refusedClass() +
+                    ", which the pool's allow-list does not admit; admit it with " +
+                    TaskCodec.admitHint("PoolOptions", refused), refused))));
+        }
+        catch (final IOException | RuntimeException notSerializable)
+        {
+            out = Messages.write(new Messages.Failed(batch.id(), 0, RemoteTaskException.describe(
+                new IllegalStateException("a result cannot be sent back: " + notSerializable.getMessage() +
+                    (notSerializable instanceof java.io.NotSerializableException ? " is not Serializable" : ""),
                     notSerializable))));
         }
         end.send(out);

@@ -88,6 +88,22 @@ class ContextDirectoryTest
     }
 
     @Test
+    @Timeout(90)
+    void aCreatorStoppedWithSigtermRemovesItsDirectoryOnTheWayOut() throws Exception
+    {
+        final Path leftover;
+        try (ChildJvm child = Children.start(Creator.class, root.toString()))
+        {
+            leftover = Paths.get(Children.awaitLine(child, "created ", Duration.ofSeconds(60)));
+            assertTrue(Files.exists(leftover.resolve("data")));
+            child.process().destroy(); // SIGTERM, as a service manager or Ctrl-C's SIGINT would stop it
+            assertTrue(child.waitFor(Duration.ofSeconds(30)), "the child did not exit on SIGTERM");
+            assertEquals(143, child.exitCode().getAsInt(), child::stderr);
+        }
+        assertFalse(Files.exists(leftover), "the creator's shutdown hook removes its directory");
+    }
+
+    @Test
     void liveCreatorsPersistentAndFreshUnmarkedDirectoriesAreKept() throws Exception
     {
         try (IpcContext live = IpcContext.create(root))

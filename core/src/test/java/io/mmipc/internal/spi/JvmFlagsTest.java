@@ -3,6 +3,9 @@ package io.mmipc.internal.spi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +44,49 @@ class JvmFlagsTest
             assertEquals(JvmFlags.current().manifestAddExports(), parsed.getMainAttributes().getValue("Add-Exports"));
         }
         assertThrows(IllegalArgumentException.class, () -> JvmFlagsTool.main(new String[] {"--bogus"}));
+    }
+
+    @Test
+    void withoutArgumentsOrWithHelpTheToolPrintsItsUsageAndWritesNothing() throws Exception
+    {
+        for (final String[] args : List.of(new String[0], new String[] {"-h"}, new String[] {"--help"},
+            new String[] {"--argfile", dir.resolve("not-written").toString(), "--help"}))
+        {
+            final String out = stdoutOf(args);
+            assertEquals(JvmFlagsTool.USAGE + System.lineSeparator(), out, List.of(args).toString());
+            assertTrue(out.contains("--argfile FILE") && out.contains("java @FILE"), out);
+        }
+        try (var files = Files.list(dir))
+        {
+            assertEquals(0, files.count(), "help writes nothing");
+        }
+        final IllegalArgumentException bogus = assertThrows(IllegalArgumentException.class,
+            () -> JvmFlagsTool.main(new String[] {"--bogus"}));
+        assertTrue(bogus.getMessage().startsWith("unknown argument --bogus"), bogus.getMessage());
+        assertTrue(bogus.getMessage().contains(JvmFlagsTool.USAGE), bogus.getMessage());
+    }
+
+    @Test
+    void printWritesTheOptionsOneALine() throws Exception
+    {
+        assertEquals(String.join(System.lineSeparator(), JvmFlags.current().jvmOptions()) + System.lineSeparator(),
+            stdoutOf(new String[] {"--print"}));
+    }
+
+    private static String stdoutOf(final String[] args) throws Exception
+    {
+        final PrintStream before = System.out;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try
+        {
+            JvmFlagsTool.main(args);
+        }
+        finally
+        {
+            System.setOut(before);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test

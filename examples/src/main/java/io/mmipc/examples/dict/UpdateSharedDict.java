@@ -6,6 +6,8 @@ import io.mmipc.SharedMap;
 import io.mmipc.codec.Codecs;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,11 @@ import java.util.Map;
  * Three processes fill one dictionary (seed 002, "Using Manager for Shared Objects"). Python's
  * manager keeps the dict in a server process; here it lives in shared memory and each process
  * writes it directly.
+ * <p>
+ * Python's dict lists its items in insertion order, and the seed's schedule (each process adds
+ * its item {@code i} at 0.1 s steps) makes that order round by round: item 0 of processes 0, 1, 2,
+ * then item 1, and so on. mmipc's shared dict, like a {@code HashMap}, keeps no order, so the port
+ * lists the keys in that round-by-round order.
  * <pre>
  * def update_shared_dict(shared_dict, process_id):
  *     for i in range(3):
@@ -37,6 +44,28 @@ public final class UpdateSharedDict
         }
     }
 
+    /**
+     * @return {@code process_P_item_I} keys in the seed's insertion order: by item, then by process.
+     */
+    static List<String> insertionOrder(final Collection<String> keys)
+    {
+        final List<String> ordered = new ArrayList<>(keys);
+        ordered.sort(Comparator.comparingInt((String key) -> number(key, "_item_"))
+            .thenComparingInt(key -> number(key, "process_")));
+        return ordered;
+    }
+
+    private static int number(final String key, final String after)
+    {
+        final int start = key.indexOf(after) + after.length();
+        int end = start;
+        while (end < key.length() && Character.isDigit(key.charAt(end)))
+        {
+            end++;
+        }
+        return Integer.parseInt(key.substring(start, end));
+    }
+
     public static void main(final String[] args) throws Exception
     {
         try (IpcContext ctx = IpcContext.create())                                  // with Manager() as manager:
@@ -57,9 +86,10 @@ public final class UpdateSharedDict
             }
 
             System.out.println("Contents of the shared dictionary:");
-            for (final Map.Entry<String, String> entry : sharedDict.entrySet())
+            final Map<String, String> snapshot = sharedDict.snapshot();
+            for (final String key : insertionOrder(snapshot.keySet()))
             {
-                System.out.println(entry.getKey() + ": " + entry.getValue());
+                System.out.println(key + ": " + snapshot.get(key));
             }
         }
     }

@@ -101,6 +101,9 @@ class PoolExamplesTest
         assertEquals(5, lines.stream().filter(l -> l.matches("Execution time: \\d+\\.\\d\\d seconds \\(20 results\\)")).count(),
             lines.toString());
         assertEquals(4, lines.stream().filter(l -> l.matches("Acceleration: \\d+\\.\\d\\dx")).count(), lines.toString());
+        assertEquals(4, lines.stream()
+            .filter(l -> l.matches("Worker JVMs started and warmed in \\d+\\.\\d\\d seconds \\(not timed\\)")).count(),
+            lines.toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.mmipc.internal.file.Names;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.SharedFileException;
+import io.mmipc.SharedObjectMismatchException;
 import io.mmipc.internal.file.SharedFileHeader;
 import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.spi.MessagingProvider;
@@ -152,8 +153,8 @@ public final class AgronaMessaging implements MessagingProvider
         }
         if (!codec.id().equals(header.typeTag()))
         {
-            throw new UncheckedIOException(new SharedFileException(path, SharedFileException.Reason.PARAMETERS_DIFFER,
-                "parameters differ: type is \"" + header.typeTag() + "\" in the file, \"" + codec.id() + "\" requested"));
+            throw new SharedObjectMismatchException(path, SharedFileException.Reason.PARAMETERS_DIFFER, "type",
+                "\"" + header.typeTag() + "\"", "\"" + codec.id() + "\"", null, null);
         }
         return new AgronaPipe<>(ctx, name, codec, options, duplex == 1, capacity, maxMessageLength);
     }
@@ -189,11 +190,11 @@ public final class AgronaMessaging implements MessagingProvider
         return (int)length;
     }
 
-    private static UncheckedIOException wrongKind(final Path path, final ObjectKind kind, final String wanted)
+    private static SharedObjectMismatchException wrongKind(final Path path, final ObjectKind kind, final String wanted)
     {
         final SharedFileException ex = new SharedFileException(path, SharedFileException.Reason.WRONG_KIND,
-            "holds a " + kind + ", not a " + wanted);
-        return new UncheckedIOException(ex.getMessage(), ex);
+            "holds a " + kind + ", not a " + wanted, "kind", kind.name(), wanted);
+        return new SharedObjectMismatchException(path, ex.reason(), "kind", kind.name(), wanted, null, ex);
     }
 
     private static UncheckedIOException corrupt(final Path path, final String what)

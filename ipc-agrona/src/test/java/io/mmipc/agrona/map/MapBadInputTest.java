@@ -9,6 +9,7 @@ import io.mmipc.codec.Codecs;
 import io.mmipc.SharedFileException;
 import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.ObjectProvider;
+import io.mmipc.SharedObjectMismatchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,20 +119,21 @@ class MapBadInputTest
         try (IpcContext ctx = IpcContext.create(root))
         {
             final SharedMap<String, String> map = ctx.dict("shared", Codecs.utf8(), Codecs.utf8(), SMALL);
-            UncheckedIOException ex = assertThrows(UncheckedIOException.class,
+            SharedObjectMismatchException ex = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.dict("shared", Codecs.utf8(), Codecs.int64(), SMALL));
-            assertEquals(SharedFileException.Reason.PARAMETERS_DIFFER, ((SharedFileException)ex.getCause()).reason());
+            assertEquals(SharedFileException.Reason.PARAMETERS_DIFFER, ex.reason());
+            assertEquals("type", ex.parameter());
             assertTrue(ex.getMessage().contains(map.path().toString()) &&
                 ex.getMessage().contains("\"utf8->utf8\" in the file") &&
                 ex.getMessage().contains("\"utf8->int64\" requested"), ex.getMessage());
 
-            ex = assertThrows(UncheckedIOException.class,
+            ex = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.dict("shared", Codecs.utf8(), Codecs.utf8(), SMALL.maxEntries(20)));
             assertTrue(ex.getMessage().contains("maxEntries is 10 in the file, 20 requested"), ex.getMessage());
-            ex = assertThrows(UncheckedIOException.class,
+            ex = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.dict("shared", Codecs.utf8(), Codecs.utf8(), SMALL.maxValueBytes(999)));
             assertTrue(ex.getMessage().contains("maxValueBytes is 1000 in the file, 999 requested"), ex.getMessage());
-            ex = assertThrows(UncheckedIOException.class, () -> ctx.dict("shared", Codecs.utf8(), Codecs.utf8()));
+            ex = assertThrows(SharedObjectMismatchException.class, () -> ctx.dict("shared", Codecs.utf8(), Codecs.utf8()));
             assertTrue(ex.getMessage().contains("parameters differ"), ex.getMessage());
 
             final SharedMap<String, String> same = ctx.dict("shared", Codecs.utf8(), Codecs.utf8(), SMALL);

@@ -228,17 +228,4 @@ class PoolTest
         assertThrows(CancellationException.class, () -> PoolTestSupport.unwrap(long2));
         assertThrows(IllegalStateException.class, () -> ctx.pool(1).join(), "join needs close or terminate first");
     }
-
-    @Test
-    void aFunctionFromAPackageTheWorkersDoNotAdmitIsRefusedAtSubmission()
-    {
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> pool.map(com.example.pooltest.OutsideFunctions.twice(), List.of(1)));
-        assertTrue(ex.getMessage().contains("PoolOptions.allowPackage(\"com.example.pooltest\")"), ex.getMessage());
-
-        try (Pool wider = ctx.pool(PoolOptions.defaults().processes(1).allowPackage("com.example.pooltest")))
-        {
-            assertEquals(List.of(2, 4), wider.map(com.example.pooltest.OutsideFunctions.twice(), List.of(1, 2)));
-        }
-    }
 }

@@ -8,6 +8,7 @@ import io.mmipc.codec.Codecs;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.SharedFileException;
+import io.mmipc.SharedObjectMismatchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,12 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -57,16 +58,16 @@ class QueueValidationTest
         try (IpcContext ctx = IpcContext.create(root))
         {
             ctx.pipe("p", Codecs.utf8());
-            final UncheckedIOException created = assertThrows(UncheckedIOException.class,
+            final SharedObjectMismatchException created = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.queue("p", Codecs.utf8()));
             assertEquals(SharedFileException.Reason.WRONG_KIND, ((SharedFileException)created.getCause()).reason());
             assertTrue(created.getMessage().contains("PIPE"), created.getMessage());
-            final UncheckedIOException opened = assertThrows(UncheckedIOException.class,
+            final SharedObjectMismatchException opened = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.openQueue("p", Codecs.utf8()));
             assertEquals(SharedFileException.Reason.WRONG_KIND, ((SharedFileException)opened.getCause()).reason());
 
             ctx.queue("q", Codecs.utf8());
-            final UncheckedIOException asPipe = assertThrows(UncheckedIOException.class,
+            final SharedObjectMismatchException asPipe = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.openPipe("q", Codecs.utf8()));
             assertEquals(SharedFileException.Reason.WRONG_KIND, ((SharedFileException)asPipe.getCause()).reason());
         }
@@ -78,16 +79,22 @@ class QueueValidationTest
         try (IpcContext ctx = IpcContext.create(root))
         {
             ctx.queue("q", Codecs.utf8(), QueueOptions.defaults().capacity(4096));
-            final UncheckedIOException capacity = assertThrows(UncheckedIOException.class,
+            final SharedObjectMismatchException capacity = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.queue("q", Codecs.utf8(), QueueOptions.defaults().capacity(8192)));
             assertTrue(capacity.getMessage().contains("capacity is 4096 in the file, 8192 requested"),
                 capacity.getMessage());
-            final UncheckedIOException codec = assertThrows(UncheckedIOException.class,
+            assertEquals(List.of("capacity", "4096", "8192"),
+                List.of(capacity.parameter(), capacity.fileValue(), capacity.requestedValue()));
+            final SharedObjectMismatchException codec = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.queue("q", Codecs.int64(), QueueOptions.defaults().capacity(4096)));
             assertTrue(codec.getMessage().contains("\"utf8\" in the file"), codec.getMessage());
-            final UncheckedIOException kind = assertThrows(UncheckedIOException.class,
+            final SharedObjectMismatchException kind = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.queue("q", Codecs.utf8(), QueueOptions.defaults().capacity(4096).oneToOne(true)));
-            assertEquals(SharedFileException.Reason.WRONG_KIND, ((SharedFileException)kind.getCause()).reason());
+            assertEquals(SharedFileException.Reason.WRONG_KIND, kind.reason());
+            assertEquals(ctx.directory().resolve("q") + ": holds another kind of object: kind is QUEUE_MANY_TO_MANY " +
+                "in the file, QUEUE_ONE_TO_ONE requested; this queue is many-to-many: open it with " +
+                "openQueue(name, codec), which reads the kind from the file, or ask for " +
+                "QueueOptions.defaults().oneToOne(false)", kind.getMessage());
             assertEquals(4096, ctx.openQueue("q", Codecs.utf8()).capacity(), "open takes the file's parameters");
         }
     }

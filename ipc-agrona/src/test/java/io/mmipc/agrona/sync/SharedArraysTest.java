@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
+import io.mmipc.SharedObjectMismatchException;
 import io.mmipc.SharedDoubleArray;
 import io.mmipc.SharedIntArray;
 import io.mmipc.SharedLongArray;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -121,13 +121,17 @@ class SharedArraysTest
         try (IpcContext ctx = IpcContext.create(root))
         {
             ctx.intArray("a", 4);
-            final UncheckedIOException length = assertThrows(UncheckedIOException.class, () -> ctx.intArray("a", 5));
+            final SharedObjectMismatchException length =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.intArray("a", 5));
             assertTrue(length.getMessage().contains("length is 4 in the file, 5 requested"), length.getMessage());
-            final UncheckedIOException type = assertThrows(UncheckedIOException.class, () -> ctx.longArray("a", 4));
+            final SharedObjectMismatchException type =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.longArray("a", 4));
             assertTrue(type.getMessage().contains("element size is 4 in the file, 8 requested") ||
                 type.getMessage().contains("\"int32\" in the file"), type.getMessage());
-            final UncheckedIOException kind = assertThrows(UncheckedIOException.class, () -> ctx.intValue("a", 0));
-            assertTrue(kind.getMessage().contains("holds an object of kind ARRAY, not VALUE"), kind.getMessage());
+            final SharedObjectMismatchException kind =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.intValue("a", 0));
+            assertTrue(kind.getMessage().contains("holds another kind of object: kind is ARRAY in the file, " +
+                "VALUE requested"), kind.getMessage());
             assertEquals(4, ctx.intArray("a", new int[]{9, 9, 9, 9}).get(0) + 4, "opened unchanged");
         }
     }

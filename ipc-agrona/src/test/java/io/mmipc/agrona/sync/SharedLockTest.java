@@ -2,6 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.Idle;
 import io.mmipc.IpcContext;
+import io.mmipc.SharedObjectMismatchException;
 import io.mmipc.SharedInt;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedRLock;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +187,8 @@ class SharedLockTest
             assertFalse(rlock.isLocked());
             assertThrows(IllegalMonitorStateException.class, rlock::unlock);
 
-            final UncheckedIOException wrongType = assertThrows(UncheckedIOException.class, () -> ctx.rlock("plain"));
+            final SharedObjectMismatchException wrongType =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.rlock("plain"));
             assertTrue(wrongType.getMessage().contains("\"lock\" in the file, \"rlock\" requested"),
                 wrongType.getMessage());
         }

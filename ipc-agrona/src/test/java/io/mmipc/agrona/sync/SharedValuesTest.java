@@ -9,13 +9,13 @@ import io.mmipc.SharedRLock;
 import io.mmipc.codec.Codec;
 import io.mmipc.codec.Codecs;
 import io.mmipc.SharedFileException;
+import io.mmipc.SharedObjectMismatchException;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,13 +137,16 @@ class SharedValuesTest
         try (IpcContext ctx = IpcContext.create(root))
         {
             ctx.intValue("counter", 0);
-            final UncheckedIOException ex = assertThrows(UncheckedIOException.class, () -> ctx.longValue("counter", 0));
+            final SharedObjectMismatchException ex =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.longValue("counter", 0));
             final SharedFileException cause = assertInstanceOf(SharedFileException.class, ex.getCause());
             assertEquals(SharedFileException.Reason.PARAMETERS_DIFFER, cause.reason());
             assertTrue(ex.getMessage().contains("counter") && ex.getMessage().contains("\"int32\" in the file") &&
                 ex.getMessage().contains("\"int64\" requested"), ex.getMessage());
-            final UncheckedIOException asLock = assertThrows(UncheckedIOException.class, () -> ctx.lock("counter"));
-            assertTrue(asLock.getMessage().contains("holds an object of kind VALUE, not SYNC"), asLock.getMessage());
+            final SharedObjectMismatchException asLock =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.lock("counter"));
+            assertTrue(asLock.getMessage().endsWith("counter: holds another kind of object: kind is VALUE in the file, " +
+                "SYNC requested"), asLock.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.sync;
 
 import io.mmipc.IpcContext;
+import io.mmipc.SharedObjectMismatchException;
 import io.mmipc.SharedBarrier;
 import io.mmipc.SharedCondition;
 import io.mmipc.SharedEvent;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,8 @@ class SyncPrimitivesTest
             assertEquals(0, sem.availablePermits());
             assertThrows(IllegalArgumentException.class, () -> sem.release(-1));
             assertThrows(IllegalArgumentException.class, () -> ctx.semaphore("neg", -1));
-            final UncheckedIOException other = assertThrows(UncheckedIOException.class, () -> ctx.semaphore("sem", 3));
+            final SharedObjectMismatchException other =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.semaphore("sem", 3));
             assertTrue(other.getMessage().contains("permits is 2 in the file, 3 requested"), other.getMessage());
 
             Thread.currentThread().interrupt();
@@ -86,7 +87,7 @@ class SyncPrimitivesTest
             sem.acquire();
             sem.release();
             assertEquals(1, sem.availablePermits());
-            assertThrows(UncheckedIOException.class, () -> ctx.semaphore("bounded", 1), "another type");
+            assertThrows(SharedObjectMismatchException.class, () -> ctx.semaphore("bounded", 1), "another type");
             Corrupt.writeLong(sem.path(), SemaphoreDescriptor.PERMITS_OFFSET, -3);
             final SharedStateCorruptedException corrupt = assertThrows(SharedStateCorruptedException.class,
                 sem::tryAcquire);
@@ -251,7 +252,7 @@ class SyncPrimitivesTest
             lock.unlock();
             lock.unlock();
 
-            final UncheckedIOException rebound = assertThrows(UncheckedIOException.class,
+            final SharedObjectMismatchException rebound = assertThrows(SharedObjectMismatchException.class,
                 () -> ctx.condition("c", ctx.lock("another")));
             assertTrue(rebound.getMessage().contains("lock (hash of \"lock:another\")"), rebound.getMessage());
         }
@@ -380,7 +381,8 @@ class SyncPrimitivesTest
             assertEquals(1, mine + (Integer)waiter.get(), "indices 0 and 1");
 
             assertThrows(IllegalArgumentException.class, () -> ctx.barrier("none", 0));
-            final UncheckedIOException other = assertThrows(UncheckedIOException.class, () -> ctx.barrier("b", 3));
+            final SharedObjectMismatchException other =
+                assertThrows(SharedObjectMismatchException.class, () -> ctx.barrier("b", 3));
             assertTrue(other.getMessage().contains("parties is 2 in the file, 3 requested"), other.getMessage());
             barrier.abort();
             assertTrue(barrier.isBroken());
