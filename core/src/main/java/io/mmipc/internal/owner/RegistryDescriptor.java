@@ -29,7 +29,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *   L: live, the start time is written; without it the claimant is still writing it and is
  *   judged by its pid alone.
  *
- *   Token (24 bits) = generation (14) << 10 | entry index (10); generation 0 is never issued.
+ *   Token (24 bits) = generation (14) &lt;&lt; 10 | entry index (10); generation 0 is never issued.
  * </pre>
  * A process claims a free entry, or the entry of a dead process, with one CAS that writes its
  * pid and the next generation; it then writes its start time and sets L with release.
