@@ -149,7 +149,12 @@ class HostileInputTest
         try (IpcContext asked = IpcContext.builder().root(open)
             .filePermissions(PosixFilePermissions.fromString("rw-rw----")).build())
         {
-            assertTrue(Files.isDirectory(asked.directory()), "group write was asked for");
+            asked.sharedMemory("shared", 64).putLong(0, 7);
+            try (IpcContext joiner = IpcContext.open(asked.directory()))
+            {
+                assertEquals(7, joiner.sharedMemory("shared").getLong(0),
+                    "a joiner (a child JVM re-opening a handle) accepts what the creator asked for");
+            }
         }
     }
 
