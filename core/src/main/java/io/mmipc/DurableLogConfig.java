@@ -5,8 +5,11 @@ import org.agrona.concurrent.IdleStrategy;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +39,7 @@ public final class DurableLogConfig
     private final boolean syncEveryAppend;
     private final Supplier<IdleStrategy> idle;
     private final Clock clock;
+    private final Set<PosixFilePermission> filePermissions;
 
     private DurableLogConfig(final Builder builder)
     {
@@ -46,6 +50,7 @@ public final class DurableLogConfig
         syncEveryAppend = builder.syncEveryAppend;
         idle = builder.idle;
         clock = builder.clock;
+        filePermissions = builder.filePermissions;
     }
 
     /**
@@ -125,6 +130,14 @@ public final class DurableLogConfig
         return clock;
     }
 
+    /**
+     * @return the permissions of the log's files (owner read/write, {@code 0600}, unless asked).
+     */
+    public Set<PosixFilePermission> filePermissions()
+    {
+        return filePermissions;
+    }
+
     @Override
     public String toString()
     {
@@ -141,6 +154,7 @@ public final class DurableLogConfig
         private boolean syncEveryAppend;
         private Supplier<IdleStrategy> idle = Idle.backoff();
         private Clock clock = Clock.systemUTC();
+        private Set<PosixFilePermission> filePermissions = PosixFilePermissions.fromString("rw-------");
 
         private Builder(final Path directory)
         {
@@ -205,6 +219,16 @@ public final class DurableLogConfig
         public Builder clock(final Clock value)
         {
             clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * @param value permissions of the log's files (default owner read/write, {@code 0600}); a
+         *              directory the log creates gets the matching execute bits.
+         */
+        public Builder filePermissions(final Set<PosixFilePermission> value)
+        {
+            filePermissions = Set.copyOf(value);
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.mmipc.codec.Codecs;
 import io.mmipc.internal.dir.ContextDirectory;
 import io.mmipc.internal.file.Names;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.file.SharedFileSpec;
 import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.spi.MapProvider;
@@ -34,15 +35,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  * {@link #create()} makes a fresh private directory (under {@code /dev/shm} by default);
- * {@link #open(Path)} joins one another process made. Objects are created-or-opened by name;
- * opening one with other parameters is an error that names the file and the difference.
- * Closing the context closes (unmaps) every object it opened and, in the process that created the
- * directory, removes the directory.
+ * {@link #open(Path)} joins one another process made; {@code builder().name(...)} creates or joins
+ * a named one. Objects are created-or-opened by name; opening one with other parameters is an
+ * error that names the file and the difference. Closing the context closes (unmaps) every object
+ * it opened; a private directory is then removed by the process that created it. A named one
+ * lives, with every unread message in it, until {@link #remove(Path, String)} (see
+ * {@link IpcContextBuilder} for the rule).
  */
 public final class IpcContext implements AutoCloseable
 {
     private static final Map<Path, IpcContext> JOINED = new ConcurrentHashMap<>();
     private static final int PRUNE_EVERY = 64;
+    private static final int MAX_SHARED_MEMORY =
+        (int)(SharedFileDescriptor.MAX_TOTAL_LENGTH - SharedFileDescriptor.HEADER_LENGTH);
 
     static
     {
@@ -92,6 +97,33 @@ public final class IpcContext implements AutoCloseable
     }
 
     /**
+     * Removes the named context {@code name} under the default root ({@link #remove(Path, String)}).
+     */
+    public static boolean remove(final String name)
+    {
+        return remove(ContextDirectory.defaultRoot(), name);
+    }
+
+    /**
+     * Removes the named context {@code name} under {@code root}, with every object and unread
+     * message in it: POSIX's {@code shm_unlink}. Processes that have it open keep what they mapped.
+     *
+     * @return false when there was no such context.
+     * @throws UncheckedIOException when it cannot be removed, or is another user's or not a context.
+     */
+    public static boolean remove(final Path root, final String name)
+    {
+        try
+        {
+            return ContextDirectory.remove(root.toAbsolutePath(), name);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex.getMessage(), ex);
+        }
+    }
+
+    /**
      * The one context per directory that this JVM keeps for objects that arrived from another
      * process (a handle deserialized in a child JVM re-opens its object here). It is never removed
      * by this JVM and lives until the JVM ends.
@@ -124,7 +156,7 @@ public final class IpcContext implements AutoCloseable
     }
 
     /**
-     * @return true when this process created the directory and removes it on close.
+     * @return true when this process created the directory.
      */
     public boolean isOwner()
     {
@@ -137,9 +169,10 @@ public final class IpcContext implements AutoCloseable
      */
     public SharedMemory sharedMemory(final String name, final int size)
     {
-        if (size <= 0)
+        if (size <= 0 || size > MAX_SHARED_MEMORY)
         {
-            throw new IllegalArgumentException("shared memory \"" + name + "\": size must be positive, got " + size);
+            throw new IllegalArgumentException("shared memory \"" + name + "\": size must be in [1, " +
+                MAX_SHARED_MEMORY + "], got " + size);
         }
         return new SharedMemory(createOrOpenFile(name, SharedMemory.spec(size)));
     }

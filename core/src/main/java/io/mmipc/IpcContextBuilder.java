@@ -14,13 +14,21 @@ import java.util.Set;
 
 /**
  * Where an {@link IpcContext} lives and who may use it: {@code IpcContext.builder()...build()}.
+ * <p>
+ * <b>Lifetime.</b> A private context (no {@link #name}, no {@link #join}) is removed when the
+ * process that created it closes it, or, if that process dies first, by the next context created
+ * under the same root. A <b>named</b> context lives until it is removed, like POSIX named shared
+ * memory: a message that {@code put} accepted stays there, unread, after every process has closed
+ * the context or died, until a consumer takes it. Remove a named context with
+ * {@link IpcContext#remove(Path, String)}, or have a context remove it when it closes with
+ * {@link #removeOnClose(boolean)}.
  */
 public final class IpcContextBuilder
 {
     private Path root;
     private String name;
     private Path join;
-    private boolean persistent;
+    private Boolean removeOnClose;
     private Set<PosixFilePermission> filePermissions = SharedFiles.OWNER_ONLY;
     private String transport = ObjectProvider.SHARED_MEMORY;
 
@@ -56,12 +64,26 @@ public final class IpcContextBuilder
     }
 
     /**
-     * @param value true for a named context that is neither swept nor removed when its creator ends.
+     * @param value true to remove the named (or joined) context's directory, with every object and
+     *              unread message in it, when this context closes; false (the default) to leave it
+     *              for others. A private context is always removed by its creator.
      */
+    public IpcContextBuilder removeOnClose(final boolean value)
+    {
+        removeOnClose = value;
+        return this;
+    }
+
+    /**
+     * Named contexts are persistent (they live until removed) by default now.
+     *
+     * @param value true: the default; false: the same as {@code removeOnClose(true)}.
+     * @deprecated use {@link #removeOnClose(boolean)}.
+     */
+    @Deprecated
     public IpcContextBuilder persistent(final boolean value)
     {
-        persistent = value;
-        return this;
+        return removeOnClose(!value);
     }
 
     /**
@@ -89,16 +111,22 @@ public final class IpcContextBuilder
         AgronaAccess.check();
         try
         {
+            final boolean remove = removeOnClose != null && removeOnClose;
             final ContextDirectory dir;
             if (join != null)
             {
-                dir = ContextDirectory.open(join.toAbsolutePath(), filePermissions);
+                dir = ContextDirectory.open(join.toAbsolutePath(), remove, filePermissions);
             }
             else
             {
                 final Path base = root != null ? root : ContextDirectory.defaultRoot();
+                if (name == null && removeOnClose != null && !removeOnClose)
+                {
+                    throw new IllegalArgumentException("removeOnClose(false) needs a name: a private context is " +
+                        "removed by its creator; give it a name(...) to keep it");
+                }
                 dir = name != null ?
-                    ContextDirectory.createOrOpen(base, name, persistent, filePermissions) :
+                    ContextDirectory.createOrOpen(base, name, remove, filePermissions) :
                     ContextDirectory.createPrivate(base, filePermissions);
             }
             return new IpcContext(dir, transport);

@@ -29,6 +29,7 @@ public final class Codecs
         @Override
         public byte[] decode(final DirectBuffer buffer, final int offset, final int length)
         {
+            checkRange(id(), buffer, offset, length);
             final byte[] bytes = new byte[length];
             buffer.getBytes(offset, bytes);
             return bytes;
@@ -54,6 +55,7 @@ public final class Codecs
         @Override
         public String decode(final DirectBuffer buffer, final int offset, final int length)
         {
+            checkRange(id(), buffer, offset, length);
             return buffer.getStringWithoutLengthUtf8(offset, length);
         }
     };
@@ -179,6 +181,19 @@ public final class Codecs
         return new JavaSerializationCodec<>(filter);
     }
 
+    /**
+     * @throws CodecException naming the codec, offset, length and capacity, when the bytes to
+     *                        decode are not all inside {@code buffer}.
+     */
+    static void checkRange(final String codecId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (offset < 0 || length < 0 || offset > buffer.capacity() - length)
+        {
+            throw new CodecException(codecId + " codec: offset " + offset + " and length " + length +
+                " are not inside the " + buffer.capacity() + "-byte buffer");
+        }
+    }
+
     private abstract static class Fixed<T> implements Codec<T>
     {
         private final String id;
@@ -209,6 +224,7 @@ public final class Codecs
             {
                 throw new CodecException(id + " value must be " + length + " bytes, got " + actual);
             }
+            checkRange(id, buffer, offset, length);
             return read(buffer, offset);
         }
 

@@ -8,7 +8,6 @@ import org.agrona.io.ExpandableDirectBufferOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -54,35 +53,36 @@ final class JavaSerializationCodec<T extends Serializable> implements Codec<T>, 
         return out.position();
     }
 
+    /**
+     * Decodes through a {@link SerialFilter.Checker} for this one stream: a stream longer than the
+     * filter allows is refused before a byte is read, and anything the filter refuses on the way is
+     * a {@link CodecException} that says which class or limit, and the value.
+     */
     @Override
     @SuppressWarnings("unchecked")
     public T decode(final DirectBuffer buffer, final int offset, final int length)
     {
-        final ObjectInputFilter base = filter.toObjectInputFilter();
-        final String[] refused = new String[1];
+        Codecs.checkRange(id(), buffer, offset, length);
+        if (length > filter.maxStreamBytes())
+        {
+            throw new CodecException("refused to deserialize " + length + " bytes: longer than maxStreamBytes " +
+                filter.maxStreamBytes() + " (SerialFilter.maxStreamBytes)");
+        }
+        final SerialFilter.Checker checker = filter.checker(length);
         try (ObjectInputStream in = new ObjectInputStream(new DirectBufferInputStream(buffer, offset, length)))
         {
-            in.setObjectInputFilter(info ->
-            {
-                final ObjectInputFilter.Status status = base.checkInput(info);
-                if (status == ObjectInputFilter.Status.REJECTED && refused[0] == null)
-                {
-                    refused[0] = info.serialClass() != null ? "class " + info.serialClass().getName() :
-                        "a stream past the limits (depth " + info.depth() + ", references " + info.references() +
-                        ", array length " + info.arrayLength() + ")";
-                }
-                return status;
-            });
+            in.setObjectInputFilter(checker);
             return (T)in.readObject();
         }
         catch (final InvalidClassException ex)
         {
-            throw new CodecException("refused to deserialize " + (refused[0] != null ? refused[0] : ex.classname) +
-                ": not in the allow-list (allow it with SerialFilter.allowClass or allowPackage; filter: " +
-                filter + ")", ex);
+            throw new CodecException("refused to deserialize " + length + " bytes: " +
+                (checker.refusal() != null ? checker.refusal() : "class " + ex.classname + " (" + ex.getMessage() +
+                "); filter: " + filter), ex);
         }
-        catch (final IOException | ClassNotFoundException | ClassCastException ex)
+        catch (final IOException | ClassNotFoundException | RuntimeException ex)
         {
+            // A crafted stream can make a class's readObject throw anything: all of it is bad input.
             throw new CodecException("cannot deserialize " + length + " bytes: " + ex, ex);
         }
     }

@@ -39,11 +39,17 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     private final transient TailerRegistry registry;
     private final transient Retention retention;
     private final transient Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+    private final transient LogFilePermissions permissions;
     private transient volatile boolean closed;
 
-    private ChronicleDurableLog(final DurableLogConfig config, final SingleChronicleQueue queue, final AppendClock clock)
+    private ChronicleDurableLog(
+        final DurableLogConfig config,
+        final SingleChronicleQueue queue,
+        final AppendClock clock,
+        final LogFilePermissions permissions)
     {
         this.config = config;
+        this.permissions = permissions;
         this.queue = queue;
         this.clock = clock;
         this.registry = new TailerRegistry(queue.metaStore());
@@ -54,9 +60,10 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     {
         final Path dir = config.directory();
         ChronicleAccess.check(); // before anything exists: a refused open leaves nothing behind
-        QueueDirectory.prepare(dir);
+        QueueDirectory.prepare(dir, config.filePermissions());
         final SingleChronicleQueue queue;
         final AppendClock clock;
+        final LogFilePermissions permissions = new LogFilePermissions(dir, config.filePermissions());
         try
         {
             final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(dir)
@@ -70,9 +77,10 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         {
             throw new DurableLogException(dir, Reason.CORRUPT, "Chronicle Queue cannot open it: " + ex, ex);
         }
-        final ChronicleDurableLog log = new ChronicleDurableLog(config, queue, clock);
+        final ChronicleDurableLog log = new ChronicleDurableLog(config, queue, clock, permissions);
         try
         {
+            permissions.restrictAll();
             log.checkNotTruncated();
             log.checkParameter("rollCycleMillis", config.rollCycle().length().toMillis(), config.rollCycle().toString());
             log.checkParameter("maxMessageLength", config.maxMessageLength(), Integer.toString(config.maxMessageLength()));
@@ -164,6 +172,11 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         return retention;
     }
 
+    LogFilePermissions permissions()
+    {
+        return permissions;
+    }
+
     void forget(final AutoCloseable resource)
     {
         open.remove(resource);
@@ -215,15 +228,12 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         return registry.removeName(validName(name));
     }
 
+    /**
+     * Tailer names follow the one rule of every mmipc name ({@link Names}: up to 200 characters).
+     */
     static String validName(final String name)
     {
-        Names.validate("tailer name", name);
-        if (name.length() > 64)
-        {
-            throw new IllegalArgumentException("tailer name \"" + name + "\" is " + name.length() +
-                " characters, the limit is 64");
-        }
-        return name;
+        return Names.validate("tailer name", name);
     }
 
     @Override

@@ -84,12 +84,14 @@ final class ChronicleLogAppender implements LogAppender
         {
             appender.sync();
         }
-        if (retains)
+        final int cycle = appender.cycle();
+        if (cycle != lastCycle)
         {
-            final int cycle = appender.cycle();
-            if (cycle != lastCycle)
+            lastCycle = cycle;
+            // A new cycle may be a new file, made with Chronicle's modes.
+            log.permissions().restrict(appender.currentFile().toPath());
+            if (retains)
             {
-                lastCycle = cycle;
                 log.retention().apply();
             }
         }

@@ -2,6 +2,7 @@ package io.mmipc.chronicle;
 
 import io.mmipc.DurableLogException;
 import io.mmipc.DurableLogException.Reason;
+import io.mmipc.internal.file.FileTrust;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a log directory with plain file I/O before Chronicle maps anything in it.
@@ -53,10 +56,11 @@ final class QueueDirectory
     }
 
     /**
-     * Creates {@code dir} (owner-only) when absent; refuses a path that is not a directory, a
-     * directory that holds files but no queue, and truncated queue files.
+     * Creates {@code dir} when absent (owner-only, plus search for whoever may read
+     * {@code filePermissions}); refuses a path that is not a directory, a directory that holds
+     * files but no queue, and truncated queue files.
      */
-    static void prepare(final Path dir)
+    static void prepare(final Path dir, final Set<PosixFilePermission> filePermissions)
     {
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir))
         {
@@ -66,7 +70,9 @@ final class QueueDirectory
         {
             if (!Files.isDirectory(dir))
             {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                final Set<PosixFilePermission> dirPermissions = FileTrust.directoryPermissionsFor(filePermissions);
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(dirPermissions));
+                Files.setPosixFilePermissions(dir, dirPermissions); // past the umask
                 return;
             }
             final List<Path> queueFiles = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.mmipc.LogAppender;
 import io.mmipc.LogRollCycle;
 import io.mmipc.LogTailer;
 import io.mmipc.codec.Codecs;
+import io.mmipc.internal.file.Names;
 import net.openhft.chronicle.queue.RollCycle;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -190,8 +191,8 @@ class DurableLogTest
             assertEquals(0L, tailer.poll(Codecs.int64()), "a removed name starts afresh");
             assertThrows(IllegalStateException.class, () -> log.tailer().ack());
             assertThrows(IllegalArgumentException.class, () -> log.tailer("no/slash"));
-            assertThrows(IllegalArgumentException.class, () -> log.tailer("n".repeat(65)));
-            try (LogTailer longest = log.tailer("n".repeat(64)))
+            assertThrows(IllegalArgumentException.class, () -> log.tailer("n".repeat(Names.MAX_LENGTH + 1)));
+            try (LogTailer longest = log.tailer("n".repeat(Names.MAX_LENGTH)))
             {
                 assertEquals(0L, longest.poll(Codecs.int64()));
                 longest.ack();

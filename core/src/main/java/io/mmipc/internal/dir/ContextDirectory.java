@@ -1,5 +1,6 @@
 package io.mmipc.internal.dir;
 
+import io.mmipc.internal.file.FileTrust;
 import io.mmipc.internal.owner.ProcessIdentity;
 import io.mmipc.internal.file.Names;
 import io.mmipc.internal.file.ObjectKind;
@@ -9,6 +10,7 @@ import io.mmipc.internal.file.SharedFileSpec;
 import io.mmipc.internal.file.SharedFiles;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -30,11 +32,21 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A directory where processes meet: every shared object of a context is a file in it.
  * <p>
- * A directory records its creator (pid and start time) in a marker file. The context that
- * created a directory removes it on close; creating a directory first sweeps sibling directories
- * whose creator is dead, so a creator killed with {@code kill -9} leaks memory in {@code /dev/shm}
- * only until the next context is created. A directory made {@code persistent} is never swept
- * nor removed on close: its processes meet by name across restarts.
+ * A directory records its creator (pid and start time), whether it is named and the file
+ * permissions its creator asked for, in a marker file.
+ * <ul>
+ *   <li><b>Private</b> directories ({@link #createPrivate}) are removed by their creator on close;
+ *   creating a directory first sweeps private sibling directories whose creator is dead, so a
+ *   creator killed with {@code kill -9} leaks memory in {@code /dev/shm} only until the next
+ *   context is created.</li>
+ *   <li><b>Named</b> directories ({@link #createOrOpen}) live until they are removed, like POSIX
+ *   named shared memory: by {@link #remove}, or by the close of a context opened with
+ *   {@code removeOnClose}. They are never swept, so nothing a process put there is lost because
+ *   that process ended.</li>
+ * </ul>
+ * <b>Trust.</b> A root, a context directory and every file in it must be this user's, and not
+ * writable by group or others beyond the permissions asked for; links are never followed and
+ * anything but a directory or a regular file is refused ({@link FileTrust}).
  */
 public final class ContextDirectory implements AutoCloseable
 {
@@ -46,12 +58,16 @@ public final class ContextDirectory implements AutoCloseable
     static final long UNMARKED_GRACE_MILLIS = 60_000;
 
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    /** Marker parameter: 1 for a named (persistent) directory, never swept; 0 for a private one. */
     private static final int PARAM_PERSISTENT = 0;
+    /** Marker parameter: the mode bits of the file permissions the creator asked for (0: 0600). */
+    private static final int PARAM_PERMISSIONS = 1;
 
     private final Path path;
     private final ProcessIdentity creator;
     private final boolean owner;
     private final boolean persistent;
+    private final boolean removeOnClose;
     private final Set<PosixFilePermission> filePermissions;
     /** Removes the directory when the JVM exits on SIGTERM or Ctrl-C without close; null unless removable. */
     private final Thread removeAtExit;
@@ -61,14 +77,16 @@ public final class ContextDirectory implements AutoCloseable
         final ProcessIdentity creator,
         final boolean owner,
         final boolean persistent,
+        final boolean removeOnClose,
         final Set<PosixFilePermission> filePermissions)
     {
         this.path = path;
         this.creator = creator;
         this.owner = owner;
         this.persistent = persistent;
+        this.removeOnClose = removeOnClose;
         this.filePermissions = filePermissions;
-        if (owner && !persistent)
+        if (removeOnClose)
         {
             // Touches only files, takes no lock: safe while other threads still run, or hold a context's lock.
             removeAtExit = new Thread(this::removeAtExit, "mmipc-remove-" + path.getFileName());
@@ -110,17 +128,18 @@ public final class ContextDirectory implements AutoCloseable
 
     /**
      * Creates a fresh private directory under {@code root}, after sweeping dead creators' directories.
+     * Its creator removes it on close.
      */
     public static ContextDirectory createPrivate(final Path root, final Set<PosixFilePermission> filePermissions)
         throws IOException
     {
-        ensureRoot(root);
+        ensureRoot(root, filePermissions);
         sweep(root);
         final ProcessIdentity self = ProcessIdentity.current();
         while (true)
         {
             final String name = "ctx-" + self.pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-            final ContextDirectory created = tryCreate(root.resolve(name), false, filePermissions);
+            final ContextDirectory created = tryCreate(root.resolve(name), false, true, filePermissions);
             if (created != null)
             {
                 return created;
@@ -129,56 +148,123 @@ public final class ContextDirectory implements AutoCloseable
     }
 
     /**
-     * Opens the directory {@code name} under {@code root}, creating it when absent. Only the
-     * process that creates it owns it.
+     * Opens the named directory {@code name} under {@code root}, creating it when absent. It lives
+     * until it is removed ({@link #remove}, or the close of a context with {@code removeOnClose}).
+     *
+     * @param removeOnClose true to remove the directory when this process closes it.
      */
     public static ContextDirectory createOrOpen(
-        final Path root, final String name, final boolean persistent, final Set<PosixFilePermission> filePermissions)
+        final Path root, final String name, final boolean removeOnClose, final Set<PosixFilePermission> filePermissions)
         throws IOException
     {
         Names.validate("context name", name);
-        ensureRoot(root);
+        ensureRoot(root, filePermissions);
         sweep(root);
         final Path dir = root.resolve(name);
-        final ContextDirectory created = tryCreate(dir, persistent, filePermissions);
-        return created != null ? created : open(dir, filePermissions);
+        final ContextDirectory created = tryCreate(dir, true, removeOnClose, filePermissions);
+        return created != null ? created : open(dir, removeOnClose, filePermissions);
     }
 
     /**
      * Joins a directory another process made. Closing it never removes it.
      *
-     * @throws NoSuchFileException when {@code dir} does not exist.
+     * @throws NoSuchFileException   when {@code dir} does not exist.
+     * @throws AccessDeniedException naming the owner, when another user owns {@code dir} (or a
+     *                               directory above it that may not be searched), or others may write it.
      */
     public static ContextDirectory open(final Path dir, final Set<PosixFilePermission> filePermissions)
         throws IOException
     {
-        if (!Files.isDirectory(dir))
+        return open(dir, false, filePermissions);
+    }
+
+    /**
+     * Joins a directory another process made; closing it removes it when {@code removeOnClose}.
+     */
+    public static ContextDirectory open(
+        final Path dir, final boolean removeOnClose, final Set<PosixFilePermission> filePermissions)
+        throws IOException
+    {
+        final FileTrust.Stat stat;
+        try
+        {
+            stat = FileTrust.checkOwnDirectory(dir, "context directory");
+        }
+        catch (final NoSuchFileException ex)
         {
             throw new NoSuchFileException(dir.toString(), null, "no mmipc context directory here");
         }
         ProcessIdentity creator = null;
         boolean persistent = false;
+        Set<PosixFilePermission> asked = filePermissions;
         try
         {
             final SharedFileHeader marker = SharedFiles.readHeader(dir.resolve(MARKER));
             creator = marker.creator();
             persistent = marker.param(PARAM_PERSISTENT) != 0;
+            asked = union(filePermissions, recordedPermissions(marker));
         }
         catch (final NoSuchFileException creatorStillWritingIt)
         {
             // The creator links the marker just after making the directory.
         }
-        return new ContextDirectory(dir.toAbsolutePath(), creator, false, persistent, filePermissions);
+        FileTrust.checkWriters(stat, "context directory", directoryPermissionsFor(asked));
+        return new ContextDirectory(dir.toAbsolutePath(), creator, false, persistent, removeOnClose, filePermissions);
     }
 
     /**
-     * Removes the directories under {@code root} whose creator has died, and abandoned half-made ones.
+     * Removes the named directory {@code name} under {@code root} and everything in it. Processes
+     * that map its files keep their mappings; the memory returns when the last one unmaps.
+     *
+     * @return false when there was no such directory.
+     * @throws AccessDeniedException when another user owns it, or it is not an mmipc context directory.
+     */
+    public static boolean remove(final Path root, final String name) throws IOException
+    {
+        Names.validate("context name", name);
+        final Path dir = root.resolve(name);
+        try
+        {
+            FileTrust.checkOwnDirectory(root, "mmipc root");
+            FileTrust.checkOwnDirectory(dir, "context directory");
+        }
+        catch (final NoSuchFileException absent)
+        {
+            return false;
+        }
+        try
+        {
+            if (SharedFiles.readHeader(dir.resolve(MARKER)).kind() != ObjectKind.CONTEXT)
+            {
+                throw new AccessDeniedException(dir.toString(), null, "its " + MARKER + " is not a context " +
+                    "marker, so it is not an mmipc context directory; not removed");
+            }
+        }
+        catch (final NoSuchFileException unmarked)
+        {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir))
+            {
+                if (entries.iterator().hasNext())
+                {
+                    throw new AccessDeniedException(dir.toString(), null, "it has no " + MARKER + " file but holds " +
+                        "files, so it is not an mmipc context directory; not removed");
+                }
+            }
+        }
+        deleteRecursively(dir);
+        removeEmptyAutomaticRoot(root);
+        return true;
+    }
+
+    /**
+     * Removes the directories under {@code root} whose creator has died (private ones only), and
+     * abandoned half-made ones. Only this user's directories are looked at; nothing is followed.
      *
      * @return how many directories were removed.
      */
     public static int sweep(final Path root) throws IOException
     {
-        if (!Files.isDirectory(root))
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS))
         {
             return 0;
         }
@@ -187,7 +273,7 @@ public final class ContextDirectory implements AutoCloseable
         {
             for (final Path dir : dirs)
             {
-                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && isAbandoned(dir))
+                if (isOwnDirectory(dir) && isAbandoned(dir))
                 {
                     try
                     {
@@ -218,16 +304,28 @@ public final class ContextDirectory implements AutoCloseable
     }
 
     /**
-     * @return true when this process created the directory and will remove it on close.
+     * @return true when this process created the directory.
      */
     public boolean isOwner()
     {
         return owner;
     }
 
+    /**
+     * @return true for a named directory: it lives until removed, and is never swept.
+     */
     public boolean isPersistent()
     {
         return persistent;
+    }
+
+    /**
+     * @return true when closing this removes the directory: a private directory's creator, or
+     *         a context opened with {@code removeOnClose}.
+     */
+    public boolean removesOnClose()
+    {
+        return removeOnClose;
     }
 
     public Set<PosixFilePermission> filePermissions()
@@ -236,13 +334,13 @@ public final class ContextDirectory implements AutoCloseable
     }
 
     /**
-     * Removes the directory when this process created it (and it is not persistent). Processes
-     * that still map its files keep their mappings; the memory returns when the last one unmaps.
+     * Removes the directory when {@link #removesOnClose()}. Processes that still map its files keep
+     * their mappings; the memory returns when the last one unmaps.
      */
     @Override
     public void close() throws IOException
     {
-        if (owner && !persistent)
+        if (removeOnClose)
         {
             try
             {
@@ -271,13 +369,19 @@ public final class ContextDirectory implements AutoCloseable
     private void remove() throws IOException
     {
         deleteRecursively(path);
-        // The per-user default root goes too once empty, so nothing is left in /dev/shm.
-        final Path parent = path.getParent();
-        if (parent != null && parent.equals(automaticRoot()))
+        removeEmptyAutomaticRoot(path.getParent());
+    }
+
+    /**
+     * The per-user default root goes once empty, so nothing is left in /dev/shm.
+     */
+    private static void removeEmptyAutomaticRoot(final Path root) throws IOException
+    {
+        if (root != null && root.toAbsolutePath().equals(automaticRoot()))
         {
             try
             {
-                Files.delete(parent);
+                Files.delete(root);
             }
             catch (final DirectoryNotEmptyException | NoSuchFileException stillInUse)
             {
@@ -293,7 +397,8 @@ public final class ContextDirectory implements AutoCloseable
     }
 
     private static ContextDirectory tryCreate(
-        final Path dir, final boolean persistent, final Set<PosixFilePermission> filePermissions) throws IOException
+        final Path dir, final boolean persistent, final boolean removeOnClose,
+        final Set<PosixFilePermission> filePermissions) throws IOException
     {
         final Set<PosixFilePermission> dirPermissions = directoryPermissionsFor(filePermissions);
         while (true)
@@ -310,17 +415,47 @@ public final class ContextDirectory implements AutoCloseable
             catch (final NoSuchFileException rootRemoved)
             {
                 // the last context of the root closed and removed it meanwhile
-                ensureRoot(dir.getParent());
+                ensureRoot(dir.getParent(), filePermissions);
             }
         }
-        Files.setPosixFilePermissions(dir, dirPermissions);
-        final SharedFileSpec spec = SharedFileSpec.builder(ObjectKind.CONTEXT, 0)
-            .param(PARAM_PERSISTENT, "persistent", persistent ? 1 : 0)
-            .build();
-        try (SharedFile marker = SharedFiles.createOrOpenAt(dir.resolve(MARKER), spec, filePermissions))
+        try
         {
-            return new ContextDirectory(dir.toAbsolutePath(), marker.header().creator(), true, persistent,
-                filePermissions);
+            Files.setPosixFilePermissions(dir, dirPermissions);
+            final SharedFileSpec spec = SharedFileSpec.builder(ObjectKind.CONTEXT, 0)
+                .param(PARAM_PERSISTENT, "persistent", persistent ? 1 : 0)
+                .param(PARAM_PERMISSIONS, "permissions", FileTrust.toMode(filePermissions))
+                .build();
+            try (SharedFile marker = SharedFiles.createOrOpenAt(dir.resolve(MARKER), spec, filePermissions))
+            {
+                return new ContextDirectory(dir.toAbsolutePath(), marker.header().creator(), true, persistent,
+                    removeOnClose, filePermissions);
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            // A full file system, say: leave no unmarked directory behind.
+            try
+            {
+                deleteRecursively(dir);
+            }
+            catch (final IOException cleanup)
+            {
+                ex.addSuppressed(cleanup);
+            }
+            throw ex;
+        }
+    }
+
+    private static boolean isOwnDirectory(final Path dir)
+    {
+        try
+        {
+            final FileTrust.Stat stat = FileTrust.stat(dir);
+            return stat.isDirectory() && stat.isOwnedByCurrentUser();
+        }
+        catch (final IOException gone)
+        {
+            return false;
         }
     }
 
@@ -346,14 +481,18 @@ public final class ContextDirectory implements AutoCloseable
         }
         catch (final IOException notOurs)
         {
-            // Not a context directory (or unreadable): leave it alone.
+            // Not a context directory (or unreadable, or a FIFO where the marker should be): leave it alone.
             return false;
         }
     }
 
-    static void ensureRoot(final Path root) throws IOException
+    /**
+     * Makes {@code root} (owner-only) when absent, and checks that it is this user's directory,
+     * not writable by others beyond what {@code filePermissions} asks for.
+     */
+    static void ensureRoot(final Path root, final Set<PosixFilePermission> filePermissions) throws IOException
     {
-        if (!Files.isDirectory(root))
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS))
         {
             try
             {
@@ -361,26 +500,29 @@ public final class ContextDirectory implements AutoCloseable
             }
             catch (final FileAlreadyExistsException raced)
             {
-                // another process made it first
+                // another process made it first (or it is a link: checked below)
             }
         }
+        FileTrust.checkDirectory(root, "mmipc root", directoryPermissionsFor(filePermissions));
+    }
+
+    private static Set<PosixFilePermission> recordedPermissions(final SharedFileHeader marker)
+    {
+        final long mode = marker.param(PARAM_PERMISSIONS);
+        return mode == 0 ? SharedFiles.OWNER_ONLY : FileTrust.toPermissions((int)mode);
+    }
+
+    private static Set<PosixFilePermission> union(final Set<PosixFilePermission> a, final Set<PosixFilePermission> b)
+    {
+        final Set<PosixFilePermission> both = EnumSet.noneOf(PosixFilePermission.class);
+        both.addAll(a);
+        both.addAll(b);
+        return both;
     }
 
     static Set<PosixFilePermission> directoryPermissionsFor(final Set<PosixFilePermission> filePermissions)
     {
-        final Set<PosixFilePermission> dir = EnumSet.copyOf(filePermissions);
-        dir.add(PosixFilePermission.OWNER_READ);
-        dir.add(PosixFilePermission.OWNER_WRITE);
-        dir.add(PosixFilePermission.OWNER_EXECUTE);
-        if (filePermissions.contains(PosixFilePermission.GROUP_READ))
-        {
-            dir.add(PosixFilePermission.GROUP_EXECUTE);
-        }
-        if (filePermissions.contains(PosixFilePermission.OTHERS_READ))
-        {
-            dir.add(PosixFilePermission.OTHERS_EXECUTE);
-        }
-        return dir;
+        return FileTrust.directoryPermissionsFor(filePermissions);
     }
 
     static void deleteRecursively(final Path dir) throws IOException

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,8 +34,14 @@ import static io.mmipc.internal.file.SharedFileDescriptor.*;
  * published with {@link Files#createLink}, which fails when the name exists. Of two processes
  * racing to create one name, exactly one links its file; the other opens the winner's.
  * <p>
- * <b>Open.</b> The header is read with plain I/O and checked (magic, version, kind, parameters,
- * length) before anything is mapped, so a bad file is an exception naming it, never a fault.
+ * <b>Open.</b> Before a file is opened, {@link FileTrust} checks with {@code lstat} that it is a
+ * regular file of this user's (a FIFO would block the open, a link could lead anywhere), and it is
+ * opened with {@code O_NOFOLLOW}. The header is read with plain I/O and checked (magic, version,
+ * kind, parameters, length) before anything is mapped, so a bad file is an exception naming it,
+ * never a fault or a hang.
+ * <p>
+ * <b>Names.</b> Temporary names are derived with {@link Names#derive}, so they fit the file
+ * system's limit for every valid name and pid.
  */
 public final class SharedFiles
 {
@@ -72,6 +79,7 @@ public final class SharedFiles
     public static SharedFile createOrOpenAt(
         final Path path, final SharedFileSpec spec, final Set<PosixFilePermission> permissions) throws IOException
     {
+        Names.checkFileName(path);
         while (true)
         {
             if (Files.exists(path, LinkOption.NOFOLLOW_LINKS))
@@ -110,12 +118,15 @@ public final class SharedFiles
     /**
      * Opens an existing file after checking its header against {@code spec}.
      *
-     * @throws NoSuchFileException when there is no such file.
-     * @throws SharedFileException when the file is not what {@code spec} asks for.
+     * @throws NoSuchFileException   when there is no such file.
+     * @throws SharedFileException   when the file is not a regular file, or not what {@code spec} asks for.
+     * @throws AccessDeniedException when another user owns the file, or others may write it ({@link FileTrust}).
      */
     public static SharedFile open(final Path path, final SharedFileSpec spec) throws IOException
     {
-        final FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileTrust.checkRegularFile(Names.checkFileName(path));
+        final FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
         try
         {
             final SharedFileHeader header = SharedFileHeader.read(path, channel);
@@ -131,11 +142,13 @@ public final class SharedFiles
     }
 
     /**
-     * Reads and checks the generic part of a file's header without mapping it.
+     * Reads and checks the generic part of a file's header without mapping it; checks the file
+     * as {@link #open} does first.
      */
     public static SharedFileHeader readHeader(final Path path) throws IOException
     {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ))
+        FileTrust.checkRegularFile(Names.checkFileName(path));
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
         {
             return SharedFileHeader.read(path, channel);
         }
@@ -149,12 +162,21 @@ public final class SharedFiles
         return fileName.contains(TEMP_MARK);
     }
 
+    /**
+     * @return the name a file of this name has while {@code pid} initialises it: within the file
+     *         system's limit for every name, pid and random number.
+     */
+    static String temporaryName(final String fileName, final long pid, final long random)
+    {
+        return Names.derive(fileName, TEMP_MARK, Long.toString(pid), "-", Long.toHexString(random));
+    }
+
     private static SharedFile tryCreate(final Path path, final SharedFileSpec spec, final Set<PosixFilePermission> perms)
         throws IOException
     {
         final ProcessIdentity self = ProcessIdentity.current();
-        final Path temp = path.resolveSibling(path.getFileName() + TEMP_MARK + self.pid() + "-" +
-            Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        final Path temp = path.resolveSibling(
+            temporaryName(path.getFileName().toString(), self.pid(), ThreadLocalRandom.current().nextLong()));
         final long totalLength = spec.totalLength();
         MappedByteBuffer mapped = null;
         FileChannel channel = null;

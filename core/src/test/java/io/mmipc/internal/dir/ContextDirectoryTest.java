@@ -3,16 +3,25 @@ package io.mmipc.internal.dir;
 import io.mmipc.IpcContext;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -54,7 +63,7 @@ class ContextDirectoryTest
     @Test
     void aNamedContextIsJoinedAndOnlyItsCreatorRemovesIt() throws Exception
     {
-        try (IpcContext creator = IpcContext.builder().root(root).name("meet").build())
+        try (IpcContext creator = IpcContext.builder().root(root).name("meet").removeOnClose(true).build())
         {
             try (IpcContext joiner = IpcContext.builder().root(root).name("meet").build())
             {
@@ -108,7 +117,7 @@ class ContextDirectoryTest
     {
         try (IpcContext live = IpcContext.create(root))
         {
-            final Path persistent = IpcContext.builder().root(root).name("keep").persistent(true).build().directory();
+            final Path persistent = IpcContext.builder().root(root).name("keep").build().directory();
             final Path fresh = Files.createDirectory(root.resolve("half-made"));
             final Path stale = Files.createDirectory(root.resolve("abandoned"));
             Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
@@ -147,6 +156,68 @@ class ContextDirectoryTest
                 System.setProperty(ContextDirectory.ROOT_PROPERTY, before);
             }
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void aContextWhoseCreationFailsOnAFullFileSystemLeavesNoDirectory() throws Exception
+    {
+        final Path mount = Files.createDirectory(root.resolve("small-tmpfs"));
+        final boolean mounted = command("mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", mount.toString());
+        if (!mounted)
+        {
+            assertNotEquals("true", System.getenv("CI"), "mount -t tmpfs is not permitted here, and CI=true");
+        }
+        Assumptions.assumeTrue(mounted, "mount -t tmpfs is not permitted here (run as root to test a full tmpfs)");
+        try
+        {
+            fill(mount.resolve("ballast"));
+            final UncheckedIOException priv = assertThrows(UncheckedIOException.class, () -> IpcContext.create(mount));
+            assertTrue(priv.getMessage().contains("cannot allocate"), "the marker failed, not the mkdir: " + priv);
+            final UncheckedIOException named = assertThrows(UncheckedIOException.class,
+                () -> IpcContext.builder().root(mount).name("orders-svc").build());
+            assertTrue(named.getMessage().contains("full"), named.getMessage());
+            try (Stream<Path> left = Files.list(mount))
+            {
+                assertEquals(List.of("ballast"), left.map(p -> p.getFileName().toString()).toList(),
+                    "no unmarked directory, no temporary file");
+            }
+        }
+        finally
+        {
+            assertTrue(command("umount", mount.toString()), "umount " + mount);
+        }
+    }
+
+    private static void fill(final Path file) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer page = ByteBuffer.allocate(4096);
+            while (true)
+            {
+                channel.write(page.clear());
+            }
+        }
+        catch (final IOException full)
+        {
+            if (!full.getMessage().contains("No space left"))
+            {
+                throw full;
+            }
+        }
+    }
+
+    private static boolean command(final String... command) throws IOException, InterruptedException
+    {
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(20, TimeUnit.SECONDS))
+        {
+            process.destroyForcibly();
+            return false;
+        }
+        process.getInputStream().readAllBytes();
+        return process.exitValue() == 0;
     }
 
     /** Creates a context with a file in it, prints where, and waits to be killed. */
