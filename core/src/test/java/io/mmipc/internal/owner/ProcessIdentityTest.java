@@ -58,8 +58,9 @@ class ProcessIdentityTest
     @EnabledOnOs(OS.LINUX)
     void aZombieIsDead() throws Exception
     {
-        // `true` exits at once; its parent is then `sleep`, which never reaps: it stays a zombie.
-        final Process parent = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 60").start();
+        // The short sleep exits after sh has exec'd the long one, which never reaps: it stays a zombie.
+        // (A child that exits before the exec may be reaped by sh itself.)
+        final Process parent = new ProcessBuilder("sh", "-c", "sleep 1 & echo $!; exec sleep 60").start();
         try
         {
             final long pid;
