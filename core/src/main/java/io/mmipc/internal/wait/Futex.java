@@ -238,7 +238,12 @@ public final class Futex
                 STATE.set(UNAVAILABLE);
                 throw ex;
             }
-            catch (final Throwable ex) // NoClassDefFoundError without JNA, UnsatisfiedLinkError, JNA's own Errors
+            catch (final NoClassDefFoundError ex)
+            {
+                unavailable(Level.WARNING, "the futex could not be loaded through JNA: JNA is not on the class path (" +
+                    ex.getMessage() + " missing)", null);
+            }
+            catch (final Throwable ex) // UnsatisfiedLinkError, JNA's own Errors, a failed probe
             {
                 unavailable(Level.WARNING, "the futex could not be loaded through JNA (" + ex + ")", ex);
             }

@@ -2,16 +2,23 @@ package io.mmipc.internal.wait;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import io.mmipc.Idle;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -103,6 +110,54 @@ class FutexTest
             final int first = err.indexOf(Futex.PROPERTY + "=false");
             assertTrue(first >= 0, err);
             assertEquals(-1, err.indexOf(Futex.PROPERTY + "=false", first + 1), "said once:\n" + err);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void withoutJnaWaitsBackOffAndSignalsStillWork(@TempDir final Path dir) throws Exception
+    {
+        final String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !Paths.get(entry).getFileName().toString().startsWith("jna-"))
+            .collect(Collectors.joining(File.pathSeparator));
+        try (ChildJvm child = Children.launcher(NoJna.class, dir.toString()).classPath(classPath).start())
+        {
+            final String out = Children.finish(child, Duration.ofSeconds(90));
+            assertTrue(out.contains("loaded=false status=the futex could not be loaded through JNA"), out);
+            assertTrue(out.contains("wait=" + Waiter.TIMED_OUT + " sleeps=0 wakes=0"), out);
+            final String err = child.stderr();
+            final int first = err.indexOf("could not be loaded");
+            assertTrue(first >= 0, err);
+            assertEquals(-1, err.indexOf("could not be loaded", first + 1), "said once:\n" + err);
+        }
+    }
+
+    /**
+     * Without JNA on the class path: a wait with a wake word backs off and times out, and a signal
+     * that finds the sleepers flag set neither fails nor wakes.
+     */
+    public static final class NoJna
+    {
+        public static void main(final String[] args) throws Exception
+        {
+            final boolean loaded = Futex.loadNow();
+            try (WakeFile file = WakeFile.createOrOpen(Paths.get(args[0])))
+            {
+                final Waiter waiter = new Waiter(Idle.backoff().get(), 0, 0, WaiterTest.LONG_SLICE)
+                    .begin(TimeUnit.MILLISECONDS.toNanos(50), true, file.ping);
+                int status;
+                do
+                {
+                    status = waiter.idle();
+                }
+                while (status == Waiter.AGAIN);
+                waiter.end();
+                file.ping.arm();
+                file.ping.signal();
+                System.out.println("loaded=" + loaded + " status=" + Futex.status());
+                System.out.println("wait=" + status + " sleeps=" + file.ping.sleepCount() + " wakes=" +
+                    file.ping.wakeCount());
+            }
         }
     }
 
