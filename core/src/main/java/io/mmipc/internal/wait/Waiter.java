@@ -1,6 +1,10 @@
 package io.mmipc.internal.wait;
 
+import io.mmipc.Idle;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -11,7 +15,7 @@ import java.util.function.Supplier;
  * {@code take}, the Pool's dispatcher) loops on its own non-blocking attempt and calls
  * {@link #idle()} between attempts. How a waiter sleeps is decided here and only here.
  * <pre>{@code
- * Waiter w = waiters.get().begin(timeoutNanos, true);   // one per thread, reused: no allocation
+ * Waiter w = waiters.get().begin(timeoutNanos, true, notEmpty); // one per thread, reused: no allocation
  * try {
  *     while (!attempt()) {
  *         int s = w.idle();
@@ -21,10 +25,23 @@ import java.util.function.Supplier;
  *     }
  * } finally { w.end(); }
  * }</pre>
- * Today a waiter spins, yields, then parks with growing sleeps (the context's {@link IdleStrategy});
- * a sleep ends at the latest after the strategy's longest park, so interrupts and deadlines are
- * honoured within that bound. An uninterruptible wait clears the interrupt status while it idles
- * (a parked thread with the status set would not park and the wait would spin) and restores it in
+ * <b>How it sleeps.</b> A wait begun with a {@link WakeWord} (the condition's slot in the shared
+ * file, which the publishers {@link WakeWord#signal()}) spins ({@link Idle#SPINS}), yields
+ * ({@link Idle#YIELDS}), then sleeps in the kernel on a futex: one {@code idle()} registers the
+ * waiter on the word ({@link WakeWord#arm()}), the caller's next attempt is the re-check that makes
+ * a lost wake-up impossible (see {@link WakeWord}), and the following {@code idle()} sleeps until
+ * a publisher wakes it or a slice ends: at most {@link #SLICE_NANOS}, the time left to the deadline,
+ * and the time left to the next {@link #checkDue()}. So a timeout is honoured to the kernel's
+ * timer slack, an interrupt within one slice (a futex sleep does not see Java interrupts), and a
+ * peer's death at the check period.
+ * <p>
+ * The kernel replaces parks only: a wait whose strategy never parks (busy-spin, yield, no-op, or
+ * one of the caller's own) idles with that strategy and never sleeps in the kernel. Without a wake
+ * word, where the futex is unavailable or still loading ({@link Futex}), or with
+ * {@code -Dmmipc.wait.futex=false}, a waiter idles with its strategy: spin, yield, then park with
+ * growing sleeps up to the strategy's longest park, which then bounds how late an interrupt or a
+ * deadline is seen. An uninterruptible wait clears the interrupt status while it idles (a parked
+ * thread with the status set would not park and the wait would spin) and restores it in
  * {@link #end()}.
  * <p>
  * Not thread-safe: each waiting thread uses its own ({@link #perThread}).
@@ -42,10 +59,24 @@ public final class Waiter
     /** How often {@link #checkDue()} says yes by default: the peer-liveness period of waits. */
     public static final long DEFAULT_CHECK_NANOS = 10_000_000L;
 
+    /**
+     * The longest single sleep in the kernel: how late an interrupt is seen at worst, and what a
+     * sleeper costs while nothing happens (about 100 wake-ups a second, each a few microseconds).
+     */
+    public static final long SLICE_NANOS = 10_000_000L;
+
     /** A timeout this long or longer is no timeout: its deadline would overflow. */
     private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
 
     private final IdleStrategy idle;
+    private final boolean kernelSleeps;
+    private final int spins;
+    private final int spinsAndYields;
+    private final long sliceNanos;
+    private WakeWord word;
+    private int idles;
+    private int armed = WakeWord.NOT_ARMED;
+    private Futex.Timespec timespec;
     private boolean interruptible;
     private boolean timed;
     private long deadline;
@@ -55,7 +86,38 @@ public final class Waiter
 
     public Waiter(final IdleStrategy idle)
     {
+        this(idle, (int)Idle.SPINS, (int)Idle.YIELDS, SLICE_NANOS);
+    }
+
+    /**
+     * For tests: a long slice turns a lost wake-up into a timed-out wait instead of a late one.
+     *
+     * @param spins      spins before the first yield of a wait with a wake word.
+     * @param yields     yields before such a wait registers to sleep in the kernel.
+     * @param sliceNanos the longest single sleep in the kernel.
+     */
+    Waiter(final IdleStrategy idle, final int spins, final int yields, final long sliceNanos)
+    {
         this.idle = Objects.requireNonNull(idle, "idle");
+        if (spins < 0 || yields < 0 || sliceNanos <= 0)
+        {
+            throw new IllegalArgumentException("spins " + spins + " and yields " + yields +
+                " must not be negative, slice " + sliceNanos + " ns must be positive");
+        }
+        this.kernelSleeps = parks(idle);
+        this.spins = spins;
+        this.spinsAndYields = spins + yields;
+        this.sliceNanos = sliceNanos;
+    }
+
+    /**
+     * @return true for the strategies whose waits end in parks (Agrona's backoff and sleeping
+     *         strategies, mmipc's default): a futex sleep replaces their parks.
+     */
+    static boolean parks(final IdleStrategy idle)
+    {
+        return idle instanceof BackoffIdleStrategy || idle instanceof SleepingIdleStrategy ||
+            idle instanceof SleepingMillisIdleStrategy;
     }
 
     /**
@@ -76,13 +138,37 @@ public final class Waiter
      */
     public Waiter begin(final long timeoutNanos, final boolean interruptible)
     {
-        return begin(timeoutNanos, interruptible, DEFAULT_CHECK_NANOS);
+        return begin(timeoutNanos, interruptible, DEFAULT_CHECK_NANOS, null);
     }
 
     /**
      * @param checkPeriodNanos how often {@link #checkDue()} says yes (the first time after one period).
      */
     public Waiter begin(final long timeoutNanos, final boolean interruptible, final long checkPeriodNanos)
+    {
+        return begin(timeoutNanos, interruptible, checkPeriodNanos, null);
+    }
+
+    /**
+     * Starts one wait that may sleep in the kernel on {@code word} until a publisher signals it.
+     *
+     * @param word the slot of the condition this wait is for, or null to idle with the strategy only.
+     */
+    public Waiter begin(final long timeoutNanos, final boolean interruptible, final WakeWord word)
+    {
+        return begin(timeoutNanos, interruptible, DEFAULT_CHECK_NANOS, word);
+    }
+
+    /**
+     * Starts one wait.
+     *
+     * @param timeoutNanos     {@link #FOREVER}, or the longest wait.
+     * @param interruptible    whether an interrupt ends the wait ({@link #INTERRUPTED}).
+     * @param checkPeriodNanos how often {@link #checkDue()} says yes (the first time after one period).
+     * @param word             the slot of the condition this wait is for, or null to idle with the strategy only.
+     */
+    public Waiter begin(
+        final long timeoutNanos, final boolean interruptible, final long checkPeriodNanos, final WakeWord word)
     {
         final long now = System.nanoTime();
         this.interruptible = interruptible;
@@ -91,12 +177,17 @@ public final class Waiter
         this.checkPeriod = checkPeriodNanos;
         this.nextCheck = now + checkPeriodNanos;
         this.swallowedInterrupt = false;
+        this.word = word;
+        this.idles = 0;
+        this.armed = WakeWord.NOT_ARMED;
         idle.reset();
         return this;
     }
 
     /**
-     * Sleeps once, unless the deadline passed or an interruptible wait was interrupted.
+     * Idles once (spins, yields, registers to sleep, or sleeps), unless the deadline passed or an
+     * interruptible wait was interrupted. The caller tries its attempt again after every
+     * {@link #AGAIN}: after a registration that attempt is the re-check the wake protocol needs.
      *
      * @return {@link #AGAIN}, {@link #TIMED_OUT} or {@link #INTERRUPTED}.
      */
@@ -114,8 +205,65 @@ public final class Waiter
         {
             return TIMED_OUT;
         }
+        if (word != null && kernelSleeps)
+        {
+            if (idles < spinsAndYields)
+            {
+                if (idles++ < spins)
+                {
+                    Thread.onSpinWait();
+                }
+                else
+                {
+                    Thread.yield();
+                }
+                return AGAIN;
+            }
+            if (Futex.sleepsAllowed() && sleepOnWord())
+            {
+                return AGAIN;
+            }
+        }
         idle.idle();
         return AGAIN;
+    }
+
+    /**
+     * @return false when the futex failed and this idle must back off instead.
+     */
+    private boolean sleepOnWord()
+    {
+        if (armed == WakeWord.NOT_ARMED)
+        {
+            armed = word.arm(); // NOT_ARMED again when the word moved: the caller's attempt sees why
+            return true;
+        }
+        final int value = armed;
+        armed = WakeWord.NOT_ARMED;
+        if (timespec == null)
+        {
+            timespec = new Futex.Timespec();
+        }
+        return word.sleep(value, sleepNanos(), timespec) != Futex.FAILED;
+    }
+
+    /**
+     * @return one slice, cut to the deadline and to the next liveness check.
+     */
+    private long sleepNanos()
+    {
+        final long now = System.nanoTime();
+        long nanos = sliceNanos;
+        if (timed)
+        {
+            nanos = Math.min(nanos, deadline - now);
+        }
+        final long untilCheck = nextCheck - now;
+        if (untilCheck > 0)
+        {
+            nanos = Math.min(nanos, untilCheck);
+        }
+        return Math.max(0, nanos);
     }
 
     /**
@@ -150,6 +298,7 @@ public final class Waiter
      */
     public void end()
     {
+        word = null;
         if (swallowedInterrupt)
         {
             swallowedInterrupt = false;
