@@ -292,6 +292,12 @@ public final class SerialFilter implements Serializable
         }
 
         @Override
+        public String toString()
+        {
+            return filter.spec();
+        }
+
+        @Override
         public Status checkInput(final FilterInfo info)
         {
             final String problem = problem(info);

@@ -232,6 +232,10 @@ public final class FilteredSerialization
                 {
                     refusedClass = elementType(type).getName();
                 }
+                else if (delegate instanceof SerialFilter.Checker checker && checker.refusal() != null)
+                {
+                    refusedBound = checker.refusal() + " (bounds: " + bounds(delegate) + ")";
+                }
                 else
                 {
                     refusedBound = "depth " + info.depth() + ", references " + info.references() +

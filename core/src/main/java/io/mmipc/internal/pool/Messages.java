@@ -86,7 +86,7 @@ final class Messages
     {
         try
         {
-            return FilteredSerialization.read(message, filter.toObjectInputFilter());
+            return FilteredSerialization.read(message, filter.checker(message.length));
         }
         catch (final FilteredSerialization.RefusedException ex)
         {

@@ -120,7 +120,7 @@ class PoolRefusalTest
     @Test
     void aBatchPastTheWorkersBoundsFailsTheCallAndTheWorkerGoesOn()
     {
-        // Only the classes are checked before sending; the workers' depth bound (64) is theirs to say.
+        // Only the classes are checked before sending; the workers' depth bound (20) is theirs to say.
         Object nested = "leaf";
         for (int i = 0; i < 100; i++)
         {
@@ -131,8 +131,9 @@ class PoolRefusalTest
         final Object deep = nested;
         final PoolTaskException ex = assertThrows(PoolTaskException.class, () -> pool.map(x -> 1, List.of(deep)));
         assertTrue(ex.getMessage().startsWith("the batch from item 0 could not be read by PoolWorker-"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("the stream is past the allow-list's bounds: depth 65"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("(bounds: maxdepth=64;"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("the stream is past the allow-list's bounds: objects nest 21 deep, over maxDepth 20"),
+            ex.getMessage());
+        assertTrue(ex.getMessage().contains(";maxdepth=20;"), ex.getMessage());
         assertSameWorkersStillWork();
     }
 }

@@ -68,7 +68,8 @@ class HandleBadInputTest
             message = refused(handle(ctx, "b", "barrier", 3, null));
             assertTrue(message.contains("parties is 2 in the file, 3 requested"), message);
             message = refused(handle(ctx, "ia", "event", 0, null));
-            assertTrue(message.contains(array.path() + ": holds an object of kind ARRAY, not SYNC"), message);
+            assertTrue(message.contains(array.path() + ": holds another kind of object: kind is ARRAY in the file, SYNC requested"),
+                message);
             assertEquals(3, array.length(), "the object itself is untouched");
         }
     }
