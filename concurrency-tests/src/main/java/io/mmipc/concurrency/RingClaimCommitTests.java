@@ -74,6 +74,20 @@ public final class RingClaimCommitTests
     }
 
     /**
+     * Reads at most one record: r1 counts it, r2 counts it as damaged unless it is whole and of value 42.
+     */
+    static void readOne(final RingBuffer ring, final II_Result r)
+    {
+        r.r1 = ring.read((type, buffer, index, length) ->
+        {
+            if (valueOf(type, buffer, index, length) != 42)
+            {
+                r.r2++;
+            }
+        }, 1);
+    }
+
+    /**
      * Reads up to {@code limit} records into {@code r}: r1 counts them, r2 counts the damaged, r3 is the first value.
      */
     static final class Reader implements MessageHandler
@@ -118,13 +132,7 @@ public final class RingClaimCommitTests
         @Actor
         public void consumer(final II_Result r)
         {
-            r.r1 = ring.read((type, buffer, index, length) ->
-            {
-                if (valueOf(type, buffer, index, length) != 42)
-                {
-                    r.r2++;
-                }
-            }, 1);
+            readOne(ring, r);
         }
     }
 
@@ -145,13 +153,7 @@ public final class RingClaimCommitTests
         @Actor
         public void consumer(final II_Result r)
         {
-            r.r1 = ring.read((type, buffer, index, length) ->
-            {
-                if (valueOf(type, buffer, index, length) != 42)
-                {
-                    r.r2++;
-                }
-            }, 1);
+            readOne(ring, r);
         }
     }
 
