@@ -1,9 +1,11 @@
 package io.mmipc.system.log;
 
 import io.mmipc.DurableLog;
+import io.mmipc.DurableLogConfig;
 import io.mmipc.IpcContext;
 import io.mmipc.JvmProcess;
 import io.mmipc.LogAppender;
+import io.mmipc.LogRetention;
 import io.mmipc.LogTailer;
 import io.mmipc.Pool;
 import io.mmipc.PoolOptions;
@@ -37,7 +39,10 @@ class LogAcrossProcessesTest
     @Test
     void aLogATaskCapturedOpensInTheChildAndItsAppendsReachTheParent() throws Exception
     {
-        try (DurableLog log = DurableLog.open(root.resolve("log")); LogTailer tailer = log.tailer())
+        // A retention rule with a Duration: the handle's parts must all pass the child's allow-list.
+        final DurableLogConfig config = DurableLogConfig.builder(root.resolve("log"))
+            .retention(LogRetention.keepFor(Duration.ofDays(7))).build();
+        try (DurableLog log = DurableLog.open(config); LogTailer tailer = log.tailer())
         {
             final JvmProcess child = JvmProcess.of(() ->
             {
