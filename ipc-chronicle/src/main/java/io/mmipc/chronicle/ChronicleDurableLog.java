@@ -8,6 +8,7 @@ import io.mmipc.LogAppender;
 import io.mmipc.LogRollCycle;
 import io.mmipc.LogTailer;
 import io.mmipc.internal.file.Names;
+import io.mmipc.internal.wait.Waiter;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
@@ -16,6 +17,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
 import java.io.File;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link DurableLog} stored as one Chronicle {@link SingleChronicleQueue}. Messages are
  * Chronicle documents laid out by {@link LogMessageDescriptor}; tailer positions and liveness
- * live in the queue's metadata file ({@link TailerRegistry}).
+ * live in the queue's metadata file ({@link TailerRegistry}). Serialized, it is a {@link LogHandles handle}.
  */
 final class ChronicleDurableLog implements DurableLog, Serializable
 {
@@ -38,22 +41,35 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     private final transient AppendClock clock;
     private final transient TailerRegistry registry;
     private final transient Retention retention;
+    private final transient ThreadLocal<Waiter> waiters;
     private final transient Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private final transient LogFilePermissions permissions;
     private transient volatile boolean closed;
 
-    private ChronicleDurableLog(
-        final DurableLogConfig config,
-        final SingleChronicleQueue queue,
-        final AppendClock clock,
-        final LogFilePermissions permissions)
+    private ChronicleDurableLog(final DurableLogConfig config, final SingleChronicleQueue queue, final AppendClock clock,
+        final TailerRegistry registry, final LogFilePermissions permissions)
     {
         this.config = config;
         this.permissions = permissions;
         this.queue = queue;
         this.clock = clock;
-        this.registry = new TailerRegistry(queue.metaStore());
+        this.registry = registry;
         this.retention = new Retention(this);
+        this.waiters = Waiter.perThread(config.idle());
+    }
+
+    /**
+     * Opens the log a handle names: it must still be there ({@link #open} would make a new one).
+     */
+    static ChronicleDurableLog openExisting(final DurableLogConfig config)
+    {
+        final Path dir = config.directory();
+        if (!Files.isRegularFile(dir.resolve(QueueDirectory.METADATA_FILE), LinkOption.NOFOLLOW_LINKS))
+        {
+            throw new DurableLogException(dir, Reason.NOT_A_LOG, "no durable log here (no " +
+                QueueDirectory.METADATA_FILE + "): the log a handle names was moved or deleted", null);
+        }
+        return open(config);
     }
 
     static ChronicleDurableLog open(final DurableLogConfig config)
@@ -77,7 +93,17 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         {
             throw new DurableLogException(dir, Reason.CORRUPT, "Chronicle Queue cannot open it: " + ex, ex);
         }
-        final ChronicleDurableLog log = new ChronicleDurableLog(config, queue, clock, permissions);
+        final ChronicleDurableLog log;
+        try
+        {
+            log = new ChronicleDurableLog(config, queue, clock, new TailerRegistry(queue.metaStore(), dir),
+                permissions);
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
         try
         {
             permissions.restrictAll();
@@ -92,6 +118,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         }
         catch (final RuntimeException ex)
         {
+            log.registry.close();
             queue.close();
             throw ex;
         }
@@ -175,6 +202,14 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     LogFilePermissions permissions()
     {
         return permissions;
+    }
+
+    /**
+     * @return the calling thread's waiter, for blocking reads.
+     */
+    Waiter waiter()
+    {
+        return waiters.get();
     }
 
     void forget(final AutoCloseable resource)
@@ -283,8 +318,14 @@ final class ChronicleDurableLog implements DurableLog, Serializable
                 System.err.println("mmipc: closing " + resource + " failed: " + ex);
             }
         }
-        queue.close();
-        JoinedLogs.forget(this);
+        try
+        {
+            registry.close();
+        }
+        finally
+        {
+            queue.close();
+        }
     }
 
     File file()
@@ -308,6 +349,6 @@ final class ChronicleDurableLog implements DurableLog, Serializable
 
     private Object writeReplace()
     {
-        return new DurableLogHandle(config);
+        return LogHandles.handle(config);
     }
 }

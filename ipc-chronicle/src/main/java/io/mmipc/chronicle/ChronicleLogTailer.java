@@ -5,6 +5,7 @@ import io.mmipc.DurableLogException.Reason;
 import io.mmipc.LogHandler;
 import io.mmipc.LogTailer;
 import io.mmipc.codec.Codec;
+import io.mmipc.internal.wait.Waiter;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -12,7 +13,6 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.time.Duration;
@@ -21,7 +21,8 @@ import java.time.Instant;
 /**
  * Reads through one Chronicle tailer. Holds a live-reader slot of the {@link TailerRegistry}
  * where it publishes the cycle it reads, so retention never deletes a file it still needs; a named
- * tailer also holds its name and its acknowledged index there.
+ * tailer also holds its name and its acknowledged index there. Blocking reads wait through the
+ * log's {@link Waiter}s.
  */
 final class ChronicleLogTailer implements LogTailer
 {
@@ -34,10 +35,10 @@ final class ChronicleLogTailer implements LogTailer
     private final RollCycle rollCycle;
     private final int maxMessageLength;
     private final TailerRegistry registry;
+    private final long holder;
     private final int slot;
     private final LongValue slotCycle;
     private final LongValue acked;
-    private final IdleStrategy idle;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final LogHandler decodeHandler = this::decode;
     private ExpandableArrayBuffer copy;
@@ -56,16 +57,16 @@ final class ChronicleLogTailer implements LogTailer
         this.rollCycle = log.queue().rollCycle();
         this.maxMessageLength = log.config().maxMessageLength();
         this.registry = log.registry();
-        this.idle = log.config().idle().get();
+        this.holder = registry.newHolder();
         if (name != null)
         {
-            registry.claimName(name);
+            registry.claimName(name, holder);
         }
         int claimed = -1;
         ExcerptTailer created = null;
         try
         {
-            claimed = registry.claimReaderSlot();
+            claimed = registry.claimReaderSlot(holder);
             created = log.queue().createTailer();
             this.slot = claimed;
             this.slotCycle = registry.readerCycle(claimed);
@@ -84,11 +85,11 @@ final class ChronicleLogTailer implements LogTailer
             }
             if (claimed >= 0)
             {
-                registry.releaseReaderSlot(claimed);
+                registry.releaseReaderSlot(claimed, holder);
             }
             if (name != null)
             {
-                registry.releaseName(name);
+                registry.releaseName(name, holder);
             }
             throw ex;
         }
@@ -141,35 +142,13 @@ final class ChronicleLogTailer implements LogTailer
     @Override
     public boolean poll(final LogHandler handler, final Duration timeout) throws InterruptedException
     {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        idle.reset();
-        while (!read(handler, false))
-        {
-            if (Thread.interrupted())
-            {
-                throw new InterruptedException();
-            }
-            if (System.nanoTime() - deadline >= 0)
-            {
-                return false;
-            }
-            idle.idle();
-        }
-        return true;
+        return await(handler, false, Math.max(0, timeout.toNanos()));
     }
 
     @Override
     public void take(final LogHandler handler) throws InterruptedException
     {
-        idle.reset();
-        while (!read(handler, false))
-        {
-            if (Thread.interrupted())
-            {
-                throw new InterruptedException();
-            }
-            idle.idle();
-        }
+        await(handler, false, Waiter.FOREVER);
     }
 
     @Override
@@ -195,22 +174,49 @@ final class ChronicleLogTailer implements LogTailer
     public boolean consume(final LogHandler handler, final Duration timeout) throws InterruptedException
     {
         checkNamed();
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        idle.reset();
-        while (!read(handler, true))
+        if (!await(handler, true, Math.max(0, timeout.toNanos())))
         {
-            if (Thread.interrupted())
-            {
-                throw new InterruptedException();
-            }
-            if (System.nanoTime() - deadline >= 0)
-            {
-                return false;
-            }
-            idle.idle();
+            return false;
         }
         ack();
         return true;
+    }
+
+    /**
+     * Reads one message, waiting up to {@code timeoutNanos} ({@link Waiter#FOREVER}: as long as it takes).
+     *
+     * @return false when the time ran out first.
+     * @throws InterruptedException when the thread is interrupted while it waits.
+     */
+    private boolean await(final LogHandler handler, final boolean rollbackOnThrow, final long timeoutNanos)
+        throws InterruptedException
+    {
+        if (read(handler, rollbackOnThrow))
+        {
+            return true;
+        }
+        final Waiter waiter = log.waiter().begin(timeoutNanos, true);
+        try
+        {
+            do
+            {
+                final int state = waiter.idle();
+                if (state == Waiter.TIMED_OUT)
+                {
+                    return false;
+                }
+                if (state == Waiter.INTERRUPTED)
+                {
+                    throw new InterruptedException();
+                }
+            }
+            while (!read(handler, rollbackOnThrow));
+            return true;
+        }
+        finally
+        {
+            waiter.end();
+        }
     }
 
     /**
@@ -456,10 +462,10 @@ final class ChronicleLogTailer implements LogTailer
         }
         finally
         {
-            registry.releaseReaderSlot(slot);
+            registry.releaseReaderSlot(slot, holder);
             if (name != null)
             {
-                registry.releaseName(name);
+                registry.releaseName(name, holder);
             }
             log.forget(this);
         }

@@ -1,14 +1,23 @@
 package io.mmipc.chronicle;
 
-import io.mmipc.internal.owner.ProcessIdentity;
+import io.mmipc.internal.file.SharedFiles;
+import io.mmipc.internal.owner.OwnerWord;
+import io.mmipc.internal.owner.OwnerWordDescriptor;
+import io.mmipc.internal.owner.ParticipantRegistry;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SCQMeta;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongUnaryOperator;
+
+import static io.mmipc.internal.owner.OwnerWordDescriptor.FREE;
 
 /**
  * Who reads a log, kept in the log's Chronicle metadata file ({@code metadata.cq4t}, a mapped
@@ -16,21 +25,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * files are still needed and named tailers find their position after a restart.
  * <pre>
  *   key                              value
- *   mmipc.reader.&lt;i&gt;.owner          identity of the process holding live-reader slot i, 0 when free
+ *   mmipc.reader.&lt;i&gt;.holder         owner word of live-reader slot i ({@link OwnerWordDescriptor}), 0 when free
  *   mmipc.reader.&lt;i&gt;.cycle          lowest cycle that reader still needs (0: everything)
  *   mmipc.tailer.&lt;name&gt;.acked       index of the named tailer's last acknowledged message,
  *                                    -1 when none, {@link #REMOVED} once removed
- *   mmipc.tailer.&lt;name&gt;.owner       identity of the process holding the named tailer, 0 when free
+ *   mmipc.tailer.&lt;name&gt;.holder      owner word of the process holding the named tailer, 0 when free
  *   mmipc.param.&lt;name&gt;              parameters recorded at creation (roll cycle, max message length)
  *   mmipc.truncated.&lt;file&gt;          when a process found that queue file truncated under its mapping
  *                                    (epoch ms), 0 once the file was moved away
  * </pre>
- * An identity packs a pid (low 32 bits) with the low 31 bits of its start time in seconds (high
- * bits), so a reused pid is not mistaken for a dead holder. Slots and names are claimed with one
- * compare-and-swap; a holder found dead is replaced the same way. Words are written with volatile
- * stores: once a store returns it is in the shared page cache, so it survives a kill of the writer.
+ * Slots and names are held through mmipc's one ownership algorithm ({@link OwnerWord}) over these
+ * words ({@link LongValueCell}): a holder is named by its token in the {@link ParticipantRegistry}
+ * leased in the log's own directory, so the log knows processes the way every other shared object
+ * does (pid and start time, a zombie is dead) and a dead holder's slot or name is taken over.
+ * Earlier versions wrote their own identity encoding under {@code .owner} keys; the {@code .holder}
+ * keys make sure such a word is never read as an owner word. Words are written with volatile
+ * stores or compare-and-swap: once a store returns it is in the shared page cache, so it survives
+ * a kill of the writer.
  */
-final class TailerRegistry
+final class TailerRegistry implements AutoCloseable
 {
     static final int MAX_READERS = 64;
     static final long NONE = -1;
@@ -40,51 +53,32 @@ final class TailerRegistry
     private static final String READER_PREFIX = "mmipc.reader.";
     private static final String TAILER_PREFIX = "mmipc.tailer.";
     private static final String ACKED = ".acked";
-    private static final String OWNER = ".owner";
-    private static final long SELF = pack(ProcessIdentity.current());
+    private static final String HOLDER = ".holder";
+    /** Local ids of this JVM's tailers: each tailer holds its slot and name under its own owner id. */
+    private static final AtomicInteger TAILERS = new AtomicInteger();
 
     private final TableStore<SCQMeta> store;
+    private final Path directory;
+    private final ParticipantRegistry participants;
     private final Map<String, LongValue> values = new ConcurrentHashMap<>();
+    private final Map<String, OwnerWord> words = new ConcurrentHashMap<>();
 
-    TailerRegistry(final TableStore<SCQMeta> store)
+    /**
+     * Leases this JVM's entry in the participant registry of {@code directory}; {@link #close()} gives it back.
+     */
+    TailerRegistry(final TableStore<SCQMeta> store, final Path directory)
     {
         this.store = store;
+        this.directory = directory;
+        this.participants = ParticipantRegistry.lease(directory, SharedFiles.OWNER_ONLY);
     }
 
-    static long self()
+    /**
+     * @return a fresh owner id for one tailer of this JVM.
+     */
+    long newHolder()
     {
-        return SELF;
-    }
-
-    static long pack(final ProcessIdentity identity)
-    {
-        final long startSeconds = (identity.startMillis() / 1000) & 0x7FFF_FFFFL;
-        return (startSeconds << 32) | (identity.pid() & 0xFFFF_FFFFL);
-    }
-
-    static boolean isAlive(final long packed)
-    {
-        if (packed == 0)
-        {
-            return false;
-        }
-        if (packed == SELF)
-        {
-            return true;
-        }
-        final long pid = packed & 0xFFFF_FFFFL;
-        final long startSeconds = packed >>> 32;
-        return ProcessHandle.of(pid)
-            .filter(ProcessHandle::isAlive)
-            .map(handle -> handle.info().startInstant()
-                .map(start -> ((start.toEpochMilli() / 1000) & 0x7FFF_FFFFL) == startSeconds)
-                .orElse(true))
-            .orElse(false);
-    }
-
-    static String describe(final long packed)
-    {
-        return "pid " + (packed & 0xFFFF_FFFFL);
+        return OwnerWordDescriptor.ownerId(participants.token(), TAILERS.incrementAndGet());
     }
 
     /**
@@ -95,25 +89,34 @@ final class TailerRegistry
         return values.computeIfAbsent(key, k -> store.acquireValueFor(k, initial));
     }
 
+    private OwnerWord word(final String key)
+    {
+        return words.computeIfAbsent(key, k ->
+        {
+            final LongValue value = value(k, FREE);
+            return new OwnerWord(new LongValueCell(value), participants, store.file().toPath(),
+                LongValueCell.offsetOf(value), "\"" + k + "\" of log " + directory);
+        });
+    }
+
     /**
-     * Claims a free (or dead holder's) live-reader slot and marks it as needing everything.
+     * Claims a free (or dead holder's) live-reader slot for {@code holder} and marks it as needing everything.
      *
      * @return the slot number.
      * @throws IllegalStateException when all {@link #MAX_READERS} slots are held by live processes.
      */
-    int claimReaderSlot()
+    int claimReaderSlot(final long holder)
     {
         for (int i = 0; i < MAX_READERS; i++)
         {
-            final LongValue owner = value(READER_PREFIX + i + OWNER, 0);
-            final long holder = owner.getVolatileValue();
-            if ((holder == 0 || (holder != SELF && !isAlive(holder))) && owner.compareAndSwapValue(holder, SELF))
+            final int claimed = word(READER_PREFIX + i + HOLDER).acquire(holder, 0);
+            if (claimed == OwnerWord.ACQUIRED || claimed == OwnerWord.TAKEN_OVER)
             {
                 readerCycle(i).setVolatileValue(0);
                 return i;
             }
         }
-        throw new IllegalStateException("log " + store.file().getParent() + " has " + MAX_READERS +
+        throw new IllegalStateException("log " + directory + " has " + MAX_READERS +
             " tailers open in live processes already; close some");
     }
 
@@ -122,10 +125,10 @@ final class TailerRegistry
         return value(READER_PREFIX + slot + ".cycle", 0);
     }
 
-    void releaseReaderSlot(final int slot)
+    void releaseReaderSlot(final int slot, final long holder)
     {
         readerCycle(slot).setVolatileValue(0);
-        value(READER_PREFIX + slot + OWNER, 0).compareAndSwapValue(SELF, 0);
+        word(READER_PREFIX + slot + HOLDER).release(holder);
     }
 
     LongValue acked(final String name)
@@ -134,32 +137,35 @@ final class TailerRegistry
     }
 
     /**
-     * Takes the named tailer for this process (from a dead holder, too).
+     * Takes the named tailer for {@code holder} (from a dead holder, too).
      *
-     * @throws IllegalStateException when another live process holds it.
+     * @throws IllegalStateException when a live tailer holds it, in this process or another.
      */
-    void claimName(final String name)
+    void claimName(final String name, final long holder)
     {
-        final LongValue owner = value(TAILER_PREFIX + name + OWNER, 0);
+        final OwnerWord word = word(TAILER_PREFIX + name + HOLDER);
         while (true)
         {
-            final long holder = owner.getVolatileValue();
-            if (holder != 0 && isAlive(holder))
-            {
-                throw new IllegalStateException("named tailer \"" + name + "\" of log " + store.file().getParent() +
-                    " is held by " + (holder == SELF ? "this process" : "live " + describe(holder)) +
-                    "; one process at a time reads under a name");
-            }
-            if (owner.compareAndSwapValue(holder, SELF))
+            final int claimed = word.acquire(holder, 0);
+            if (claimed == OwnerWord.ACQUIRED || claimed == OwnerWord.TAKEN_OVER)
             {
                 return;
             }
+            final long current = word.getVolatile();
+            word.checkWellFormed(current);
+            if (word.isAlive(current))
+            {
+                throw new IllegalStateException("named tailer \"" + name + "\" of log " + directory +
+                    " is held by " + (word.isThisProcess(current) ? "this process" : "live " + word.describe(current)) +
+                    "; one process at a time reads under a name");
+            }
+            // Freed, or taken over by another process, between the look and the claim: look again.
         }
     }
 
-    void releaseName(final String name)
+    void releaseName(final String name, final long holder)
     {
-        value(TAILER_PREFIX + name + OWNER, 0).compareAndSwapValue(SELF, 0);
+        word(TAILER_PREFIX + name + HOLDER).release(holder);
     }
 
     /**
@@ -171,7 +177,8 @@ final class TailerRegistry
         {
             return false;
         }
-        claimName(name);
+        final long holder = newHolder();
+        claimName(name, holder);
         try
         {
             final LongValue acked = acked(name);
@@ -184,7 +191,7 @@ final class TailerRegistry
         }
         finally
         {
-            releaseName(name);
+            releaseName(name, holder);
         }
     }
 
@@ -195,17 +202,19 @@ final class TailerRegistry
      * @param cycleOfIndex turns a message index into its cycle.
      * @return the lowest cycle needed, or {@link Integer#MAX_VALUE} when no tailer needs any.
      */
-    long lowestCycleNeeded(final java.util.function.LongUnaryOperator cycleOfIndex)
+    long lowestCycleNeeded(final LongUnaryOperator cycleOfIndex)
     {
         long lowest = Integer.MAX_VALUE;
         for (final String key : keys())
         {
-            if (key.startsWith(READER_PREFIX) && key.endsWith(OWNER))
+            if (key.startsWith(READER_PREFIX) && key.endsWith(HOLDER))
             {
-                final long holder = value(key, 0).getVolatileValue();
-                if (holder != 0 && isAlive(holder))
+                final OwnerWord word = word(key);
+                final long holder = word.getVolatile();
+                word.checkWellFormed(holder);
+                if (word.isAlive(holder))
                 {
-                    final String slot = key.substring(0, key.length() - OWNER.length());
+                    final String slot = key.substring(0, key.length() - HOLDER.length());
                     lowest = Math.min(lowest, value(slot + ".cycle", 0).getVolatileValue());
                 }
             }
@@ -238,7 +247,7 @@ final class TailerRegistry
      */
     Map<String, Long> truncatedFiles()
     {
-        final Map<String, Long> files = new java.util.TreeMap<>();
+        final Map<String, Long> files = new TreeMap<>();
         for (final String key : keys())
         {
             if (key.startsWith(TRUNCATED_PREFIX))
@@ -268,5 +277,15 @@ final class TailerRegistry
         final List<String> keys = new ArrayList<>();
         store.forEachKey(keys, (list, key, in) -> list.add(key.toString()));
         return keys;
+    }
+
+    /**
+     * Gives back this JVM's lease on the participant registry: a word still held after this looks,
+     * to the others, like the word of a dead process.
+     */
+    @Override
+    public void close()
+    {
+        participants.release();
     }
 }

@@ -5,7 +5,9 @@
  * A log is one Chronicle queue directory: one {@code *.cq4} file per roll cycle (daily by default;
  * {@link io.mmipc.LogRollCycle}) and {@code metadata.cq4t}, a mapped table of named 64-bit words
  * where Chronicle keeps its locks and mmipc keeps tailer positions, live readers and the log's
- * parameters ({@link io.mmipc.chronicle.TailerRegistry}). Each message is one Chronicle document:
+ * parameters ({@link io.mmipc.chronicle.TailerRegistry}), beside {@code ~mmipc-registry}, the
+ * participant registry through which those words name the processes that hold readers and
+ * names. Each message is one Chronicle document:
  * an 8-byte append time, then the payload ({@link io.mmipc.chronicle.LogMessageDescriptor}). The
  * directory is on disk: {@link io.mmipc.DurableLogConfig#defaultRoot()} is under the user's XDG
  * data directory, never {@code /dev/shm}.

@@ -9,6 +9,7 @@ import io.mmipc.LogTailer;
 import io.mmipc.codec.Codecs;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
+import io.mmipc.test.Unreaped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RetentionTest
 {
@@ -106,6 +108,39 @@ class RetentionTest
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aReaderAndANamedTailerOfAKilledProcessThatNobodyReapedAreLetGo() throws Exception
+    {
+        assumeTrue(Files.isReadable(Paths.get("/proc/self/stat")), "zombies are told apart through Linux's /proc");
+        final Path dir = root.resolve("log");
+        final DurableLogConfig config = DurableLogConfig.builder(dir).rollCycle(LogRollCycle.HOURLY)
+            .retention(LogRetention.keepRolledFiles(1)).clock(clock).build();
+        try (DurableLog log = DurableLog.open(config); LogAppender appender = log.appender())
+        {
+            appendHourly(appender, 0, 1, 2);
+            try (Unreaped child = Unreaped.start(Children.launcher(HoldingReader.class, dir.toString(), "held"), root))
+            {
+                assertEquals("1", child.awaitLine("read ", Duration.ofSeconds(60)));
+                appendHourly(appender, 3, 4);
+                final IllegalStateException held = assertThrows(IllegalStateException.class, () -> log.tailer("held"));
+                assertTrue(held.getMessage().contains("live pid " + child.pid()), held.getMessage());
+                assertEquals(0, log.applyRetention(), "the child's reader is in hour 1");
+
+                child.kill();
+                Children.await("the killed child to be a zombie", Duration.ofSeconds(20), child::isZombie);
+                try (LogTailer taken = log.tailer("held"))
+                {
+                    assertEquals(-1, taken.ackedIndex(), "taken over from the dead holder");
+                }
+                assertTrue(log.removeTailer("held"));
+                assertEquals(2, log.applyRetention(), "a dead reader needs nothing, reaped or not");
+                assertEquals(List.of("20260101-03F.cq4", "20260101-04F.cq4"), queueFiles(dir));
+                assertTrue(child.isZombie(), "nobody reaped the child: the log judged it by its state");
+            }
+        }
+    }
+
     private void appendHourly(final LogAppender appender, final int... hours)
     {
         for (final int hour : hours)
@@ -124,14 +159,15 @@ class RetentionTest
         }
     }
 
-    /** Opens a tailer, reads one message, and holds it until killed. */
+    /** Opens a tailer (and the named tailer {@code args[1]} when given), reads one message, and holds them until killed. */
     public static final class HoldingReader
     {
         public static void main(final String[] args) throws Exception
         {
             final DurableLogConfig config = DurableLogConfig.builder(Paths.get(args[0])).rollCycle(LogRollCycle.HOURLY)
                 .retention(LogRetention.keepRolledFiles(1)).build();
-            try (DurableLog log = DurableLog.open(config); LogTailer tailer = log.tailer())
+            try (DurableLog log = DurableLog.open(config); LogTailer tailer = log.tailer();
+                 LogTailer named = args.length > 1 ? log.tailer(args[1]) : null)
             {
                 tailer.toStart();
                 System.out.println("read " + tailer.take(Codecs.int64()));

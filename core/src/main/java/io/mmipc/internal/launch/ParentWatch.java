@@ -1,12 +1,18 @@
 package io.mmipc.internal.launch;
 
 import io.mmipc.internal.owner.ProcessIdentity;
+import io.mmipc.internal.wait.Waiter;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes a child JVM exit when its parent dies. A daemon thread polls the parent's pid and start
- * time (a reused pid is a different process); when the parent is gone it calls
- * {@link System#exit} with {@link #EXIT_PARENT_DIED}, so shutdown hooks run, and halts if they
- * have not finished within {@link #HALT_AFTER_MILLIS}.
+ * time (a reused pid is a different process) through {@link ProcessIdentity#isAlive()}, so a
+ * parent that was killed but not yet reaped (a zombie) counts as dead; when the parent is gone it
+ * calls {@link System#exit} with {@link #EXIT_PARENT_DIED}, so shutdown hooks run, and halts if
+ * they have not finished within {@link #HALT_AFTER_MILLIS}. Both waits go through a {@link Waiter}
+ * that sleeps a period at a time.
  */
 public final class ParentWatch
 {
@@ -52,32 +58,35 @@ public final class ParentWatch
 
     private static void watch(final ProcessIdentity parent, final long periodMillis)
     {
+        final Waiter waiter = new Waiter(new SleepingMillisIdleStrategy(periodMillis)).begin(Waiter.FOREVER, true);
         try
         {
             while (parent.isAlive())
             {
-                Thread.sleep(periodMillis);
+                if (waiter.idle() == Waiter.INTERRUPTED)
+                {
+                    return;
+                }
             }
         }
-        catch (final InterruptedException ex)
+        finally
         {
-            return;
+            waiter.end();
         }
         final Thread halter = new Thread(() ->
         {
-            try
+            final Waiter grace = new Waiter(new SleepingMillisIdleStrategy(periodMillis))
+                .begin(TimeUnit.MILLISECONDS.toNanos(HALT_AFTER_MILLIS), false);
+            while (grace.idle() == Waiter.AGAIN)
             {
-                Thread.sleep(HALT_AFTER_MILLIS);
-            }
-            catch (final InterruptedException ignore)
-            {
-                // halting anyway
+                // the shutdown hooks have until the deadline
             }
             Runtime.getRuntime().halt(EXIT_PARENT_DIED);
         }, "mmipc-parent-watch-halt");
         halter.setDaemon(true);
         halter.start();
-        System.err.println("mmipc: parent " + parent + " died; child " + ProcessHandle.current().pid() + " exits");
+        System.err.println("mmipc: parent " + parent + " died; child " + ProcessHandle.current().pid() +
+            " exits with " + EXIT_PARENT_DIED);
         System.exit(EXIT_PARENT_DIED);
     }
 }

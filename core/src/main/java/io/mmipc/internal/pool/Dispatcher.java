@@ -13,7 +13,7 @@ import io.mmipc.WorkerDiedException;
 import io.mmipc.codec.Codecs;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.ProcessLogging;
-import org.agrona.concurrent.IdleStrategy;
+import io.mmipc.internal.wait.Waiter;
 
 import java.nio.file.Files;
 import java.util.ArrayDeque;
@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The pool's one thread in the parent: hands batches to workers through each worker's own pipe,
  * collects their replies, and watches them. Because every batch goes to a known worker, the batches
  * a dead worker held are known, fail at once, and the worker is replaced: a pool never hangs on a
- * dead worker (Python's does: its workers share one task queue).
+ * dead worker (Python's does: its workers share one task queue). Between rounds that found nothing
+ * to do it waits through a {@link Waiter}.
  */
 final class Dispatcher implements Runnable
 {
@@ -46,7 +47,7 @@ final class Dispatcher implements Runnable
     private final String poolName;
     private final Worker[] workers;
     private final ConcurrentLinkedDeque<Job> pending = new ConcurrentLinkedDeque<>();
-    private final IdleStrategy idle = Idle.backoff().get();
+    private final Waiter waiter = new Waiter(Idle.backoff().get()); // used by the dispatcher thread only
     private final Thread thread;
     private volatile State state = State.RUNNING;
     private int generation;
@@ -144,6 +145,7 @@ final class Dispatcher implements Runnable
     @Override
     public void run()
     {
+        waiter.begin(Waiter.FOREVER, false);
         try
         {
             while (true)
@@ -167,7 +169,16 @@ final class Dispatcher implements Runnable
                     stopAll(false);
                     break;
                 }
-                idle.idle(work);
+                if (work > 0)
+                {
+                    // Busy: the next wait starts from its first, shortest sleep.
+                    waiter.end();
+                    waiter.begin(Waiter.FOREVER, false);
+                }
+                else
+                {
+                    waiter.idle();
+                }
             }
         }
         catch (final RuntimeException | Error ex)
@@ -178,6 +189,7 @@ final class Dispatcher implements Runnable
         }
         finally
         {
+            waiter.end();
             state = State.DONE;
         }
     }

@@ -21,12 +21,12 @@ import java.util.Objects;
  * names a path outside a directory or a kind with odd characters.
  *
  * @param transport the provider's transport ({@link ObjectProvider#SHARED_MEMORY}).
- * @param directory the absolute context directory.
+ * @param directory the absolute context directory (for a durable log, the log's own directory).
  * @param name      the object's name ({@link Names} rules).
  * @param kind      the provider's kind ("queue", "pipe", "lock", ...).
  * @param param     a kind-specific parameter, 0 when none.
  * @param codec     the codec reference ({@code io.mmipc.codec.CodecRef}), or null.
- * @param related   another handle the object needs, or null.
+ * @param related   what else re-opening needs (a condition's lock handle, a log's retention rule), or null.
  */
 public record Handle(String transport, String directory, String name, String kind, long param,
     Serializable codec, Serializable related) implements Serializable

@@ -52,7 +52,8 @@ public final class Handles
     private static Object open(final Handle handle)
     {
         final ObjectProvider provider = Providers.reopening(handle.transport(), handle.kind());
-        return provider.reopen(joined(Paths.get(handle.directory())), handle);
+        final Path directory = Paths.get(handle.directory());
+        return provider.reopen(handle, () -> joined(directory));
     }
 
     /**

@@ -41,7 +41,8 @@ public final class Providers
     }
 
     /**
-     * @return the first provider of {@code spi} (for SPIs that have no transport, such as the durable log).
+     * @return the first provider of {@code spi}, whatever its transport (for the durable log, which
+     *         belongs to no context).
      */
     public static <T> T get(final Class<T> spi, final String module)
     {
@@ -59,8 +60,9 @@ public final class Providers
      */
     static ObjectProvider reopening(final String transport, final String kind)
     {
+        // The durable log's last: a JVM that never meets a log handle never instantiates its provider.
         for (final Class<? extends ObjectProvider> spi : List.of(MessagingProvider.class, SyncProvider.class,
-            MapProvider.class))
+            MapProvider.class, DurableLogProvider.class))
         {
             for (final ObjectProvider provider : all(spi))
             {

@@ -2,17 +2,21 @@ package io.mmipc.internal.launch;
 
 import io.mmipc.IpcContext;
 import io.mmipc.internal.AgronaAccess;
+import io.mmipc.internal.owner.ProcessIdentity;
 import io.mmipc.test.Children;
+import io.mmipc.test.Unreaped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class JvmLauncherTest
 {
@@ -73,6 +77,36 @@ class JvmLauncherTest
             assertTrue(handle.isAlive());
             parent.kill();
             Children.await("the grandchild to notice its parent died", Duration.ofSeconds(20), () -> !handle.isAlive());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aChildWhoseKilledParentStaysAZombieExitsByItself() throws Exception
+    {
+        assumeTrue(Files.isReadable(Paths.get("/proc/self/stat")), "zombies are told apart through Linux's /proc");
+        ProcessIdentity child = null;
+        try (Unreaped parent = Unreaped.start(Children.launcher(Parent.class, "watched"), root))
+        {
+            final long pid = Long.parseLong(parent.awaitLine("grandchild ", Duration.ofSeconds(60)));
+            child = ProcessIdentity.of(pid);
+            assertTrue(child.isAlive(), child.toString());
+            parent.kill();
+            Children.await("the killed parent to be a zombie", Duration.ofSeconds(20), parent::isZombie);
+            assertTrue(ProcessHandle.of(parent.pid()).map(ProcessHandle::isAlive).orElse(false),
+                "the JDK calls the zombie alive: the case this test is about");
+            final ProcessIdentity watched = child;
+            Children.await("the child to notice its parent died", Duration.ofSeconds(20), () -> !watched.isAlive());
+            assertTrue(parent.stderr().contains("child " + pid + " exits with " + ParentWatch.EXIT_PARENT_DIED),
+                parent.stderr());
+            assertTrue(parent.isZombie(), "nobody reaped the parent: the child judged it by its state");
+        }
+        finally
+        {
+            if (child != null && child.isAlive())
+            {
+                ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 

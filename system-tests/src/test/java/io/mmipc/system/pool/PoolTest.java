@@ -1,4 +1,4 @@
-package io.mmipc.agrona.pool;
+package io.mmipc.system.pool;
 
 import io.mmipc.IpcContext;
 import io.mmipc.Pool;

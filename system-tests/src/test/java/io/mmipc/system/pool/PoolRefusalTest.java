@@ -1,4 +1,4 @@
-package io.mmipc.agrona.pool;
+package io.mmipc.system.pool;
 
 import com.example.pooltest.Order;
 import com.example.pooltest.OutsideFunctions;
@@ -106,13 +106,13 @@ class PoolRefusalTest
         final PoolTaskException viaMap = assertThrows(PoolTaskException.class,
             () -> pool.map(n -> n + offset, List.of(1)));
         assertTrue(viaMap.getMessage().startsWith("the function cannot be sent to a worker: the lambda in " +
-            "io.mmipc.agrona.pool.PoolRefusalTest (lambda$"), viaMap.getMessage());
-        assertTrue(viaMap.getMessage().contains("captures 'this', a io.mmipc.agrona.pool.PoolRefusalTest, which is " +
+            "io.mmipc.system.pool.PoolRefusalTest (lambda$"), viaMap.getMessage());
+        assertTrue(viaMap.getMessage().contains("captures 'this', a io.mmipc.system.pool.PoolRefusalTest, which is " +
             "not Serializable"), viaMap.getMessage());
 
         // apply wraps the callable in a lambda of the pool's own: the diagnosis looks inside it.
         final PoolTaskException viaApply = assertThrows(PoolTaskException.class, () -> pool.apply(() -> offset));
-        assertTrue(viaApply.getMessage().contains("captures 'this', a io.mmipc.agrona.pool.PoolRefusalTest"),
+        assertTrue(viaApply.getMessage().contains("captures 'this', a io.mmipc.system.pool.PoolRefusalTest"),
             viaApply.getMessage());
         assertSameWorkersStillWork();
     }

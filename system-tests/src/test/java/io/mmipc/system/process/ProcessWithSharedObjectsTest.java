@@ -1,4 +1,4 @@
-package io.mmipc.agrona.process;
+package io.mmipc.system.process;
 
 import io.mmipc.IpcContext;
 import io.mmipc.JvmProcess;

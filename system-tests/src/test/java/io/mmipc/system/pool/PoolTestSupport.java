@@ -1,4 +1,4 @@
-package io.mmipc.agrona.pool;
+package io.mmipc.system.pool;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
