@@ -1,19 +1,24 @@
 package io.mmipc.bench.queue;
 
+import io.mmipc.bench.support.Payload;
+import io.mmipc.bench.support.Tally;
+
 /**
  * One direction of messages between a benchmark JVM and its peer, over some transport. A link
- * sends its own pre-built message of a fixed size and receives into a checksum (each received
- * message is read, as a real consumer would), so every transport does the same work around the
- * transfer. A new transport (Aeron, TCP ...) is a new {@link Transport} constant and a subclass.
+ * sends its own pre-built {@link Payload} of a fixed size, and hands every message it receives to
+ * its {@link Tally}, which checksums every byte (as a consumer that uses the data would read it),
+ * so every transport does the same work around the transfer. A new transport (Aeron, TCP ...) is a
+ * new {@link Transport} constant and a subclass.
  */
 public abstract class Link implements AutoCloseable
 {
     protected final int size;
-    protected long checksum;
+    protected final Tally received;
 
     protected Link(final int size)
     {
         this.size = size;
+        this.received = new Tally(size);
     }
 
     /**
@@ -58,11 +63,19 @@ public abstract class Link implements AutoCloseable
     }
 
     /**
-     * @return a value derived from every message received (keeps the reads alive).
+     * @return the sum of the checksums of every message received (keeps the reads alive).
      */
     public final long checksum()
     {
-        return checksum;
+        return received.sum();
+    }
+
+    /**
+     * @return what this link received: checksums, and how many messages were not the payload sent.
+     */
+    public final Tally received()
+    {
+        return received;
     }
 
     @Override

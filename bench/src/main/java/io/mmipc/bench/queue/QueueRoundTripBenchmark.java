@@ -65,11 +65,18 @@ public class QueueRoundTripBenchmark
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        peer.checkAlive();
-        peer.close();
-        ping.close();
-        pong.close();
-        ctx.close();
+        try
+        {
+            peer.checkAlive();
+            pong.received().checkIntact("QueueRoundTripBenchmark over " + transport);
+        }
+        finally
+        {
+            peer.close();
+            ping.close();
+            pong.close();
+            ctx.close();
+        }
     }
 
     @Benchmark

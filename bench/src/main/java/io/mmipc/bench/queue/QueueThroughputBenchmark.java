@@ -61,10 +61,16 @@ public class QueueThroughputBenchmark
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        peer.checkAlive();
-        peer.close();
-        link.close();
-        ctx.close();
+        try
+        {
+            peer.checkAlive();
+        }
+        finally
+        {
+            peer.close();
+            link.close();
+            ctx.close();
+        }
     }
 
     @Benchmark

@@ -1,0 +1,83 @@
+package io.mmipc.bench.queue;
+
+import io.mmipc.IpcContext;
+import io.mmipc.bench.support.Payload;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Every transport's consumer checksums the whole payload, in one JVM (the benchmarks do the same
+ * across two).
+ */
+class LinkChecksumTest
+{
+    private static final int SIZE = 1027;
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    @Timeout(60)
+    void everyConsumerChecksumsTheWholePayload(final Transport transport) throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create())
+        {
+            final Path dir = ctx.directory();
+            transport.prepare(dir, "t", SIZE);
+            // An OS pipe's open waits for the other side: open the sender in another thread.
+            final CompletableFuture<Link> sending = CompletableFuture.supplyAsync(() -> open(transport, dir, true));
+            try (Link receiver = transport.open(dir, "t", SIZE, false); Link sender = sending.get())
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    sender.send();
+                    receiver.receive();
+                }
+                assertEquals(3, receiver.received().messages());
+                assertEquals(0, receiver.received().corrupted());
+                assertEquals(3 * Payload.checksum(Payload.create(SIZE)), receiver.checksum());
+            }
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void theInPlaceHandlersSeeACorruptedLastByte() throws Exception
+    {
+        final byte[] corrupted = Payload.create(SIZE);
+        corrupted[SIZE - 1]++;
+        final UnsafeBuffer buffer = new UnsafeBuffer(corrupted);
+        try (IpcContext ctx = IpcContext.create())
+        {
+            final Path dir = ctx.directory();
+            Transport.AGRONA_RAW.prepare(dir, "raw", SIZE);
+            Transport.MMIPC_ZERO_COPY.prepare(dir, "zc", SIZE);
+            try (AgronaRingLink raw = (AgronaRingLink)Transport.AGRONA_RAW.open(dir, "raw", SIZE, false);
+                 MmipcZeroCopyLink zeroCopy = (MmipcZeroCopyLink)Transport.MMIPC_ZERO_COPY.open(dir, "zc", SIZE, false))
+            {
+                raw.onMessage(1, buffer, 0, SIZE);
+                zeroCopy.onMessage(buffer, 0, SIZE);
+                assertEquals(1, raw.received().corrupted());
+                assertEquals(1, zeroCopy.received().corrupted());
+            }
+        }
+    }
+
+    private static Link open(final Transport transport, final Path dir, final boolean send)
+    {
+        try
+        {
+            return transport.open(dir, "t", SIZE, send);
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
