@@ -1,5 +1,6 @@
 package io.mmipc.bench.queue;
 
+import com.sun.management.ThreadMXBean;
 import io.mmipc.IpcContext;
 import io.mmipc.bench.support.Payload;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -8,14 +9,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every transport's consumer checksums the whole payload, in one JVM (the benchmarks do the same
- * across two).
+ * Every transport's consumer checksums the whole payload, and the in-place ones allocate nothing
+ * doing so; in one JVM (the benchmarks do the same across two).
  */
 class LinkChecksumTest
 {
@@ -66,6 +68,38 @@ class LinkChecksumTest
                 assertEquals(1, raw.received().corrupted());
                 assertEquals(1, zeroCopy.received().corrupted());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"MMIPC_ZERO_COPY", "AGRONA_RAW"})
+    @Timeout(60)
+    void theInPlaceConsumersAllocateNothing(final Transport transport) throws Exception
+    {
+        final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
+        try (IpcContext ctx = IpcContext.create())
+        {
+            transport.prepare(ctx.directory(), "t", SIZE);
+            try (Link sender = transport.open(ctx.directory(), "t", SIZE, true);
+                 Link receiver = transport.open(ctx.directory(), "t", SIZE, false))
+            {
+                final long id = Thread.currentThread().getId();
+                sendAndReceive(sender, receiver, 1_000);
+                final long before = threads.getThreadAllocatedBytes(id);
+                sendAndReceive(sender, receiver, 10_000);
+                final long allocated = threads.getThreadAllocatedBytes(id) - before;
+                assertTrue(allocated < 10_000, allocated + " bytes allocated for 10,000 messages");
+                assertEquals(0, receiver.received().corrupted());
+            }
+        }
+    }
+
+    private static void sendAndReceive(final Link sender, final Link receiver, final int messages)
+    {
+        for (int i = 0; i < messages; i++)
+        {
+            sender.send();
+            receiver.receive();
         }
     }
 
