@@ -110,10 +110,24 @@ public class AeronIpcBenchmark
 
         void send()
         {
+            long spins = 0;
             while (requests.offer(message, 0, SIZE) < 0)
             {
-                Thread.onSpinWait();
+                spun(++spins);
             }
+        }
+
+        /**
+         * Fails, rather than spinning forever, once the peer has died (it exits when a message
+         * it receives is corrupted).
+         */
+        void spun(final long spins)
+        {
+            if ((spins & ((1 << 20) - 1)) == 0)
+            {
+                peer.checkAlive();
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -164,11 +178,12 @@ public class AeronIpcBenchmark
         long awaitReply()
         {
             final long before = received.messages();
+            long spins = 0;
             while (received.messages() == before)
             {
                 if (replies.poll(onReply, 1) == 0)
                 {
-                    Thread.onSpinWait();
+                    spun(++spins);
                 }
             }
             return received.sum();

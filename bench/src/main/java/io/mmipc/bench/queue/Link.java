@@ -1,6 +1,7 @@
 package io.mmipc.bench.queue;
 
 import io.mmipc.bench.support.Payload;
+import io.mmipc.bench.support.PeerJvm;
 import io.mmipc.bench.support.Tally;
 
 /**
@@ -12,8 +13,12 @@ import io.mmipc.bench.support.Tally;
  */
 public abstract class Link implements AutoCloseable
 {
+    /** How often a busy-spinning send or receive asks whether the peer still lives: every 2^20 spins. */
+    private static final long PEER_CHECK_MASK = (1 << 20) - 1;
+
     protected final int size;
     protected final Tally received;
+    private PeerJvm peer;
 
     protected Link(final int size)
     {
@@ -36,13 +41,23 @@ public abstract class Link implements AutoCloseable
     public abstract int poll(int limit);
 
     /**
+     * Makes {@link #send()} and {@link #receive()} fail, rather than spin forever, once the peer
+     * at the other end has died (a peer exits when it receives a corrupted message).
+     */
+    public final void watch(final PeerJvm peer)
+    {
+        this.peer = peer;
+    }
+
+    /**
      * Sends one message, busy-spinning while the transport is full.
      */
     public final void send()
     {
+        long spins = 0;
         while (!offer())
         {
-            Thread.onSpinWait();
+            spun(++spins);
         }
     }
 
@@ -51,10 +66,20 @@ public abstract class Link implements AutoCloseable
      */
     public final void receive()
     {
+        long spins = 0;
         while (poll(1) == 0)
         {
-            Thread.onSpinWait();
+            spun(++spins);
         }
+    }
+
+    private void spun(final long spins)
+    {
+        if ((spins & PEER_CHECK_MASK) == 0 && peer != null)
+        {
+            peer.checkAlive();
+        }
+        Thread.onSpinWait();
     }
 
     public final int size()

@@ -60,6 +60,8 @@ public class QueueRoundTripBenchmark
             "ping", "pong");
         ping = transport.open(dir, "ping", size, true); // same order as the peer; in this thread
         pong = transport.open(dir, "pong", size, false);
+        ping.watch(peer);
+        pong.watch(peer);
     }
 
     @TearDown(Level.Trial)

@@ -3,6 +3,7 @@ package io.mmipc.bench.queue;
 import com.sun.management.ThreadMXBean;
 import io.mmipc.IpcContext;
 import io.mmipc.bench.support.Payload;
+import io.mmipc.bench.support.PeerJvm;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,6 +91,39 @@ class LinkChecksumTest
                 final long allocated = threads.getThreadAllocatedBytes(id) - before;
                 assertTrue(allocated < 10_000, allocated + " bytes allocated for 10,000 messages");
                 assertEquals(0, receiver.received().corrupted());
+            }
+        }
+    }
+
+    /** A peer that reads nothing and waits to be stopped. */
+    public static final class IdlePeer
+    {
+        public static void main(final String[] args) throws InterruptedException
+        {
+            PeerJvm.signalReady();
+            Thread.currentThread().join();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aSenderFailsInsteadOfSpinningForeverOnceItsPeerHasDied() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(); PeerJvm peer = PeerJvm.start(IdlePeer.class))
+        {
+            peer.close(); // as if it had exited on a corrupted message
+            Transport.AGRONA_RAW.prepare(ctx.directory(), "t", SIZE);
+            try (Link sender = Transport.AGRONA_RAW.open(ctx.directory(), "t", SIZE, true))
+            {
+                sender.watch(peer);
+                final IllegalStateException ex = assertThrows(IllegalStateException.class, () ->
+                {
+                    while (true)
+                    {
+                        sender.send(); // nobody reads: the ring fills, then send spins until it sees the peer dead
+                    }
+                });
+                assertTrue(ex.getMessage().contains("died"), ex.getMessage());
             }
         }
     }
