@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * briefly) in this JVM's JMH runner and turns its {@link RunResult}s into {@code report.md},
  * {@code summary.json} and {@code chart.svg}, beside JMH's own {@code jmh.json};
  * {@code --from jmh.json} rebuilds them from a saved run. The table is printed at the end too:
- * the Markdown, or in quiet mode ({@link ReportOptions}) a plain-text ratio table after one
+ * the whole Markdown, or in quiet mode ({@link ReportOptions}) only the ratio tables, after one
  * progress line per benchmark.
  */
 public final class ReportMain
@@ -104,7 +104,7 @@ public final class ReportMain
         final String heading = o.quick ? "mmipc benchmarks (quick mode: indicative only)" : "mmipc benchmarks";
         final String markdown = ReportWriter.markdown(results, heading, context);
         out.println();
-        out.print(quiet ? ReportWriter.text(results) : markdown);
+        out.print(quiet ? ReportWriter.ratioTables(results) : markdown);
         if (o.writesFiles())
         {
             Files.createDirectories(dir);

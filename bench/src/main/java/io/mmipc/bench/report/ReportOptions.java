@@ -22,7 +22,7 @@ final class ReportOptions
         "Options:",
         "  --quick        the headline contenders only, at 64 bytes: 1 fork, 1 s warm-up, 2 s measurement;",
         "                 writes nothing unless --out is given (the figures are indicative only)",
-        "  --quiet        one progress line per benchmark, then the ratio table; JMH's own output only",
+        "  --quiet        one progress line per benchmark, then the ratio tables; JMH's own output only",
         "                 for a benchmark that fails. The default for --quick when output is not a terminal",
         "  --verbose      JMH's full output, also where --quiet would be the default",
         "  --out DIR      where to write the files (default: bench/results)",

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Turns results into the side-by-side report: a Markdown table per suite with each contender's
  * ratio to the pipe+serialization baseline, to the raw library and to the same thing in one JVM;
- * the same as a plain-text table for a terminal; and as machine-readable JSON. Ratios read "times
+ * the ratio tables alone for a terminal; and the same as machine-readable JSON. Ratios read "times
  * better": above 1 means more messages per second, or less time per operation. Each table shows
  * its figures in one unit ({@link Units#forTable}) and one number format ({@link Units#fmt}).
  */
@@ -175,10 +175,11 @@ public final class ReportWriter
     }
 
     /**
-     * @return a plain-text table for a terminal: per suite, each contender's figure (the median
-     *         and p99 for latency) and its ratios; ASCII only, whatever the console's charset.
+     * @return the ratio tables alone, for a terminal: per suite, each contender's figure (the
+     *         median and p99 for latency) and its ratios, as compact Markdown in ASCII only (a
+     *         console's charset may lack × and µ), so they can be pasted into an issue as well.
      */
-    public static String text(final List<Result> results)
+    public static String ratioTables(final List<Result> results)
     {
         final StringBuilder out = new StringBuilder();
         for (final Map.Entry<String, List<Result>> suite : bySuite(results).entrySet())
@@ -188,11 +189,13 @@ public final class ReportWriter
             final boolean sampled = rows.stream().anyMatch(r -> !r.percentiles().isEmpty());
             final String u = unit.name().replace("µ", "u");
             final List<Reference> refs = references(rows);
-            final List<String[]> lines = new ArrayList<>();
             final List<String> header = new ArrayList<>(List.of("contender"));
             header.addAll(sampled ? List.of("p50 " + u, "p99 " + u) : List.of(rows.get(0).higherIsBetter() ? u : u + "/op"));
             refs.forEach(ref -> header.add(ref.column));
-            lines.add(header.toArray(String[]::new));
+            out.append("## ").append(suite.getKey()).append(rows.get(0).higherIsBetter() ? " (higher is better)" :
+                sampled ? " (lower is better; ratios compare medians)" : " (lower is better)").append("\n\n");
+            row(out, header);
+            out.append("|---|").append("---:|".repeat(header.size() - 1)).append('\n');
             for (final Result r : rows)
             {
                 final List<String> cells = new ArrayList<>(List.of(r.contender()));
@@ -206,11 +209,8 @@ public final class ReportWriter
                     cells.add(Units.fmt(Units.score(r, unit)));
                 }
                 refs.forEach(ref -> cells.add(Units.ratio(r.timesBetterThan(ref.in(rows))).replace("×", "x")));
-                lines.add(cells.toArray(String[]::new));
+                row(out, cells);
             }
-            out.append(suite.getKey()).append(rows.get(0).higherIsBetter() ? " (higher is better)\n" :
-                " (lower is better; ratios compare medians)\n");
-            align(out, lines);
             out.append('\n');
         }
         return out.toString();
@@ -222,25 +222,11 @@ public final class ReportWriter
         return v == null ? "" : Units.fmt(Units.value(r, v, unit));
     }
 
-    private static void align(final StringBuilder out, final List<String[]> lines)
+    private static void row(final StringBuilder out, final List<String> cells)
     {
-        final int[] widths = new int[lines.get(0).length];
-        for (final String[] line : lines)
-        {
-            for (int i = 0; i < line.length; i++)
-            {
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-        }
-        for (final String[] line : lines)
-        {
-            out.append("  ").append(String.format(Locale.ROOT, "%-" + widths[0] + "s", line[0]));
-            for (int i = 1; i < line.length; i++)
-            {
-                out.append("  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", line[i]));
-            }
-            out.append('\n');
-        }
+        out.append('|');
+        cells.forEach(c -> out.append(' ').append(c).append(" |"));
+        out.append('\n');
     }
 
     public static Map<String, Object> summary(final List<Result> results, final Map<String, String> context)

@@ -120,10 +120,11 @@ class ReportTest
         assertTrue(md.contains("| mmipc rtt | 200 ± 10 | 40× | 200 | 300 | 500 | 2,000 | 40,000 | 0 | ? |"), md);
         assertTrue(md.contains("| pipe rtt | 9,000 ± 1,000 | 1× | 8,000 | 12,000 | 20,000 | 60,000 | 900,000 |  | ? |"), md);
 
-        final String text = ReportWriter.text(results);
-        assertTrue(text.contains("tp-64B (higher is better)"), text);
-        assertTrue(text.matches("(?s).*  mmipc +50 +50x +0.909x\\n.*"), text);
-        assertTrue(text.matches("(?s).*  mmipc rtt +200 +500 +40x\\n.*"), text);
+        final String text = ReportWriter.ratioTables(results);
+        assertTrue(text.contains("## tp-64B (higher is better)\n\n| contender | ops/us | vs pipe + serialization | " +
+            "vs raw library |\n|---|---:|---:|---:|\n| mmipc | 50 | 50x | 0.909x |\n"), text);
+        assertTrue(text.contains("| contender | p50 ns | p99 ns | vs pipe + serialization |\n"), text);
+        assertTrue(text.contains("| mmipc rtt | 200 | 500 | 40x |\n"), text);
         assertTrue(text.chars().allMatch(c -> c < 128), "ASCII for any console: " + text);
 
         final String summary = Json.write(ReportWriter.summary(results, Map.of("cpus", "2")));
