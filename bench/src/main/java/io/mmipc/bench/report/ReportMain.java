@@ -313,13 +313,18 @@ public final class ReportMain
     }
 
     /**
-     * @return the header of a report rebuilt from saved results: the run's machine is not known
-     *         here ({@code --note} can say it).
+     * @return the header of a report rebuilt from saved results: the JVM JMH recorded; the run's
+     *         date and machine are not in its JSON ({@code --note} can say them).
      */
-    private static Map<String, String> rebuiltContext(final Path from)
+    private static Map<String, String> rebuiltContext(final Path from) throws IOException
     {
         final Map<String, String> context = new LinkedHashMap<>();
         context.put("rebuilt", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " from " + from);
+        if (Json.parse(Files.readString(from, StandardCharsets.UTF_8)) instanceof List<?> entries && !entries.isEmpty() &&
+            entries.get(0) instanceof Map<?, ?> first && first.get("vmName") != null)
+        {
+            context.put("jvm", first.get("vmName") + " " + first.get("vmVersion"));
+        }
         return context;
     }
 

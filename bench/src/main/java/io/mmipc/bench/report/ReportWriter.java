@@ -115,8 +115,9 @@ public final class ReportWriter
         md.append("\nRatios read \"times better than the reference\": above 1 means more messages per second, ")
             .append("or less time per operation (latency ratios compare medians). References: an OS pipe carrying ")
             .append("Java-serialized objects (what Python's multiprocessing.Queue does), the raw library mmipc builds on ")
-            .append("(Agrona's ring buffer, Chronicle Queue), and the same operation inside one JVM. Every consumer ")
-            .append("reads every byte it receives (a checksum of the payload). Each table shows one unit, named in its ")
+            .append("(Agrona's ring buffer, Chronicle Queue), and the same operation inside one JVM. In the queue, Aeron ")
+            .append("and TCP suites every consumer reads every byte it receives (a checksum of the payload). Each table ")
+            .append("shows one unit, named in its ")
             .append("header; ± is JMH's 99.9% error; B/op is bytes allocated per operation (-prof gc). \"Spinning\" ")
             .append("counts the threads that busy-spin while the result is measured (the benchmark's and its peers').\n");
         for (final Map.Entry<String, List<Result>> suite : bySuite(results).entrySet())
