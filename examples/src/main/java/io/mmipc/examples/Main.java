@@ -32,11 +32,10 @@ public final class Main
     /** System property naming the benchmarks jar. */
     public static final String BENCHMARKS_JAR = "mmipc.benchmarks.jar";
     /**
-     * The option that makes the benchmarks jar's {@code report --quick} print its tables without
-     * JMH's progress, passed to it when not null. Null while BenchMain has none (the bench module
-     * is adding one): the tour then shows JMH's own output.
+     * The option that makes the benchmarks jar's {@code report --quick} print one progress line per
+     * benchmark and then only the ratio tables, instead of JMH's own output.
      */
-    static final String BENCH_QUIET_FLAG = null;
+    static final String BENCH_QUIET_FLAG = "--quiet";
 
     /** The ports the tour runs, in order: name (as in {@link Examples}) and what to watch for. */
     static final List<String[]> TOUR = List.of(

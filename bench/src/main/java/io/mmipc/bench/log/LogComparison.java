@@ -1,8 +1,9 @@
 package io.mmipc.bench.log;
 
-import io.mmipc.internal.spi.JvmFlags;
+import io.mmipc.bench.BenchMain;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.util.Statistics;
@@ -24,6 +25,13 @@ import java.util.Map;
  */
 public final class LogComparison
 {
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "Usage: java -cp benchmarks.jar io.mmipc.bench.log.LogComparison [-rounds N] [JMH OPTIONS]",
+        "",
+        "Runs the durable-log benchmarks for mmipc's DurableLog and raw Chronicle Queue in N alternating",
+        "rounds (default 3; one fork each per round, unless -f says otherwise) and prints each round's",
+        "ratios to Chronicle, then their medians. Other options go to JMH ('java -jar benchmarks.jar -h').",
+        "");
     private static final String BASELINE = LogContenders.CHRONICLE;
     private static final String[] CONTENDERS = {LogContenders.MMIPC_LOG, LogContenders.CHRONICLE};
 
@@ -40,15 +48,35 @@ public final class LogComparison
 
     public static void main(final String[] args) throws Exception
     {
+        if (BenchMain.wantsHelp(args))
+        {
+            System.out.print(USAGE);
+            return;
+        }
         int rounds = 3;
         final List<String> jmhArgs = new ArrayList<>(Arrays.asList(args));
-        final int at = jmhArgs.indexOf("-rounds");
-        if (at >= 0)
+        final CommandLineOptions cmd;
+        try
         {
-            rounds = Integer.parseInt(jmhArgs.get(at + 1));
-            jmhArgs.subList(at, at + 2).clear();
+            final int at = jmhArgs.indexOf("-rounds");
+            if (at >= 0)
+            {
+                if (at + 1 >= jmhArgs.size())
+                {
+                    throw new IllegalArgumentException("-rounds needs a number");
+                }
+                rounds = Integer.parseInt(jmhArgs.get(at + 1));
+                jmhArgs.subList(at, at + 2).clear();
+            }
+            cmd = new CommandLineOptions(jmhArgs.toArray(String[]::new));
         }
-        final CommandLineOptions cmd = new CommandLineOptions(jmhArgs.toArray(String[]::new));
+        catch (final IllegalArgumentException | CommandLineOptionException ex)
+        {
+            System.err.println("error: " + ex.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
         final List<Map<String, Figures>> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++)
         {
@@ -63,7 +91,7 @@ public final class LogComparison
                 {
                     options.forks(1);
                 }
-                options.jvmArgsAppend(JvmFlags.current().jvmOptions().toArray(String[]::new));
+                options.jvmArgsAppend(BenchMain.forkFlags(cmd));
                 final Figures f = new Figures();
                 for (final RunResult run : new Runner(options.build()).run())
                 {

@@ -7,8 +7,10 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.mmipc.bench.support.Contender;
+import io.mmipc.bench.support.Payload;
 import io.mmipc.bench.support.PeerJvm;
 import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Tally;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -32,7 +34,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Aeron IPC between two JVMs, 64-byte messages: the media driver runs embedded in the benchmark
  * JVM with a backoff idle strategy (so its thread does not take one of the contenders' cores), its
- * directory under {@code /dev/shm}; the peer JVM subscribes through it.
+ * directory under {@code /dev/shm}; the peer JVM subscribes through it. Messages carry the same
+ * {@link Payload} as the queue contenders, and every consumer (the peer, and this JVM for replies)
+ * checksums every byte it receives.
  */
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -54,6 +58,11 @@ public class AeronIpcBenchmark
         PeerJvm peer;
         File dir;
         final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(SIZE));
+
+        Connection()
+        {
+            message.putBytes(0, Payload.create(SIZE));
+        }
 
         void open(final String mode) throws Exception
         {
@@ -101,10 +110,24 @@ public class AeronIpcBenchmark
 
         void send()
         {
+            long spins = 0;
             while (requests.offer(message, 0, SIZE) < 0)
             {
-                Thread.onSpinWait();
+                spun(++spins);
             }
+        }
+
+        /**
+         * Fails, rather than spinning forever, once the peer has died (it exits when a message
+         * it receives is corrupted).
+         */
+        void spun(final long spins)
+        {
+            if ((spins & ((1 << 20) - 1)) == 0)
+            {
+                peer.checkAlive();
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -127,8 +150,8 @@ public class AeronIpcBenchmark
     @State(Scope.Benchmark)
     public static class Echo extends Connection
     {
-        private boolean received;
-        private final FragmentHandler onReply = (buffer, offset, length, header) -> received = true;
+        private final Tally received = new Tally(SIZE);
+        private final FragmentHandler onReply = (buffer, offset, length, header) -> received.add(buffer, offset, length);
 
         @Setup(Level.Trial)
         public void setup() throws Exception
@@ -139,19 +162,31 @@ public class AeronIpcBenchmark
         @TearDown(Level.Trial)
         public void tearDown()
         {
-            close();
+            try
+            {
+                received.checkIntact("AeronIpcBenchmark round trip");
+            }
+            finally
+            {
+                close();
+            }
         }
 
-        void awaitReply()
+        /**
+         * @return the sum of the checksums of every reply so far.
+         */
+        long awaitReply()
         {
-            received = false;
-            while (!received)
+            final long before = received.messages();
+            long spins = 0;
+            while (received.messages() == before)
             {
                 if (replies.poll(onReply, 1) == 0)
                 {
-                    Thread.onSpinWait();
+                    spun(++spins);
                 }
             }
+            return received.sum();
         }
     }
 
@@ -170,9 +205,9 @@ public class AeronIpcBenchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @Contender(suite = "round trip 64 B, two JVMs", name = "Aeron IPC (embedded driver)")
     @Spinning(threads = 2, note = "benchmark thread awaiting the reply + peer polling")
-    public void roundTrip(final Echo echo)
+    public long roundTrip(final Echo echo)
     {
         echo.send();
-        echo.awaitReply();
+        return echo.awaitReply();
     }
 }

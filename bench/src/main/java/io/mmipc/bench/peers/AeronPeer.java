@@ -5,11 +5,13 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.mmipc.bench.support.PeerJvm;
+import io.mmipc.bench.support.Tally;
 
 /**
  * The other JVM of {@link AeronIpcBenchmark}: subscribes to the request stream over the media
- * driver the benchmark JVM runs, and either drops every message ("sink") or sends it back on the
- * reply stream ("echo"). It polls in a busy loop, as the other contenders' peers do.
+ * driver the benchmark JVM runs, checksums every byte of every message, and either drops it
+ * ("sink") or sends it back on the reply stream ("echo"). It polls in a busy loop, as the other
+ * contenders' peers do, and exits (code 3) if a message was not the payload sent.
  */
 public final class AeronPeer
 {
@@ -26,15 +28,18 @@ public final class AeronPeer
              ExclusivePublication replies = echo ?
                  aeron.addExclusivePublication(AeronIpcBenchmark.CHANNEL, AeronIpcBenchmark.REPLIES) : null)
         {
+            final Tally received = new Tally(AeronIpcBenchmark.SIZE);
             final FragmentHandler handler = echo ?
                 (buffer, offset, length, header) ->
                 {
+                    received.add(buffer, offset, length);
                     while (replies.offer(buffer, offset, length) < 0)
                     {
                         Thread.onSpinWait();
                     }
                 } :
-                (buffer, offset, length, header) -> { };
+                (buffer, offset, length, header) -> received.add(buffer, offset, length);
+            final String consumer = "AeronPeer " + args[1];
             PeerJvm.signalReady();
             while (!Thread.currentThread().isInterrupted())
             {
@@ -42,6 +47,7 @@ public final class AeronPeer
                 {
                     Thread.onSpinWait();
                 }
+                received.exitIfCorrupted(consumer);
             }
         }
     }

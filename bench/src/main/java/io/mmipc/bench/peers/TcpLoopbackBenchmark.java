@@ -1,9 +1,11 @@
 package io.mmipc.bench.peers;
 
 import io.mmipc.bench.support.Contender;
+import io.mmipc.bench.support.Payload;
 import io.mmipc.bench.support.PeerJvm;
 import io.mmipc.bench.support.SerializedFrames;
 import io.mmipc.bench.support.Spinning;
+import io.mmipc.bench.support.Tally;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP loopback socket between two JVMs carrying Java-serialized 64-byte messages, one flushed
- * frame each: what a user without shared memory reaches for next after a pipe.
+ * frame each: what a user without shared memory reaches for next after a pipe. Messages carry the
+ * same {@link Payload} as the queue contenders; every consumer deserializes each frame and
+ * checksums every byte of the array.
  */
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -38,7 +42,7 @@ public class TcpLoopbackBenchmark
         PeerJvm peer;
         Socket socket;
         SerializedFrames frames;
-        final byte[] message = new byte[SIZE];
+        final byte[] message = Payload.create(SIZE);
 
         void open(final String mode) throws Exception
         {
@@ -80,6 +84,8 @@ public class TcpLoopbackBenchmark
     @State(Scope.Benchmark)
     public static class Echo extends Connection
     {
+        final Tally received = new Tally(SIZE);
+
         @Setup(Level.Trial)
         public void setup() throws Exception
         {
@@ -89,7 +95,14 @@ public class TcpLoopbackBenchmark
         @TearDown(Level.Trial)
         public void tearDown() throws IOException
         {
-            close();
+            try
+            {
+                received.checkIntact("TcpLoopbackBenchmark round trip");
+            }
+            finally
+            {
+                close();
+            }
         }
     }
 
@@ -108,9 +121,10 @@ public class TcpLoopbackBenchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @Contender(suite = "round trip 64 B, two JVMs", name = "TCP loopback + Java serialization")
     @Spinning(threads = 0, note = "both sides block in the kernel")
-    public Object roundTrip(final Echo echo) throws Exception
+    public long roundTrip(final Echo echo) throws Exception
     {
         echo.frames.write(echo.message);
-        return echo.frames.read();
+        echo.received.add((byte[])echo.frames.read());
+        return echo.received.sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.mmipc.bench.queue;
 
+import io.mmipc.bench.support.Payload;
 import org.agrona.IoUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -27,7 +28,7 @@ final class AgronaRingLink extends Link implements MessageHandler
         super(size);
         this.mapped = IoUtil.mapExistingFile(file.toFile(), "ring");
         this.ring = new OneToOneRingBuffer(new UnsafeBuffer(mapped));
-        this.message = new UnsafeBuffer(Messages.create(size));
+        this.message = new UnsafeBuffer(Payload.create(size));
     }
 
     static void create(final Path file, final int capacity) throws IOException
@@ -50,7 +51,7 @@ final class AgronaRingLink extends Link implements MessageHandler
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        checksum += buffer.getLong(index) + length;
+        received.add(buffer, index, length);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mmipc.bench.queue;
 
 import io.mmipc.MessageQueue;
+import io.mmipc.bench.support.Payload;
 
 /**
  * An mmipc queue used at the object level: a byte[] encoded and decoded by the queue's codec.
@@ -14,7 +15,7 @@ final class MmipcCodecLink extends Link
     {
         super(size);
         this.queue = queue;
-        this.message = Messages.create(size);
+        this.message = Payload.create(size);
     }
 
     @Override
@@ -26,14 +27,14 @@ final class MmipcCodecLink extends Link
     @Override
     public int poll(final int limit)
     {
-        int received = 0;
+        int count = 0;
         byte[] got;
-        while (received < limit && (got = queue.poll()) != null)
+        while (count < limit && (got = queue.poll()) != null)
         {
-            checksum += Messages.firstLong(got) + got.length;
-            received++;
+            received.add(got);
+            count++;
         }
-        return received;
+        return count;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.mmipc.bench.queue;
 
 import io.mmipc.MessageHandler;
 import io.mmipc.MessageQueue;
+import io.mmipc.bench.support.Payload;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -17,7 +18,7 @@ final class MmipcZeroCopyLink extends Link implements MessageHandler
     {
         super(size);
         this.queue = queue;
-        this.message = new UnsafeBuffer(Messages.create(size));
+        this.message = new UnsafeBuffer(Payload.create(size));
     }
 
     @Override
@@ -35,7 +36,7 @@ final class MmipcZeroCopyLink extends Link implements MessageHandler
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length)
     {
-        checksum += buffer.getLong(offset) + length;
+        received.add(buffer, offset, length);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.mmipc.bench.queue;
 
+import io.mmipc.bench.support.Payload;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
@@ -26,7 +28,7 @@ final class PipeSerializationLink extends Link
     PipeSerializationLink(final Path fifo, final int size, final boolean send) throws IOException
     {
         super(size);
-        this.message = Messages.create(size);
+        this.message = Payload.create(size);
         if (send)
         {
             out = new ObjectOutputStream(new BufferedOutputStream(new FileOutputStream(fifo.toFile()), 1 << 16));
@@ -83,14 +85,14 @@ final class PipeSerializationLink extends Link
     {
         try
         {
-            int received = 0;
-            while (received < limit && (received == 0 || buffered.available() > 0))
+            int count = 0;
+            while (count < limit && (count == 0 || buffered.available() > 0))
             {
                 final byte[] got = (byte[])in.readUnshared();
-                checksum += Messages.firstLong(got) + got.length;
-                received++;
+                received.add(got);
+                count++;
             }
-            return received;
+            return count;
         }
         catch (final IOException | ClassNotFoundException ex)
         {

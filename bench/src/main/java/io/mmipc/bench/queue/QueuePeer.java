@@ -12,6 +12,8 @@ import java.nio.file.Paths;
  *   <li>{@code sink}: receives everything on channel {@code in} as fast as it can;</li>
  *   <li>{@code echo}: for each message received on {@code in}, sends one of the same size on {@code out}.</li>
  * </ul>
+ * Either way it checksums every byte it receives, and exits (code 3) if a message was not the
+ * payload sent.
  * Args: transport, sink|echo, directory, message size, in [, out]. It announces
  * {@link PeerJvm#READY} before it opens its links, because opening an OS pipe waits for the other
  * side; the benchmark opens its side in the same order.
@@ -30,6 +32,7 @@ public final class QueuePeer
         final int size = Integer.parseInt(args[3]);
         PeerJvm.signalReady();
         final Link in = transport.open(dir, args[4], size, false);
+        final String consumer = "QueuePeer " + mode + " over " + transport;
         if (mode.equals("sink"))
         {
             while (true)
@@ -38,12 +41,14 @@ public final class QueuePeer
                 {
                     Thread.onSpinWait();
                 }
+                in.received().exitIfCorrupted(consumer);
             }
         }
         final Link out = transport.open(dir, args[5], size, true);
         while (true)
         {
             in.receive();
+            in.received().exitIfCorrupted(consumer);
             out.send();
         }
     }

@@ -60,16 +60,25 @@ public class QueueRoundTripBenchmark
             "ping", "pong");
         ping = transport.open(dir, "ping", size, true); // same order as the peer; in this thread
         pong = transport.open(dir, "pong", size, false);
+        ping.watch(peer);
+        pong.watch(peer);
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        peer.checkAlive();
-        peer.close();
-        ping.close();
-        pong.close();
-        ctx.close();
+        try
+        {
+            peer.checkAlive();
+            pong.received().checkIntact("QueueRoundTripBenchmark over " + transport);
+        }
+        finally
+        {
+            peer.close();
+            ping.close();
+            pong.close();
+            ctx.close();
+        }
     }
 
     @Benchmark

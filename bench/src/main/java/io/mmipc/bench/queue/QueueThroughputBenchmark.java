@@ -56,15 +56,22 @@ public class QueueThroughputBenchmark
         transport.prepare(dir, "ping", size);
         peer = PeerJvm.start(QueuePeer.class, transport.name(), "sink", dir.toString(), String.valueOf(size), "ping");
         link = transport.open(dir, "ping", size, true); // in this thread: it owns the mapping
+        link.watch(peer);
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        peer.checkAlive();
-        peer.close();
-        link.close();
-        ctx.close();
+        try
+        {
+            peer.checkAlive();
+        }
+        finally
+        {
+            peer.close();
+            link.close();
+            ctx.close();
+        }
     }
 
     @Benchmark
