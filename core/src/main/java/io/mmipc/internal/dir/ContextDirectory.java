@@ -46,7 +46,8 @@ public final class ContextDirectory implements AutoCloseable
     static final long UNMARKED_GRACE_MILLIS = 60_000;
 
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    private static final int PARAM_PERSISTENT = 0;
+    /** Marker parameter: 1 for a persistent directory (read by tools that list directories). */
+    public static final int PARAM_PERSISTENT = 0;
 
     private final Path path;
     private final ProcessIdentity creator;
@@ -287,7 +288,11 @@ public final class ContextDirectory implements AutoCloseable
         }
     }
 
-    private static boolean isAbandoned(final Path dir)
+    /**
+     * @return true for a directory {@link #sweep} removes: its creator is dead and it is not
+     *         persistent, or it has had no marker for a minute.
+     */
+    public static boolean isAbandoned(final Path dir)
     {
         try
         {
@@ -346,7 +351,10 @@ public final class ContextDirectory implements AutoCloseable
         return dir;
     }
 
-    static void deleteRecursively(final Path dir) throws IOException
+    /**
+     * Removes {@code dir} and everything in it; what vanishes meanwhile is no error.
+     */
+    public static void deleteRecursively(final Path dir) throws IOException
     {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS))
         {
