@@ -98,7 +98,7 @@ class CleanTest
         assertEquals(Map.of("half", "would remove", "stray", "kept"), actions(dryRun.jsonObject()));
         final Cli.Result clean = Cli.run("clean", root.toString());
         assertEquals(0, clean.exitCode(), clean::toString);
-        assertTrue(clean.out().contains("not an mmipc context"), clean::toString);
+        assertTrue(clean.out().contains("no readable context marker"), clean::toString);
         assertEquals(List.of("stray"), list(root));
 
         final Cli.Result named = Cli.run("clean", root.toString(), "--named", "stray");

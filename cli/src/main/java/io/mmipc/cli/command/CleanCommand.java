@@ -45,6 +45,12 @@ import java.util.concurrent.Callable;
     })
 public final class CleanCommand implements Callable<Integer>
 {
+    private static final String NOT_A_CONTEXT = "no readable context marker, and files of its own: left alone";
+
+    private record Outcome(String name, Path path, String action, String reason)
+    {
+    }
+
     @Spec
     private CommandSpec spec;
 
@@ -61,12 +67,6 @@ public final class CleanCommand implements Callable<Integer>
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
-
-    private static final String NOT_A_CONTEXT = "not an mmipc context (no marker, and files of its own): left alone";
-
-    private record Outcome(String name, Path path, String action, String reason)
-    {
-    }
 
     @Override
     public Integer call()
@@ -119,7 +119,7 @@ public final class CleanCommand implements Callable<Integer>
                 }
                 else if (context.creator() == null && !(ContextDirectory.isAbandoned(path) && halfMade(path)))
                 {
-                    outcomes.add(new Outcome(name, path, "kept", context.problem() + "; " + NOT_A_CONTEXT));
+                    outcomes.add(new Outcome(name, path, "kept", NOT_A_CONTEXT));
                     exit = exit == ExitCodes.OK ? ExitCodes.ERROR : exit;
                 }
                 else

@@ -99,7 +99,11 @@ public final class TailCommand implements Callable<Integer>
                     {
                         print(out, message);
                         printed++;
-                        waiter = null;
+                        if (waiter != null)
+                        {
+                            waiter.end(); // the next wait starts from the shortest idle again
+                            waiter = null;
+                        }
                         continue;
                     }
                     if (!follow)

@@ -36,7 +36,7 @@ public record ContextSnapshot(ContextInfo info, List<ObjectView> objects, Map<St
             throw new NoSuchFileException(dir.toString(), null, "no context directory here");
         }
         final ContextInfo info = ContextInfo.read(dir);
-        final Participants participants = info.participants() != null ? info.participants() : Participants.read(dir);
+        final Participants participants = info.participants() != null ? info.participants() : Participants.none();
         final List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir))
         {

@@ -97,13 +97,13 @@ public final class Describers
         {
             return "?";
         }
-        return describer == null ? "kind " + raw.kindCode() : describer.label(headerOrNull(raw));
+        return describer == null ? "kind " + raw.kindCode() : describer.label(rawHeader(raw));
     }
 
     /**
-     * A describer labels from the header; for a damaged file, a header built from the raw fields.
+     * A describer labels from a header; for a damaged file, one built from the raw fields.
      */
-    private static SharedFileHeader headerOrNull(final RawHeader raw)
+    private static SharedFileHeader rawHeader(final RawHeader raw)
     {
         final long[] params = new long[SharedFileDescriptor.PARAM_COUNT];
         for (int i = 0; i < params.length; i++)
@@ -122,7 +122,7 @@ public final class Describers
         {
             return params;
         }
-        final SharedFileHeader header = checked != null ? checked : headerOrNull(raw);
+        final SharedFileHeader header = checked != null ? checked : rawHeader(raw);
         for (int i = 0; i < SharedFileDescriptor.PARAM_COUNT; i++)
         {
             final String name = describer != null ? describer.paramName(header, i) : raw.param(i) != 0 ? "param" + i : null;

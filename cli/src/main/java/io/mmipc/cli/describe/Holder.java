@@ -50,7 +50,7 @@ public record Holder(String role, long word, long pid, boolean alive, long local
         }
         final String who = pid != 0 ? "pid " + pid + (alive ? " (alive)" : " (dead)") :
             "a process no longer in the registry (dead)";
-        return who + ", " + (role.startsWith("lock") || role.startsWith("stripe") ? "thread " : "id ") + localId +
+        return who + ", " + (role.contains("lock") || role.startsWith("stripe") ? "thread " : "id ") + localId +
             (tookOver ? ", took over from a dead holder" : "");
     }
 

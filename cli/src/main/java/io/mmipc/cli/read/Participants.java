@@ -59,8 +59,12 @@ public final class Participants
         {
             return NONE;
         }
-        try (FileBytes file = FileBytes.open(path, false))
+        try (FileBytes file = openRegular(path))
         {
+            if (file == null)
+            {
+                return damaged("not a regular file");
+            }
             final RawHeader header = RawHeader.read(file);
             if (header.problem() != null)
             {
@@ -100,6 +104,29 @@ public final class Participants
             }
             return new Participants(List.copyOf(entries), true, null);
         }
+    }
+
+    /**
+     * @return the registry file opened, or null when it is not a regular file (never opened then).
+     */
+    private static FileBytes openRegular(final Path path) throws IOException
+    {
+        try
+        {
+            return FileBytes.open(path, false);
+        }
+        catch (final NotRegularFileException ex)
+        {
+            return null;
+        }
+    }
+
+    /**
+     * @return a registry that names nobody, for a directory whose registry cannot be read.
+     */
+    public static Participants none()
+    {
+        return NONE;
     }
 
     private static Participants damaged(final String problem)
