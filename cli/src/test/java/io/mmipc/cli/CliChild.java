@@ -2,6 +2,7 @@ package io.mmipc.cli;
 
 import io.mmipc.IpcContext;
 import io.mmipc.MessageQueue;
+import io.mmipc.QueueOptions;
 import io.mmipc.SharedEvent;
 import io.mmipc.SharedInt;
 import io.mmipc.SharedLock;
@@ -21,6 +22,8 @@ public final class CliChild
 {
     public static final String READY = "READY ";
 
+    private static volatile long sink;
+
     private CliChild()
     {
     }
@@ -32,6 +35,7 @@ public final class CliChild
             case "hold" -> hold(Paths.get(args[1]), args[2]);
             case "create" -> create(Paths.get(args[1]), List.of(args).subList(2, args.length));
             case "join" -> join(Paths.get(args[1]), args[2]);
+            case "churn" -> churn(Paths.get(args[1]), args[2]);
             default -> throw new IllegalArgumentException("no scenario " + args[0]);
         }
     }
@@ -98,6 +102,72 @@ public final class CliChild
             own.event("stop").await();
             lock.unlock();
         }
+    }
+
+    /**
+     * Makes context {@code name} with a small one-to-one queue "churn" that a producer thread
+     * fills and a consumer thread drains without end: message n is {@link #churnMessage(long)}.
+     */
+    private static void churn(final Path root, final String name) throws Exception
+    {
+        try (IpcContext ctx = IpcContext.builder().root(root).name(name).build())
+        {
+            final MessageQueue<String> queue = ctx.queue("churn", Codecs.utf8(),
+                QueueOptions.defaults().capacity(1024).oneToOne(true));
+            final Thread consumer = new Thread(() ->
+            {
+                try
+                {
+                    long expected = 0;
+                    while (true)
+                    {
+                        final String message = queue.take();
+                        if (!message.equals(churnMessage(expected++)))
+                        {
+                            throw new IllegalStateException("got " + message + " for " + (expected - 1));
+                        }
+                        // Slower than the producer, so the ring stays full and every slot is reused at once.
+                        for (int k = 0; k < 2_000; k++)
+                        {
+                            sink += message.hashCode() ^ k;
+                        }
+                    }
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "churn-consumer");
+            consumer.setDaemon(true);
+            consumer.start();
+            final Thread producer = new Thread(() ->
+            {
+                try
+                {
+                    for (long n = 0; ; n++)
+                    {
+                        queue.put(churnMessage(n));
+                    }
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "churn-producer");
+            producer.setDaemon(true);
+            producer.start();
+            ready(ctx.directory().toString());
+            ctx.event("stop").await();
+        }
+    }
+
+    /**
+     * @return message {@code n} of the churn: its number and a check derived from it, padded so
+     *         that records vary in length.
+     */
+    public static String churnMessage(final long n)
+    {
+        return n + ":" + ((n * 2654435761L) & 0xFFFF) + ":" + "x".repeat((int)(n % 17));
     }
 
     private static void ready(final String what)

@@ -7,10 +7,15 @@ import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codecs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.mmipc.internal.launch.ChildJvm;
+import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -96,6 +101,82 @@ class PeekTest
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().contains("(in a spill file: 500 bytes)"), result::toString);
         assertTrue(result.out().contains("b'\\x01'"), result::toString);
+    }
+
+    @Test
+    void readsAWrappedRingInOrder() throws Exception
+    {
+        final MessageQueue<String> small = ctx.queue("wrapped", Codecs.utf8(),
+            QueueOptions.defaults().capacity(1024).oneToOne(true));
+        int sent = 0;
+        for (int i = 0; i < 20; i++)
+        {
+            assertTrue(small.offer(String.format("message-%030d", sent++)));
+        }
+        for (int i = 0; i < 15; i++)
+        {
+            assertNotNull(small.poll());
+        }
+        for (int i = 0; i < 15; i++)
+        {
+            assertTrue(small.offer(String.format("message-%030d", sent++)));
+        }
+        final Map<String, Object> json = channel(Cli.run("peek", "--json", "-n", "100", small.path().toString())
+            .jsonObject(), 0);
+        assertTrue((Long)json.get("tail") > 1024, "the ring wrapped: " + json);
+        final List<String> expected = new ArrayList<>();
+        for (int i = 15; i < sent; i++)
+        {
+            expected.add(String.format("message-%030d", i));
+        }
+        assertEquals(expected, payloads(json));
+    }
+
+    @Test
+    void countsARingLargerThanOneReadWindow() throws Exception
+    {
+        final MessageQueue<String> big = ctx.queue("big", Codecs.utf8(), QueueOptions.defaults().capacity(4 << 20));
+        final int count = 60_000;
+        for (int i = 0; i < count; i++)
+        {
+            assertTrue(big.offer("m" + i + "-" + "x".repeat(i % 50)));
+        }
+        final Map<String, Object> json = channel(Cli.run("peek", "--json", "-n", "3", big.path().toString())
+            .jsonObject(), 0);
+        assertTrue((Long)json.get("usedBytes") > 4 * 256 * 1024, "more than a few windows: " + json.get("usedBytes"));
+        assertEquals((long)count, json.get("messages"));
+        assertEquals(List.of("m0-", "m1-x", "m2-xx"), payloads(json));
+        assertEquals(count, big.size(), "peek consumed nothing");
+    }
+
+    @Test
+    @Timeout(120)
+    void showsOnlyWholeMessagesWhileAnotherProcessProducesAndConsumes() throws Exception
+    {
+        try (ChildJvm child = Children.start(CliChild.class, "churn", root.toString(), "churn"))
+        {
+            final Path dir = Path.of(Children.awaitLine(child, CliChild.READY, Duration.ofSeconds(60)).split(" ")[0]);
+            final Path queue = dir.resolve("churn");
+            int seen = 0;
+            for (int i = 0; i < 200; i++)
+            {
+                final Map<String, Object> json = channel(Cli.run("peek", "--json", "-n", "100", queue.toString())
+                    .jsonObject(), 0);
+                final List<String> shown = payloads(json);
+                long previous = -1;
+                for (final String message : shown)
+                {
+                    final long n = Long.parseLong(message.substring(0, message.indexOf(':')));
+                    assertEquals(CliChild.churnMessage(n), message, "a whole message, never a torn one");
+                    assertTrue(previous < 0 || n == previous + 1, () -> "in order, none missing: " + shown);
+                    previous = n;
+                }
+                seen += shown.size();
+            }
+            assertTrue(seen > 0, "peek saw messages in the churn");
+            assertTrue(child.isAlive(), () -> "the churn ran throughout:\n" + child.stderr());
+            child.kill();
+        }
     }
 
     @Test

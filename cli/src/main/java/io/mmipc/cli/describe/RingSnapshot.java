@@ -20,11 +20,12 @@ import static org.agrona.concurrent.ringbuffer.RingBufferDescriptor.TAIL_POSITIO
  * and its producers' tail, read with plain reads while others go on writing and consuming.
  * <p>
  * Read order makes the copy trustworthy without stopping anyone: head, then tail, then the
- * records, then the head again. A record at or after the second head was not consumed before
- * the records were read, so no producer could have reused its bytes yet; records before it may
- * be torn and are dropped. Every length and type is checked before use (records lie within the
- * ring and before the tail; kinds are data, spill or padding); the walk stops at the first claim
- * not yet committed.
+ * records a window at a time, each window followed by the head again. A record at or after that
+ * head was not consumed before its bytes were read, so no producer could have reused them yet;
+ * when the head has passed the walk, the walk goes on from the head. Every length and type is
+ * checked before use (records lie within the ring and before the tail; kinds are data, spill or
+ * padding); the walk stops at the first claim not yet committed. Memory stays bounded: a window
+ * is {@value #WINDOW} bytes, or one kept message when that is longer.
  */
 public final class RingSnapshot
 {
@@ -43,14 +44,21 @@ public final class RingSnapshot
         }
     }
 
+    /** Bytes read at a time: the tool's memory stays bounded whatever the ring's capacity. */
+    private static final int WINDOW = 256 * 1024;
+
     private final int capacity;
+    private FileBytes file;
+    private long ring;
+    private long headPosition;
+    private ByteBuffer window;
+    private long windowStart;
     private long head;
     private long tail;
     private long taken;
     private long consumed;
     private long skipped;
     private int messages;
-    private int dropped;
     private boolean claimPending;
     private String problem;
     private final List<Record> records = new ArrayList<>();
@@ -78,45 +86,41 @@ public final class RingSnapshot
         taken = slot.getLong(CHANNEL_TAKEN_POSITION_OFFSET);
         consumed = slot.getLong(CHANNEL_CONSUMED_COUNT_OFFSET);
         skipped = slot.getLong(CHANNEL_SKIPPED_COUNT_OFFSET);
-        final long ring = channel + CHANNEL_RING_OFFSET;
-        final long trailer = ring + capacity;
-        head = file.getLong(trailer + HEAD_POSITION_OFFSET);
-        tail = file.getLong(trailer + TAIL_POSITION_OFFSET);
+        this.file = file;
+        this.ring = channel + CHANNEL_RING_OFFSET;
+        this.headPosition = ring + capacity + HEAD_POSITION_OFFSET;
+        head = file.getLong(headPosition);
+        tail = file.getLong(ring + capacity + TAIL_POSITION_OFFSET);
         if (head < 0 || tail < head || tail - head > capacity)
         {
             problem = "head " + head + " and tail " + tail + " do not fit a ring of " + capacity + " bytes";
             return;
         }
-        final byte[] bytes = readRange(file, ring, head, (int)(tail - head));
-        final long headAfter = file.getLong(trailer + HEAD_POSITION_OFFSET);
-        walk(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), headAfter, keep);
+        walk(keep);
     }
 
     /**
-     * @return the {@code length} bytes of the stream from {@code from}, in stream order.
+     * Walks the records from the head to the tail, reading a window of the ring at a time.
      */
-    private byte[] readRange(final FileBytes file, final long ring, final long from, final int length)
-        throws IOException
-    {
-        final byte[] bytes = new byte[length];
-        final int index = (int)(from & (capacity - 1));
-        final int first = Math.min(length, capacity - index);
-        file.readFully(ring + index, first).get(bytes, 0, first);
-        if (first < length)
-        {
-            file.readFully(ring, length - first).get(bytes, first, length - first);
-        }
-        return bytes;
-    }
-
-    private void walk(final ByteBuffer bytes, final long headAfter, final int keep)
+    private void walk(final int keep) throws IOException
     {
         long position = head;
         while (position < tail)
         {
-            final int offset = (int)(position - head);
+            if (tail - position < HEADER_LENGTH)
+            {
+                problem = "the tail " + tail + " is not on a record boundary (" + (tail - position) + " bytes after " +
+                    "position " + position + ")";
+                return;
+            }
+            final long next = ensure(position, HEADER_LENGTH);
+            if (next != position)
+            {
+                position = next; // consumed while we read: its bytes may be reused already
+                continue;
+            }
             final int index = (int)(position & (capacity - 1));
-            final int length = bytes.getInt(offset);
+            final int length = window.getInt((int)(position - windowStart));
             if (length <= 0)
             {
                 claimPending = true; // claimed, not committed yet (or its producer died in between)
@@ -129,7 +133,7 @@ public final class RingSnapshot
                     "the tail " + tail;
                 return;
             }
-            final int type = bytes.getInt(offset + 4);
+            final int type = window.getInt((int)(position - windowStart) + 4);
             if (type != PADDING_MSG_TYPE_ID)
             {
                 final int kind = type & KIND_MASK;
@@ -140,25 +144,57 @@ public final class RingSnapshot
                         position + " is neither data, spill nor padding";
                     return;
                 }
-                if (position < headAfter)
+                if (records.size() < keep)
                 {
-                    dropped++; // consumed while we read: its bytes may be reused already
-                }
-                else
-                {
-                    messages++;
-                    if (records.size() < keep)
+                    final long moved = ensure(position, length);
+                    if (moved != position)
                     {
-                        final byte[] body = new byte[payload];
-                        bytes.get(offset + HEADER_LENGTH, body);
-                        final int messageLength = kind == DATA_MSG_TYPE_ID ? payload :
-                            ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).getInt(SPILL_REF_LENGTH_OFFSET);
-                        records.add(new Record(position, kind, body, messageLength, position < taken));
+                        position = moved;
+                        continue;
                     }
+                    final byte[] body = new byte[payload];
+                    window.get((int)(position - windowStart) + HEADER_LENGTH, body);
+                    final int messageLength = kind == DATA_MSG_TYPE_ID ? payload :
+                        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).getInt(SPILL_REF_LENGTH_OFFSET);
+                    records.add(new Record(position, kind, body, messageLength, position < taken));
                 }
+                messages++;
             }
             position += aligned;
         }
+    }
+
+    /**
+     * Makes the window hold the {@code length} bytes of the stream at {@code position}, reading
+     * them when it does not, then the head: bytes the consumer had passed by then may already be
+     * reused by a producer, so a head beyond {@code position} is where the walk must go on.
+     *
+     * @return {@code position} when the window holds its bytes, else the head to go on from.
+     */
+    private long ensure(final long position, final int length) throws IOException
+    {
+        if (window != null && position >= windowStart && position + length <= windowStart + window.limit())
+        {
+            return position;
+        }
+        final int size = (int)Math.min(tail - position, Math.max(length, WINDOW));
+        final byte[] bytes = new byte[size];
+        final int index = (int)(position & (capacity - 1));
+        final int first = Math.min(size, capacity - index);
+        file.readFully(ring + index, first).get(bytes, 0, first);
+        if (first < size)
+        {
+            file.readFully(ring, size - first).get(bytes, first, size - first);
+        }
+        window = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        windowStart = position;
+        final long headNow = file.getLong(headPosition);
+        if (headNow > position)
+        {
+            window = null;
+            return headNow;
+        }
+        return position;
     }
 
     public int capacity()
@@ -185,19 +221,12 @@ public final class RingSnapshot
     }
 
     /**
-     * @return the messages found between the head (as it was after the read) and the first open claim.
+     * @return the messages found between the head and the first open claim (those consumed while
+     *         the walk went on are not counted).
      */
     public int messages()
     {
         return messages;
-    }
-
-    /**
-     * @return messages consumed while the snapshot was taken, left out of it.
-     */
-    public int dropped()
-    {
-        return dropped;
     }
 
     public long consumed()
