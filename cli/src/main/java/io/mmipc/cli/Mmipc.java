@@ -57,14 +57,18 @@ public final class Mmipc implements Runnable
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(Mmipc::handle);
-        footer(commandLine);
+        everyCommand(commandLine);
         return commandLine;
     }
 
-    private static void footer(final CommandLine commandLine)
+    /**
+     * Gives every command the exit codes in its help, and the tool's version.
+     */
+    private static void everyCommand(final CommandLine commandLine)
     {
         commandLine.getCommandSpec().usageMessage().footer(ExitCodes.FOOTER);
-        commandLine.getSubcommands().values().forEach(Mmipc::footer);
+        commandLine.getCommandSpec().versionProvider(new Version());
+        commandLine.getSubcommands().values().forEach(Mmipc::everyCommand);
     }
 
     private static int handle(final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parsed)

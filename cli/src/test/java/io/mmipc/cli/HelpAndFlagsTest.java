@@ -34,6 +34,7 @@ class HelpAndFlagsTest
         final Cli.Result viaHelp = Cli.run("help", command);
         assertEquals(help.out(), viaHelp.out());
         assertTrue(Cli.run("--help").out().contains("  " + command + " "), "listed in mmipc --help");
+        assertTrue(Cli.run(command, "--version").out().startsWith("mmipc 0."), "every command knows the version");
     }
 
     @Test
