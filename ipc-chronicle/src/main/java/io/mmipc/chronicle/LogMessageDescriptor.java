@@ -20,11 +20,11 @@ package io.mmipc.chronicle;
  * checks that a document is at least {@link #HEADER_LENGTH} long and its payload within the
  * log's maximum before it trusts either.
  */
-final class LogMessageDescriptor
+public final class LogMessageDescriptor
 {
-    static final int TIME_OFFSET = 0;
-    static final int PAYLOAD_OFFSET = 8;
-    static final int HEADER_LENGTH = 8;
+    public static final int TIME_OFFSET = 0;
+    public static final int PAYLOAD_OFFSET = 8;
+    public static final int HEADER_LENGTH = 8;
 
     private LogMessageDescriptor()
     {

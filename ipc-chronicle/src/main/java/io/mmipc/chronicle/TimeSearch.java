@@ -11,7 +11,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  * then binary-searches the append times ({@link LogMessageDescriptor}) within a cycle. Times are
  * taken under the queue's write lock, so they rise with the index.
  */
-final class TimeSearch
+public final class TimeSearch
 {
     private TimeSearch()
     {
@@ -20,7 +20,7 @@ final class TimeSearch
     /**
      * @return the index found, or -1 when every message is older; moves {@code tailer}.
      */
-    static long firstAtOrAfter(final SingleChronicleQueue queue, final ExcerptTailer tailer, final long millis)
+    public static long firstAtOrAfter(final SingleChronicleQueue queue, final ExcerptTailer tailer, final long millis)
     {
         if (queue.lastIndex() < 0)
         {

@@ -59,7 +59,7 @@ public final class ContextDirectory implements AutoCloseable
 
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     /** Marker parameter: 1 for a named (persistent) directory, never swept; 0 for a private one. */
-    private static final int PARAM_PERSISTENT = 0;
+    public static final int PARAM_PERSISTENT = 0;
     /** Marker parameter: the mode bits of the file permissions the creator asked for (0: 0600). */
     private static final int PARAM_PERMISSIONS = 1;
 
@@ -459,7 +459,11 @@ public final class ContextDirectory implements AutoCloseable
         }
     }
 
-    private static boolean isAbandoned(final Path dir)
+    /**
+     * @return true for a directory {@link #sweep} removes: its creator is dead and it is not
+     *         persistent, or it has had no marker for a minute.
+     */
+    public static boolean isAbandoned(final Path dir)
     {
         try
         {
@@ -525,7 +529,10 @@ public final class ContextDirectory implements AutoCloseable
         return FileTrust.directoryPermissionsFor(filePermissions);
     }
 
-    static void deleteRecursively(final Path dir) throws IOException
+    /**
+     * Removes {@code dir} and everything in it; what vanishes meanwhile is no error.
+     */
+    public static void deleteRecursively(final Path dir) throws IOException
     {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS))
         {

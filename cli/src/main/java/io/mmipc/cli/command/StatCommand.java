@@ -1,0 +1,171 @@
+package io.mmipc.cli.command;
+
+import io.mmipc.cli.ExitCodes;
+import io.mmipc.cli.describe.ContextSnapshot;
+import io.mmipc.cli.describe.ObjectView;
+import io.mmipc.cli.read.ContextInfo;
+import io.mmipc.cli.read.Participants;
+import io.mmipc.cli.text.Formats;
+import io.mmipc.cli.text.Json;
+import io.mmipc.cli.text.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code mmipc stat CONTEXT}: every object of a context, and who holds what.
+ */
+@Command(
+    name = "stat",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Shows every object of a context and who holds what.",
+        "The context's creator, its participants (the processes in its registry, with pids and whether "
+            + "they live) and every object: kind, name, parameters, size and state (lock holders and whether they "
+            + "live, messages waiting in queues and pipes, values).",
+        "Reads the files with plain reads; changes nothing. Exits with 3 when something in it is damaged."
+    })
+public final class StatCommand implements Callable<Integer>
+{
+    private static final String CLEAR_HOME = "\033[H\033[2J";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONTEXT",
+        description = "A context directory, or a context's name under the root.")
+    private String context;
+
+    @Option(names = "--root", paramLabel = "ROOT",
+        description = "Where to look for CONTEXT by name (default: the default root).")
+    private Path root;
+
+    @Option(names = "--watch", paramLabel = "SECONDS",
+        description = "Refresh in place every SECONDS (fractions allowed) until interrupted.")
+    private Double watch;
+
+    @Option(names = "--iterations", hidden = true, description = "Stop --watch after N refreshes (for tests).")
+    private long iterations = Long.MAX_VALUE;
+
+    @Option(names = "--json", description = "Print JSON instead of tables (with --watch: one JSON document per line).")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final Path dir = Locations.context(context, root);
+        final PrintWriter out = spec.commandLine().getOut();
+        if (watch == null)
+        {
+            final ContextSnapshot snapshot = ContextSnapshot.take(dir);
+            print(out, snapshot, false);
+            return snapshot.damaged() ? ExitCodes.DAMAGED : ExitCodes.OK;
+        }
+        if (!(watch > 0) || watch > 86_400)
+        {
+            throw new ParameterException(spec.commandLine(), "--watch SECONDS must be in (0, 86400], got " + watch);
+        }
+        for (long i = 0; i < iterations; i++)
+        {
+            if (i > 0 && !Pause.pause((long)(watch * 1e9)))
+            {
+                break;
+            }
+            final ContextSnapshot snapshot;
+            try
+            {
+                snapshot = ContextSnapshot.take(dir);
+            }
+            catch (final NoSuchFileException gone)
+            {
+                out.println("context " + dir + " is gone");
+                out.flush();
+                return ExitCodes.NOT_FOUND;
+            }
+            print(out, snapshot, true);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(final PrintWriter out, final ContextSnapshot snapshot, final boolean watching)
+    {
+        final long now = System.currentTimeMillis();
+        if (json)
+        {
+            final Map<String, Object> report = snapshot.toJson(now);
+            out.print(watching ? Json.writeLine(report) + "\n" : Json.write(report));
+        }
+        else
+        {
+            out.print((watching ? CLEAR_HOME + Formats.time(now) + "  every " + watch + "s\n" : "") +
+                render(snapshot, now));
+        }
+        out.flush();
+    }
+
+    static String render(final ContextSnapshot snapshot, final long now)
+    {
+        final ContextInfo info = snapshot.info();
+        final StringBuilder sb = new StringBuilder();
+        sb.append("context ").append(info.path()).append('\n');
+        if (info.creator() != null)
+        {
+            sb.append("  creator   pid ").append(info.creator().pid()).append(info.creatorAlive() ? " (alive)" : " (dead)")
+                .append(", started ").append(Formats.time(info.creator().startMillis())).append('\n');
+        }
+        sb.append("  created   ").append(Formats.time(info.createdAtMillis()))
+            .append(info.createdAtMillis() == 0 ? "" : " (" + Formats.age(now - info.createdAtMillis()) + " ago)")
+            .append(", ").append(info.persistent() ? "persistent" : "private")
+            .append(", ").append(info.files()).append(" files, ").append(Formats.size(info.bytes())).append('\n');
+        if (info.problem() != null)
+        {
+            sb.append("  problem   ").append(info.problem()).append('\n');
+        }
+        final Participants participants = info.participants();
+        if (participants == null || participants.problem() != null)
+        {
+            sb.append("  registry  ").append(participants == null ? "unreadable" : participants.problem()).append('\n');
+        }
+        else if (!participants.all().isEmpty())
+        {
+            sb.append("\nparticipants: ").append(participants.all().size()).append(", ")
+                .append(participants.liveCount()).append(" alive\n");
+            final Table table = Table.indented("  ", "PID", "ALIVE", "STARTED", "SLOT");
+            for (final Participants.Participant participant : participants.all())
+            {
+                table.row(participant.pid(), Formats.yesNo(participant.alive()), Formats.time(participant.startMillis()),
+                    participant.slot() + "/" + participant.generation());
+            }
+            sb.append(table.render());
+        }
+        sb.append("\nobjects: ").append(snapshot.objects().size())
+            .append(snapshot.creating() > 0 ? " (and " + snapshot.creating() + " being created)" : "").append('\n');
+        if (!snapshot.objects().isEmpty())
+        {
+            final Table table = Table.indented("  ", "NAME", "KIND", "PARAMETERS", "SIZE", "STATE");
+            for (final ObjectView object : snapshot.objects())
+            {
+                table.row(object.name(), object.label(), object.paramsText(), Formats.size(object.raw().fileSize()),
+                    object.problems().isEmpty() ? emptyToDash(object.state().summaryText()) :
+                    "DAMAGED: " + String.join("; ", object.problems()));
+            }
+            sb.append(table.render());
+        }
+        snapshot.unreadable().forEach((name, why) -> sb.append("  ").append(name).append(": ").append(why).append('\n'));
+        return sb.toString();
+    }
+
+    private static String emptyToDash(final String text)
+    {
+        return text.isEmpty() ? "-" : text;
+    }
+}

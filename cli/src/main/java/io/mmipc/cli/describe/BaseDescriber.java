@@ -1,0 +1,50 @@
+package io.mmipc.cli.describe;
+
+import io.mmipc.internal.file.SharedFileDescriptor;
+import io.mmipc.internal.file.SharedFileHeader;
+
+/**
+ * What describers share: parameter names by index, and the length check.
+ */
+abstract class BaseDescriber implements Describer
+{
+    private final String[] paramNames;
+
+    BaseDescriber(final String... paramNames)
+    {
+        this.paramNames = paramNames.clone();
+    }
+
+    @Override
+    public String paramName(final SharedFileHeader header, final int index)
+    {
+        return index < paramNames.length ? paramNames[index] : null;
+    }
+
+    @Override
+    public String layoutProblem(final SharedFileHeader header)
+    {
+        return null;
+    }
+
+    /**
+     * @return null when the body holds {@code bodyLength} bytes, else the problem, naming {@code layout}.
+     */
+    static String needs(final SharedFileHeader header, final long bodyLength, final String layout)
+    {
+        if (header.bodyLength() >= bodyLength)
+        {
+            return null;
+        }
+        return "length shorter than the layout: the body is " + header.bodyLength() + " bytes, " + layout + " needs " +
+            bodyLength;
+    }
+
+    /**
+     * @return the file offset of body offset {@code offset}.
+     */
+    static long body(final long offset)
+    {
+        return SharedFileDescriptor.HEADER_LENGTH + offset;
+    }
+}

@@ -1,0 +1,202 @@
+package io.mmipc.cli.describe;
+
+import io.mmipc.cli.read.FileBytes;
+import io.mmipc.cli.read.Participants;
+import io.mmipc.QueueOptions;
+import io.mmipc.cli.text.Formats;
+import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.internal.file.SharedFileHeader;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.mmipc.cli.describe.QueueLayout.*;
+
+/**
+ * Describers of ipc-agrona's queues and pipes: the messages waiting in each channel, and the
+ * consumer's counts. Holders of queue slots and pipe ends arrive with the ownership rework; for
+ * now the tool says whether the words are taken.
+ */
+public final class QueueDescribers
+{
+    /**
+     * One direction of messages in a queue or pipe file.
+     *
+     * @param name     "queue", "to end 1", "to end 2".
+     * @param offset   the channel's file offset.
+     * @param capacity the ring's capacity in bytes.
+     */
+    public record Channel(String name, long offset, int capacity)
+    {
+    }
+
+    private QueueDescribers()
+    {
+    }
+
+    /**
+     * @return the channels of a queue or pipe file, empty for other kinds.
+     */
+    public static List<Channel> channels(final SharedFileHeader header)
+    {
+        final List<Channel> channels = new ArrayList<>();
+        final ObjectKind kind = header.kind();
+        if (kind == ObjectKind.QUEUE_ONE_TO_ONE || kind == ObjectKind.QUEUE_MANY_TO_MANY)
+        {
+            channels.add(new Channel("queue", BaseDescriber.body(QUEUE_CHANNEL_OFFSET),
+                (int)header.param(QUEUE_PARAM_CAPACITY)));
+        }
+        else if (kind == ObjectKind.PIPE)
+        {
+            final long capacity = header.param(PIPE_PARAM_CAPACITY);
+            channels.add(new Channel("to end 1", BaseDescriber.body(pipeChannelOffset(capacity, 1)), (int)capacity));
+            if (header.param(PIPE_PARAM_DUPLEX) != 0)
+            {
+                channels.add(new Channel("to end 2", BaseDescriber.body(pipeChannelOffset(capacity, 2)), (int)capacity));
+            }
+        }
+        return channels;
+    }
+
+    static String capacityProblem(final long capacity)
+    {
+        if (capacity < QueueOptions.MIN_CAPACITY || capacity > QueueOptions.MAX_CAPACITY || Long.bitCount(capacity) != 1)
+        {
+            return "capacity " + capacity + " is not a power of two in [" + QueueOptions.MIN_CAPACITY + ", " +
+                QueueOptions.MAX_CAPACITY + "]";
+        }
+        return null;
+    }
+
+    /**
+     * Reads every channel into {@code out}: message counts, bytes used, consumed and skipped counts.
+     */
+    static void readChannels(final SharedFileHeader header, final FileBytes file, final ObjectState out)
+        throws IOException
+    {
+        final List<Map<String, Object>> fields = new ArrayList<>();
+        for (final Channel channel : channels(header))
+        {
+            final RingSnapshot ring = RingSnapshot.read(file, channel.offset(), channel.capacity(), 0);
+            final Map<String, Object> json = new LinkedHashMap<>();
+            json.put("channel", channel.name());
+            json.put("messages", ring.messages());
+            json.put("usedBytes", ring.usedBytes());
+            json.put("capacity", channel.capacity());
+            json.put("head", ring.head());
+            json.put("tail", ring.tail());
+            json.put("consumed", ring.consumed());
+            json.put("skipped", ring.skipped());
+            json.put("claimPending", ring.claimPending());
+            fields.add(json);
+            final String prefix = channel.name().equals("queue") ? "" : channel.name() + ": ";
+            out.summary(prefix + ring.messages() + (ring.messages() == 1 ? " message" : " messages") + " (" +
+                Formats.size(ring.usedBytes()) + " of " + Formats.size(channel.capacity()) + "), " +
+                ring.consumed() + " consumed" + (ring.skipped() != 0 ? ", " + ring.skipped() + " skipped" : "") +
+                (ring.claimPending() ? ", a claim not committed" : ""));
+            if (ring.problem() != null)
+            {
+                out.problem(channel.name() + ": " + ring.problem());
+            }
+        }
+        out.field("channels", fields);
+    }
+
+    static final class Queue extends BaseDescriber
+    {
+        private final boolean oneToOne;
+
+        Queue(final boolean oneToOne)
+        {
+            super("capacity", "maxMessageLength", oneToOne ? "producer slots" : "maxProcesses");
+            this.oneToOne = oneToOne;
+        }
+
+        @Override
+        public String label(final SharedFileHeader header)
+        {
+            return oneToOne ? "queue 1:1" : "queue n:n";
+        }
+
+        @Override
+        public String layoutProblem(final SharedFileHeader header)
+        {
+            final long capacity = header.param(QUEUE_PARAM_CAPACITY);
+            final long slots = header.param(QUEUE_PARAM_SLOTS);
+            final String bad = capacityProblem(capacity);
+            if (bad != null)
+            {
+                return bad;
+            }
+            if (oneToOne ? slots != 1 : slots < 1 || slots > QueueOptions.MAX_PROCESSES)
+            {
+                return "process slots " + slots +
+                    (oneToOne ? ", not 1" : " not in [1, " + QueueOptions.MAX_PROCESSES + "]");
+            }
+            return needs(header, queueBodyLength(capacity, slots),
+                "a queue of capacity " + capacity + " with " + slots + " slots");
+        }
+
+        @Override
+        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
+            final ObjectState out) throws IOException
+        {
+            readChannels(header, file, out);
+            final ByteBuffer words = file.readFully(body(0), QUEUE_CHANNEL_OFFSET);
+            final long consumer = words.getLong(QUEUE_CONSUMER_WORD_OFFSET);
+            out.field("consumerWordTaken", consumer != 0).field("retired", words.getLong(QUEUE_RETIRED_COUNT_OFFSET));
+            if (oneToOne)
+            {
+                out.summary(consumer != 0 ? "consumer attached" : "no consumer");
+            }
+        }
+    }
+
+    static final class Pipe extends BaseDescriber
+    {
+        Pipe()
+        {
+            super("capacity", "maxMessageLength", "duplex");
+        }
+
+        @Override
+        public String label(final SharedFileHeader header)
+        {
+            return header.param(PIPE_PARAM_DUPLEX) != 0 ? "pipe duplex" : "pipe one-way";
+        }
+
+        @Override
+        public String layoutProblem(final SharedFileHeader header)
+        {
+            final long capacity = header.param(PIPE_PARAM_CAPACITY);
+            final String bad = capacityProblem(capacity);
+            if (bad != null)
+            {
+                return bad;
+            }
+            final boolean duplex = header.param(PIPE_PARAM_DUPLEX) != 0;
+            return needs(header, pipeBodyLength(capacity, duplex),
+                "a " + (duplex ? "duplex" : "one-way") + " pipe of capacity " + capacity);
+        }
+
+        @Override
+        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
+            final ObjectState out) throws IOException
+        {
+            final ByteBuffer ends = file.readFully(body(0), 2 * PIPE_END_SLOT_LENGTH);
+            for (int end = 1; end <= 2; end++)
+            {
+                final int slot = (end - 1) * PIPE_END_SLOT_LENGTH;
+                final boolean open = ends.getLong(slot + PIPE_END_TOKEN_OFFSET) != 0;
+                final boolean everOpened = ends.getLong(slot + PIPE_END_EVER_OPENED_OFFSET) != 0;
+                out.field("end" + end + "Open", open);
+                out.summary("end " + end + (open ? " open" : everOpened ? " closed" : " never opened"));
+            }
+            readChannels(header, file, out);
+        }
+    }
+}

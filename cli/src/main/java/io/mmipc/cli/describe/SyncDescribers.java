@@ -1,0 +1,252 @@
+package io.mmipc.cli.describe;
+
+import io.mmipc.cli.read.FileBytes;
+import io.mmipc.cli.read.Participants;
+import io.mmipc.internal.file.SharedFileHeader;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import static io.mmipc.cli.describe.SyncLayout.*;
+
+/**
+ * Describers of ipc-agrona's values, arrays, lock-family files and dicts: what their words hold
+ * and who holds their owner words.
+ */
+final class SyncDescribers
+{
+    private SyncDescribers()
+    {
+    }
+
+    /**
+     * Reads a lock record at body offset {@code offset}: its holder, and for an rlock its hold count.
+     */
+    static void readLock(final FileBytes file, final long offset, final String role, final boolean reentrant,
+        final Participants participants, final ObjectState out) throws IOException
+    {
+        final ByteBuffer record = file.readFully(BaseDescriber.body(offset), 16);
+        final long word = record.getLong(LOCK_OWNER_OFFSET);
+        final Holder holder = Holder.of(role, word, participants);
+        out.holder(holder);
+        if (holder == null)
+        {
+            out.summary(role + " free");
+            return;
+        }
+        out.summary(role + " held by " + holder.text());
+        if (reentrant && !holder.corrupt())
+        {
+            final long holds = record.getLong(LOCK_HOLD_COUNT_OFFSET);
+            out.field("holdCount", holds).summary(holds + (holds == 1 ? " hold" : " holds"));
+        }
+    }
+
+    static final class Value extends BaseDescriber
+    {
+        @Override
+        public String label(final SharedFileHeader header)
+        {
+            return "value " + header.typeTag();
+        }
+
+        @Override
+        public String layoutProblem(final SharedFileHeader header)
+        {
+            return needs(header, VALUE_BODY_LENGTH, "a value");
+        }
+
+        @Override
+        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
+            final ObjectState out) throws IOException
+        {
+            final ByteBuffer value = file.readFully(body(VALUE_OFFSET), Long.BYTES);
+            final Object shown = switch (header.typeTag())
+            {
+                case "int32" -> value.getInt(0);
+                case "int64" -> value.getLong(0);
+                case "float64" -> value.getDouble(0);
+                case "bool" -> value.getInt(0) != 0;
+                default -> null;
+            };
+            if (shown == null)
+            {
+                out.problem("unknown value type \"" + header.typeTag() + "\"");
+            }
+            else
+            {
+                out.field("value", shown).summary("= " + shown);
+            }
+            readLock(file, VALUE_LOCK_OFFSET, "lock", true, participants, out);
+        }
+    }
+
+    static final class Array extends BaseDescriber
+    {
+        Array()
+        {
+            super(BasicDescribers.paramNames(ARRAY_PARAM_LENGTH, "length", ARRAY_PARAM_ELEMENT_SIZE, "element size"));
+        }
+
+        @Override
+        public String label(final SharedFileHeader header)
+        {
+            return "array " + header.typeTag();
+        }
+
+        @Override
+        public String layoutProblem(final SharedFileHeader header)
+        {
+            final long length = header.param(ARRAY_PARAM_LENGTH);
+            final long elementSize = header.param(ARRAY_PARAM_ELEMENT_SIZE);
+            if (length < 0 || length > Integer.MAX_VALUE || (elementSize != 4 && elementSize != 8))
+            {
+                return "parameters no array has: length " + length + ", element size " + elementSize;
+            }
+            return needs(header, ARRAY_ELEMENTS_OFFSET + length * elementSize,
+                "an array of " + length + " elements of " + elementSize + " bytes");
+        }
+
+        @Override
+        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
+            final ObjectState out) throws IOException
+        {
+            out.field("length", header.param(ARRAY_PARAM_LENGTH)).summary(header.param(ARRAY_PARAM_LENGTH) + " elements");
+            readLock(file, ARRAY_LOCK_OFFSET, "lock", true, participants, out);
+        }
+    }
+
+    /**
+     * Locks, rlocks, semaphores, events, conditions and barriers: one kind, told apart by the type tag.
+     */
+    static final class Sync extends BaseDescriber
+    {
+        @Override
+        public String label(final SharedFileHeader header)
+        {
+            return header.typeTag().isEmpty() ? "sync" : header.typeTag();
+        }
+
+        @Override
+        public String paramName(final SharedFileHeader header, final int index)
+        {
+            if (index != 0)
+            {
+                return null;
+            }
+            return switch (header.typeTag())
+            {
+                case SEMAPHORE, BOUNDED_SEMAPHORE -> "permits";
+                case CONDITION -> "lock hash";
+                case BARRIER -> "parties";
+                default -> null;
+            };
+        }
+
+        @Override
+        public String layoutProblem(final SharedFileHeader header)
+        {
+            return switch (header.typeTag())
+            {
+                case LOCK, RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, EVENT, CONDITION ->
+                    needs(header, RECORD_LENGTH, "a " + header.typeTag());
+                case BARRIER ->
+                {
+                    final long parties = header.param(BARRIER_PARAM_PARTIES);
+                    final String barrier = "a barrier of " + parties + " parties";
+                    yield parties < 1 || parties > 1 << 16 ? barrier :
+                        needs(header, BARRIER_ARRIVALS_OFFSET + parties * Long.BYTES, barrier);
+                }
+                default -> "unknown sync type \"" + header.typeTag() + "\"";
+            };
+        }
+
+        @Override
+        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
+            final ObjectState out) throws IOException
+        {
+            final String type = header.typeTag();
+            if (type.equals(LOCK) || type.equals(RLOCK))
+            {
+                readLock(file, 0, type, type.equals(RLOCK), participants, out);
+                return;
+            }
+            final long word = file.getLong(body(0));
+            switch (type)
+            {
+                case SEMAPHORE, BOUNDED_SEMAPHORE ->
+                    out.field("available", word)
+                        .summary(word + " of " + header.param(SEMAPHORE_PARAM_PERMITS) + " permits available");
+                case EVENT ->
+                {
+                    final boolean set = (word & EVENT_FLAG) != 0;
+                    out.field("set", set).field("setCount", word >>> 1).summary(set ? "set" : "clear");
+                }
+                case CONDITION ->
+                {
+                    final long mask = (1L << CONDITION_COUNTER_BITS) - 1;
+                    final long waits = (word >>> (2 * CONDITION_COUNTER_BITS)) & mask;
+                    final long wakeups = (word >>> CONDITION_COUNTER_BITS) & mask;
+                    final long waiting = (waits - wakeups) & mask;
+                    out.field("waiting", waiting).summary(waiting + " waiting");
+                }
+                case BARRIER ->
+                {
+                    final long arrived = word & BARRIER_ARRIVED_MASK;
+                    final boolean broken = (word & BARRIER_BROKEN) != 0;
+                    out.field("generation", word >>> BARRIER_GENERATION_SHIFT).field("arrived", arrived)
+                        .field("broken", broken)
+                        .summary(arrived + " of " + header.param(BARRIER_PARAM_PARTIES) + " arrived" +
+                            (broken ? ", broken" : ""));
+                }
+                default -> out.problem("unknown sync type \"" + type + "\"");
+            }
+        }
+    }
+
+    static final class Dict extends BaseDescriber
+    {
+        Dict()
+        {
+            super("maxEntries", "maxKeyBytes", "maxValueBytes", "dataBytes", "stripes", "blockBytes", "map layout version");
+        }
+
+        @Override
+        public String label(final SharedFileHeader header)
+        {
+            return "dict";
+        }
+
+        @Override
+        public String layoutProblem(final SharedFileHeader header)
+        {
+            final long stripes = header.param(MAP_PARAM_STRIPES);
+            if (stripes < 1 || stripes > 1 << 16)
+            {
+                return "a dict of " + stripes + " stripes";
+            }
+            return needs(header, MAP_HEADER_LENGTH + stripes * MAP_STRIPE_LENGTH, "a dict of " + stripes + " stripes");
+        }
+
+        @Override
+        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
+            final ObjectState out) throws IOException
+        {
+            final int stripes = (int)header.param(MAP_PARAM_STRIPES);
+            final ByteBuffer all = file.readFully(body(MAP_HEADER_LENGTH), stripes * MAP_STRIPE_LENGTH);
+            long entries = 0;
+            int held = 0;
+            for (int s = 0; s < stripes; s++)
+            {
+                final int stripe = s * MAP_STRIPE_LENGTH;
+                entries += all.getLong(stripe + MAP_STRIPE_COUNT_OFFSET);
+                final Holder holder = Holder.of("stripe " + s, all.getLong(stripe + MAP_STRIPE_LOCK_OFFSET), participants);
+                out.holder(holder);
+                held += holder == null ? 0 : 1;
+            }
+            out.field("entries", entries).field("stripesHeld", held)
+                .summary(entries + (entries == 1 ? " entry" : " entries"))
+                .summary(held == 0 ? "no stripe locked" : held + " of " + stripes + " stripes locked");
+        }
+    }
+}

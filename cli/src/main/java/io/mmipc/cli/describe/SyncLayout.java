@@ -1,0 +1,73 @@
+package io.mmipc.cli.describe;
+
+/**
+ * The offsets the tool reads in the files of ipc-agrona's values, arrays, locks, semaphores,
+ * events, conditions, barriers and dicts. Those {@code *Descriptor} classes are package-private
+ * in {@code io.mmipc.agrona.sync} and {@code io.mmipc.agrona.map}, so their constants are
+ * repeated here, and only those: when a layout changes, change it here too (the tests read real
+ * files made by ipc-agrona, so a mismatch fails them). Offsets are from the start of the body.
+ * <pre>
+ *   LockDescriptor        owner word 0, hold count 8 (rlock), record 128
+ *   ValueDescriptor       value 0, the value's lock record 128, body 256
+ *   ArrayDescriptor       the array's lock record 0, elements 128; params length 0, element size 1
+ *   SemaphoreDescriptor   permits 0; param permits 0; type tags semaphore, bounded-semaphore
+ *   EventDescriptor       word 0 = set count (63) | flag (1); type tag event
+ *   ConditionDescriptor   word 0 = 0 | waits (21) | wake-ups (21) | woken (21); param lock 0
+ *   BarrierDescriptor     state 0 = generation (31) | broken (1) | arrived (32); arrivals at 640,
+ *                         one word per party; param parties 0
+ *   MapDescriptor         header 128, then stripes of 256: lock record 0, version 128, count 136;
+ *                         params maxEntries 0, maxKeyBytes 1, maxValueBytes 2, dataBytes 3,
+ *                         stripes 4, blockBytes 5, map layout version 6
+ * </pre>
+ */
+final class SyncLayout
+{
+    static final int RECORD_LENGTH = 128;
+
+    static final int LOCK_OWNER_OFFSET = 0;
+    static final int LOCK_HOLD_COUNT_OFFSET = 8;
+
+    static final int VALUE_OFFSET = 0;
+    static final int VALUE_LOCK_OFFSET = RECORD_LENGTH;
+    static final int VALUE_BODY_LENGTH = 2 * RECORD_LENGTH;
+
+    static final int ARRAY_LOCK_OFFSET = 0;
+    static final int ARRAY_ELEMENTS_OFFSET = RECORD_LENGTH;
+    static final int ARRAY_PARAM_LENGTH = 0;
+    static final int ARRAY_PARAM_ELEMENT_SIZE = 1;
+
+    static final int SEMAPHORE_PERMITS_OFFSET = 0;
+    static final int SEMAPHORE_PARAM_PERMITS = 0;
+
+    static final int EVENT_WORD_OFFSET = 0;
+    static final long EVENT_FLAG = 1L;
+
+    static final int CONDITION_WORD_OFFSET = 0;
+    static final int CONDITION_PARAM_LOCK = 0;
+    static final int CONDITION_COUNTER_BITS = 21;
+
+    static final int BARRIER_STATE_OFFSET = 0;
+    static final int BARRIER_ARRIVALS_OFFSET = 640;
+    static final int BARRIER_PARAM_PARTIES = 0;
+    static final long BARRIER_ARRIVED_MASK = 0xFFFF_FFFFL;
+    static final long BARRIER_BROKEN = 1L << 32;
+    static final int BARRIER_GENERATION_SHIFT = 33;
+
+    static final int MAP_HEADER_LENGTH = RECORD_LENGTH;
+    static final int MAP_STRIPE_LENGTH = 2 * RECORD_LENGTH;
+    static final int MAP_STRIPE_LOCK_OFFSET = 0;
+    static final int MAP_STRIPE_COUNT_OFFSET = RECORD_LENGTH + Long.BYTES;
+    static final int MAP_PARAM_STRIPES = 4;
+
+    static final String LOCK = "lock";
+    static final String RLOCK = "rlock";
+    static final String SEMAPHORE = "semaphore";
+    static final String BOUNDED_SEMAPHORE = "bounded-semaphore";
+    static final String EVENT = "event";
+    static final String CONDITION = "condition";
+    static final String BARRIER = "barrier";
+
+    private SyncLayout()
+    {
+    }
+}
