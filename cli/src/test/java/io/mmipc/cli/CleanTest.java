@@ -31,56 +31,81 @@ class CleanTest
     @Timeout(180)
     void removesOnlyWhatNoLiveProcessUses() throws Exception
     {
-        // X creates "dead", "shared" and "kept" (persistent); Y joins "shared" (a live participant there)
-        // and creates "alive". Killing X leaves: dead (creator dead, unused), shared (creator dead, used
-        // by Y), kept (persistent), alive (creator alive).
-        try (ChildJvm x = Children.start(CliChild.class, "create", root.toString(), "dead", "shared", "kept:persistent"))
+        // X creates the private contexts "dead" and "shared" and the named context "kept" (named
+        // contexts live until removed); Y joins "shared" (a live participant there) and creates the
+        // named context "alive". Killing X leaves: dead (creator dead, unused), shared (creator dead,
+        // used by Y), kept and alive (named: only removed on request).
+        try (ChildJvm x = Children.start(CliChild.class, "create", root.toString(), "dead:private", "shared:private",
+            "kept"))
         {
-            Children.awaitLine(x, CliChild.READY, START);
-            try (ChildJvm y = Children.start(CliChild.class, "join", root.resolve("shared").toString(), "alive"))
+            final Map<String, String> dirs = labels(Children.awaitLine(x, CliChild.READY, START));
+            final String dead = dirs.get("dead");
+            final String shared = dirs.get("shared");
+            try (ChildJvm y = Children.start(CliChild.class, "join", root.resolve(shared).toString(), "alive"))
             {
                 Children.awaitLine(y, CliChild.READY, START);
                 x.kill();
                 assertTrue(x.waitFor(Duration.ofSeconds(30)));
 
                 final Map<String, Object> ls = Cli.run("ls", "--json", root.toString()).jsonObject();
-                assertEquals(List.of("alive", "dead", "kept", "shared"), names(ls.get("contexts")));
+                assertEquals(sorted("alive", dead, "kept", shared), names(ls.get("contexts")));
 
                 final Cli.Result dryRun = Cli.run("clean", root.toString(), "--dry-run", "--json");
                 assertEquals(0, dryRun.exitCode(), dryRun::toString);
-                assertEquals(Map.of("dead", "would remove", "shared", "kept"), actions(dryRun.jsonObject()));
+                assertEquals(Map.of(dead, "would remove", shared, "kept"), actions(dryRun.jsonObject()));
                 assertTrue(dryRun.jsonObject().toString().contains("in use by pid " + y.pid()), dryRun::toString);
-                assertTrue(Files.isDirectory(root.resolve("dead")), "a dry run removes nothing");
+                assertTrue(Files.isDirectory(root.resolve(dead)), "a dry run removes nothing");
 
                 final Cli.Result text = Cli.run("clean", root.toString(), "--dry-run");
-                assertTrue(text.out().contains("would remove  dead"), text::toString);
+                assertTrue(text.out().contains("would remove  " + dead), text::toString);
 
                 final Cli.Result clean = Cli.run("clean", root.toString(), "--json");
                 assertEquals(0, clean.exitCode(), clean::toString);
-                assertEquals(Map.of("dead", "removed", "shared", "kept"), actions(clean.jsonObject()));
-                assertEquals(List.of("alive", "kept", "shared"), list(root));
+                assertEquals(Map.of(dead, "removed", shared, "kept"), actions(clean.jsonObject()));
+                assertEquals(sorted("alive", "kept", shared), list(root));
 
-                final Cli.Result named = Cli.run("clean", root.toString(), "--named", "alive", "shared");
+                final Cli.Result named = Cli.run("clean", root.toString(), "--named", "alive", shared);
                 assertEquals(ExitCodes.ERROR, named.exitCode(), named::toString);
                 assertTrue(named.out().contains("in use by pid " + y.pid()), named::toString);
-                assertEquals(List.of("alive", "kept", "shared"), list(root));
+                assertEquals(sorted("alive", "kept", shared), list(root));
 
                 y.kill();
                 assertTrue(y.waitFor(Duration.ofSeconds(30)));
             }
             final Cli.Result afterY = Cli.run("clean", root.toString(), "--json");
-            assertEquals(Map.of("alive", "removed", "shared", "removed"), actions(afterY.jsonObject()));
-            assertEquals(List.of("kept"), list(root), "a persistent context stays until named");
+            assertEquals(Map.of(shared, "removed"), actions(afterY.jsonObject()));
+            assertEquals(List.of("alive", "kept"), list(root), "named contexts stay until named");
 
             final Cli.Result missing = Cli.run("clean", root.toString(), "--named", "nothing");
             assertEquals(ExitCodes.NOT_FOUND, missing.exitCode(), missing::toString);
 
-            final Cli.Result named = Cli.run("clean", root.toString(), "--named", "kept");
+            final Cli.Result named = Cli.run("clean", root.toString(), "--named", "kept", "alive");
             assertEquals(0, named.exitCode(), named::toString);
             assertTrue(named.out().contains("removed  kept"), named::toString);
             assertEquals(List.of(), list(root));
             assertTrue(Cli.run("clean", root.toString()).out().contains("nothing to clean"));
         }
+    }
+
+    /**
+     * @return label to directory name, from a ready line "[READY ]dir label=name,label=name pid".
+     */
+    private static Map<String, String> labels(final String readyLine)
+    {
+        final String word = java.util.Arrays.stream(readyLine.trim().split(" ")).filter(w -> w.contains("="))
+            .findFirst().orElseThrow(() -> new AssertionError("no labels in " + readyLine));
+        final Map<String, String> labels = new TreeMap<>();
+        for (final String pair : word.split(","))
+        {
+            final String[] kv = pair.split("=");
+            labels.put(kv[0], kv[1]);
+        }
+        return labels;
+    }
+
+    private static List<String> sorted(final String... names)
+    {
+        return java.util.Arrays.stream(names).sorted().collect(java.util.stream.Collectors.toList());
     }
 
     @Test

@@ -64,21 +64,28 @@ public final class CliChild
     }
 
     /**
-     * Makes the contexts named ({@code name} or {@code name:persistent}) and holds them.
+     * Makes the contexts ({@code name}: a named context, which lives until removed;
+     * {@code label:private}: a private context, whose directory name the ready line reports as
+     * {@code label=dir}) and holds them.
      */
     private static void create(final Path root, final List<String> names) throws InterruptedException
     {
         final List<IpcContext> contexts = new ArrayList<>();
+        final StringBuilder labels = new StringBuilder();
         try
         {
             for (final String spec : names)
             {
                 final String[] parts = spec.split(":");
-                contexts.add(IpcContext.builder().root(root).name(parts[0])
-                    .persistent(parts.length > 1 && parts[1].equals("persistent")).build());
+                final boolean isPrivate = parts.length > 1 && parts[1].equals("private");
+                final IpcContext ctx = isPrivate ? IpcContext.builder().root(root).build() :
+                    IpcContext.builder().root(root).name(parts[0]).build();
+                contexts.add(ctx);
+                labels.append(labels.length() == 0 ? "" : ",").append(parts[0]).append('=')
+                    .append(ctx.directory().getFileName());
             }
             final SharedEvent stop = contexts.get(0).event("stop");
-            ready(contexts.get(0).directory().toString());
+            ready(contexts.get(0).directory() + " " + labels);
             stop.await();
         }
         finally
