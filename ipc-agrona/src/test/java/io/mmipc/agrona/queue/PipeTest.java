@@ -175,6 +175,25 @@ class PipeTest
     }
 
     @Test
+    void aPipeAndItsEndsTravelAsHandlesThatResolveToOneObjectPerJvm() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<String> pipe = ctx.pipe("handled", Codecs.utf8());
+            final Pipe<String> copy = Handles.decode(Handles.encode(pipe));
+            assertNotSame(pipe, copy);
+            assertSame(copy, Handles.decode(Handles.encode(pipe)), "one pipe object per JVM");
+            final PipeEnd<String> end2 = Handles.decode(Handles.encode(pipe.end2()));
+            assertSame(copy.end2(), end2, "an end resolves through its pipe's handle");
+            assertSame(copy.end1(), Handles.decode(Handles.encode(pipe.end1())));
+            assertFalse(end2.isOpen(), "a handle opens nothing until used");
+            end2.send("over");
+            assertEquals("over", pipe.end1().recv());
+            assertThrows(IllegalStateException.class, () -> pipe.end2().open(), "the end is open in the copy");
+        }
+    }
+
+    @Test
     void aDuplexPipeCarriesBothWaysAndAOneWayPipeOnlyOne() throws Exception
     {
         try (IpcContext ctx = IpcContext.create(root))

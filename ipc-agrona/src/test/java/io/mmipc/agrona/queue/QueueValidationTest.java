@@ -92,6 +92,41 @@ class QueueValidationTest
         }
     }
 
+    /**
+     * Files of the layout before owner words (parameter 3 absent, so 0) are refused by name:
+     * their process tokens would be misread as owner words.
+     */
+    @Test
+    void aQueueOrPipeFileOfAnotherLayoutVersionIsRefused() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Path queue = ctx.queue("q", Codecs.utf8()).path();
+            final Path pipe = ctx.pipe("p", Codecs.utf8()).path();
+            for (final Path file : new Path[]{queue, pipe})
+            {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+                {
+                    channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 0),
+                        SharedFileDescriptor.paramOffset(QueueDescriptor.PARAM_LAYOUT));
+                }
+            }
+            final UncheckedIOException opened = assertThrows(UncheckedIOException.class,
+                () -> ctx.openQueue("q", Codecs.utf8()));
+            assertEquals(SharedFileException.Reason.UNSUPPORTED_VERSION, ((SharedFileException)opened.getCause()).reason());
+            assertTrue(opened.getMessage().contains("layout version 0") && opened.getMessage().contains(queue.toString()),
+                opened.getMessage());
+            final UncheckedIOException created = assertThrows(UncheckedIOException.class,
+                () -> ctx.queue("q", Codecs.utf8()));
+            assertTrue(created.getMessage().contains("queue layout version is 0 in the file, " +
+                QueueDescriptor.LAYOUT_VERSION + " requested"), created.getMessage());
+            final UncheckedIOException openedPipe = assertThrows(UncheckedIOException.class,
+                () -> ctx.openPipe("p", Codecs.utf8()));
+            assertEquals(SharedFileException.Reason.UNSUPPORTED_VERSION,
+                ((SharedFileException)openedPipe.getCause()).reason());
+        }
+    }
+
     @ParameterizedTest(name = "oneToOne={0}")
     @ValueSource(booleans = {true, false})
     void aLengthWordPastTheRingIsAnExceptionNamingFileAndOffset(final boolean oneToOne) throws Exception
