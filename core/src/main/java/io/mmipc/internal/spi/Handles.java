@@ -3,6 +3,7 @@ package io.mmipc.internal.spi;
 import io.mmipc.DurableLog;
 import io.mmipc.MessageQueue;
 import io.mmipc.SharedResource;
+import io.mmipc.codec.Codec;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -39,14 +40,25 @@ public final class Handles
      */
     public static Object resolve(final Handle handle)
     {
-        final Object cached = RESOLVED.get(handle);
+        final Handle key = cacheKey(handle);
+        final Object cached = RESOLVED.get(key);
         if (cached != null && !isClosed(cached))
         {
             return cached;
         }
         final Object opened = open(handle);
-        RESOLVED.put(handle, opened);
+        RESOLVED.put(key, opened);
         return opened;
+    }
+
+    /**
+     * A codec that travels as an object (a {@code Serializable} one) is a new object after each
+     * deserialization and has no equality of its own: the cache knows codecs by id, as the files do.
+     */
+    private static Handle cacheKey(final Handle handle)
+    {
+        return handle.codec() instanceof Codec<?> codec ? new Handle(handle.transport(), handle.directory(),
+            handle.name(), handle.kind(), handle.param(), codec.id(), handle.related()) : handle;
     }
 
     private static Object open(final Handle handle)

@@ -1,77 +1,35 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.internal.spi.Handle;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.MessageQueue;
 import io.mmipc.Pipe;
 import io.mmipc.PipeOptions;
 import io.mmipc.QueueOptions;
+import io.mmipc.SharedFileException;
 import io.mmipc.codec.Codec;
+import io.mmipc.codec.CodecRef;
 import io.mmipc.internal.file.Names;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.internal.file.SharedFile;
-import io.mmipc.SharedFileException;
 import io.mmipc.SharedObjectMismatchException;
 import io.mmipc.internal.file.SharedFileHeader;
 import io.mmipc.internal.file.SharedFiles;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.Handles;
 import io.mmipc.internal.spi.MessagingProvider;
+import io.mmipc.internal.spi.TransportContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /**
  * The {@link MessagingProvider} of ipc-agrona: queues and pipes on Agrona ring buffers.
  */
 public final class AgronaMessaging implements MessagingProvider
 {
-    static final AgronaMessaging INSTANCE = new AgronaMessaging();
-
-    /** Objects re-opened from handles, one per directory, name and codec in this JVM. */
-    private static final Map<String, Object> RESOLVED = new ConcurrentHashMap<>();
-
-    /**
-     * The queue a handle names: the one this JVM already opened for an earlier handle of it, else
-     * a new one (tasks that each carry the same queue share one mapping and one registration).
-     */
-    static MessageQueue<?> resolveQueue(final Path dir, final String name, final Codec<?> codec,
-        final QueueOptions options)
-    {
-        final String key = "queue " + dir + "/" + name + " " + codec.id();
-        synchronized (RESOLVED)
-        {
-            final Object known = RESOLVED.get(key);
-            if (known instanceof MessageQueue && !((MessageQueue<?>)known).isClosed())
-            {
-                return (MessageQueue<?>)known;
-            }
-            final MessageQueue<?> queue = INSTANCE.openQueue(Handles.joined(dir), name, codec, options);
-            RESOLVED.put(key, queue);
-            return queue;
-        }
-    }
-
-    /**
-     * The pipe a handle names, shared like {@link #resolveQueue}: an end that arrives twice is one end.
-     */
-    static Pipe<?> resolvePipe(final Path dir, final String name, final Codec<?> codec)
-    {
-        final String key = "pipe " + dir + "/" + name + " " + codec.id();
-        synchronized (RESOLVED)
-        {
-            final Object known = RESOLVED.get(key);
-            if (known instanceof Pipe && !Handles.joined(dir).isClosed())
-            {
-                return (Pipe<?>)known;
-            }
-            final Pipe<?> pipe = INSTANCE.openPipe(Handles.joined(dir), name, codec, PipeOptions.defaults());
-            RESOLVED.put(key, pipe);
-            return pipe;
-        }
-    }
+    /** The longest dead-process timeout a queue handle carries: its nanoseconds must fit a long. */
+    private static final long MAX_TIMEOUT_MILLIS = Long.MAX_VALUE / 1_000_000;
 
     @Override
     public <T> MessageQueue<T> queue(
@@ -95,6 +53,7 @@ public final class AgronaMessaging implements MessagingProvider
             throw wrongKind(path, header.kind(), "queue");
         }
         final boolean oneToOne = header.kind() == ObjectKind.QUEUE_ONE_TO_ONE;
+        checkLayout(path, header.param(QueueDescriptor.PARAM_LAYOUT), QueueDescriptor.LAYOUT_VERSION);
         final int capacity = checkedCapacity(path, header.param(QueueDescriptor.PARAM_CAPACITY));
         final int maxMessageLength = checkedMaxMessageLength(path, header.param(QueueDescriptor.PARAM_MAX_MESSAGE_LENGTH));
         final long slots = header.param(QueueDescriptor.PARAM_SLOTS);
@@ -111,18 +70,24 @@ public final class AgronaMessaging implements MessagingProvider
         final QueueOptions options, final boolean oneToOne, final int capacity, final int maxMessageLength,
         final int slots)
     {
+        final AgronaQueue<T> queue;
+        Participant participant = null;
         try
         {
-            final AgronaQueue<T> queue = oneToOne ?
-                new OneToOneQueue<>(ctx, file, codec, options, capacity, maxMessageLength) :
-                new ManyToManyQueue<>(ctx, file, codec, options, capacity, maxMessageLength, slots);
-            return ctx.track(queue);
+            participant = Participant.join(ctx);
+            queue = new AgronaQueue<>(ctx, file, participant, codec, options, oneToOne, capacity, maxMessageLength,
+                slots);
         }
         catch (final RuntimeException ex)
         {
+            if (participant != null)
+            {
+                participant.leave();
+            }
             file.close();
             throw ex;
         }
+        return ctx.track(queue);
     }
 
     @Override
@@ -144,6 +109,7 @@ public final class AgronaMessaging implements MessagingProvider
         {
             throw wrongKind(path, header.kind(), "pipe");
         }
+        checkLayout(path, header.param(PipeDescriptor.PARAM_LAYOUT), PipeDescriptor.LAYOUT_VERSION);
         final int capacity = checkedCapacity(path, header.param(PipeDescriptor.PARAM_CAPACITY));
         final int maxMessageLength = checkedMaxMessageLength(path, header.param(PipeDescriptor.PARAM_MAX_MESSAGE_LENGTH));
         final long duplex = header.param(PipeDescriptor.PARAM_DUPLEX);
@@ -167,6 +133,20 @@ public final class AgronaMessaging implements MessagingProvider
         }
         catch (final IOException ex)
         {
+            throw new UncheckedIOException(ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Refuses a file of another layout version by name (its words would be misread), before the
+     * spec's parameter check would call it a mere difference.
+     */
+    private static void checkLayout(final Path path, final long version, final int expected)
+    {
+        if (version != expected)
+        {
+            final SharedFileException ex = new SharedFileException(path, SharedFileException.Reason.UNSUPPORTED_VERSION,
+                "layout version " + version + " (0: made before versions were recorded), this mmipc reads " + expected);
             throw new UncheckedIOException(ex.getMessage(), ex);
         }
     }
@@ -207,12 +187,45 @@ public final class AgronaMessaging implements MessagingProvider
     @Override
     public boolean reopens(final String kind)
     {
-        return false; // interim: this provider's handles still resolve themselves (redesign in progress)
+        return AgronaQueue.HANDLE_KIND.equals(kind) || AgronaPipe.HANDLE_KIND.equals(kind) ||
+            AgronaPipeEnd.HANDLE_KIND.equals(kind);
     }
 
+    /**
+     * Opens (never creates) what a handle names: a queue with the handle's dead-process timeout, a
+     * pipe, or one end of the pipe that {@link Handles} resolves for this JVM (so an end that
+     * arrives twice, or with its pipe, is one end). Idle strategies are the defaults.
+     */
     @Override
     public Object reopen(final TransportContext ctx, final Handle handle)
     {
-        throw new IllegalStateException("interim: " + getClass().getSimpleName() + " does not re-open " + handle);
+        final Codec<?> codec;
+        try
+        {
+            codec = CodecRef.resolve(handle.codec());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex.getMessage(), ex);
+        }
+        switch (handle.kind())
+        {
+            case AgronaQueue.HANDLE_KIND:
+                final long millis = Math.min(MAX_TIMEOUT_MILLIS, Math.max(1, handle.param()));
+                return openQueue(ctx, handle.name(), codec,
+                    QueueOptions.defaults().deadProcessTimeout(Duration.ofMillis(millis)));
+            case AgronaPipe.HANDLE_KIND:
+                return openPipe(ctx, handle.name(), codec, PipeOptions.defaults());
+            case AgronaPipeEnd.HANDLE_KIND:
+                if (handle.param() != 1 && handle.param() != 2)
+                {
+                    throw new IllegalArgumentException(handle + " names end " + handle.param() + ", not 1 or 2");
+                }
+                final Pipe<?> pipe = (Pipe<?>)Handles.resolve(new Handle(handle.transport(), handle.directory(),
+                    handle.name(), AgronaPipe.HANDLE_KIND, 0, handle.codec(), null));
+                return handle.param() == 1 ? pipe.end1() : pipe.end2();
+            default:
+                throw new IllegalArgumentException(getClass().getSimpleName() + " does not re-open a " + handle.kind());
+        }
     }
 }

@@ -1,12 +1,12 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.codec.CodecRef;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.Pipe;
 import io.mmipc.PipeEnd;
 import io.mmipc.PipeOptions;
 import io.mmipc.codec.Codec;
+import io.mmipc.codec.CodecRef;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
 
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -17,6 +17,8 @@ import java.nio.file.Path;
  */
 final class AgronaPipe<T> implements Pipe<T>, Serializable
 {
+    /** The kind of a pipe's {@link Handle}. */
+    static final String HANDLE_KIND = "pipe";
     private static final long serialVersionUID = 1L;
 
     private final transient TransportContext ctx;
@@ -100,9 +102,18 @@ final class AgronaPipe<T> implements Pipe<T>, Serializable
         return maxMessageLength;
     }
 
+    /**
+     * Serialized as a small handle; the ends travel as handles of their own ({@link AgronaPipeEnd#HANDLE_KIND}).
+     */
     Object writeReplace() throws ObjectStreamException
     {
-        return new PipeHandle(ctx.directory(), name, CodecRef.of(codec, "pipe " + path), 0);
+        return handle();
+    }
+
+    Handle handle() throws ObjectStreamException
+    {
+        return new Handle(ctx.transport(), ctx.directory().toString(), name, HANDLE_KIND, 0,
+            CodecRef.of(codec, this), null);
     }
 
     @Override

@@ -1,17 +1,13 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.codec.CodecRef;
-import io.mmipc.EndOfStreamException;
 import io.mmipc.MessageHandler;
 import io.mmipc.Pipe;
 import io.mmipc.PipeEnd;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.wait.Waiter;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.AtomicBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -20,37 +16,55 @@ import java.util.concurrent.TimeUnit;
 import static io.mmipc.agrona.queue.PipeDescriptor.*;
 
 /**
- * One end of a pipe. It opens on first use (or {@link #open()}): maps the file in the calling
- * thread, takes its end slot (refused while another live object holds it; taken over, with the
- * rings repaired, from a dead one) and marks the end as ever opened. It receives on the channel
- * addressed to it and sends on the other one, both one-to-one rings.
+ * One end of a pipe: a {@link RingReceiver} on the channel addressed to it and a
+ * {@link RingSender} on the other one (one of them only, in a one-way pipe), both one-to-one.
+ * It opens on first use (or {@link #open()}): maps the file in the calling thread, claims its end
+ * slot as a {@link Role} (refused while another live object holds it; taken over, with both
+ * rings repaired, from a dead one) and marks the end as ever opened. The other end's slot is the
+ * {@link PeerWatch} of both directions: end-of-stream for the receiver, "nobody will read" for a
+ * sender waiting for room.
  */
-final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Serializable
+final class AgronaPipeEnd<T> implements PipeEnd<T>, Serializable
 {
+    /** The kind of an end's {@link Handle}; its parameter is the end's number. */
+    static final String HANDLE_KIND = "pipe-end";
     private static final long serialVersionUID = 1L;
 
     private final transient AgronaPipe<T> pipe;
     private final transient int number;
     private final transient int peer;
-    private transient volatile SharedFile file; // set last by open(): reading it first makes the rest visible
-    private transient AtomicBuffer body;
-    private transient RingReader in;
-    private transient RingReader outReader;
-    private transient OneToOneRingBuffer out;
-    private transient SpillFiles spill;
-    private transient long token;
-    private transient boolean closed;
-    private transient int emptyReads;
-    private transient long nextLivenessCheck;
-    private final transient ProcessToken.Watch peerWatch = new ProcessToken.Watch();
+    private final transient ObjectCodec<T> objects;
+    private transient volatile Opened opened; // set once by open(): its fields are then visible
+    private transient boolean closed; // guarded by this
+
+    /**
+     * What an open end holds.
+     */
+    private static final class Opened
+    {
+        final SharedFile file;
+        final Participant participant;
+        final Role role;
+        final RingSender sender;
+        final RingReceiver receiver;
+
+        Opened(final SharedFile file, final Participant participant, final Role role, final RingSender sender,
+            final RingReceiver receiver)
+        {
+            this.file = file;
+            this.participant = participant;
+            this.role = role;
+            this.sender = sender;
+            this.receiver = receiver;
+        }
+    }
 
     AgronaPipeEnd(final AgronaPipe<T> pipe, final int number)
     {
-        super(pipe.codec(), pipe.maxMessageLength(),
-            ChannelDescriptor.maxInlineLength(pipe.capacity(), pipe.maxMessageLength()), pipe.options().idle());
         this.pipe = pipe;
         this.number = number;
         this.peer = 3 - number;
+        this.objects = new ObjectCodec<>(pipe.codec());
     }
 
     @Override
@@ -84,318 +98,165 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
         {
             throw new IllegalStateException(describe() + " is closed");
         }
-        if (file != null)
+        if (opened != null)
         {
             return;
         }
         final int capacity = pipe.capacity();
-        final SharedFile mapped = pipe.context().openFile(pipe.name(),
+        final SharedFile file = pipe.context().openFile(pipe.name(),
             PipeDescriptor.spec(pipe.isDuplex(), capacity, pipe.maxMessageLength(), pipe.codec().id()));
-        final long acquired = ProcessToken.acquire();
+        Participant participant = null;
         try
         {
-            final AtomicBuffer mappedBody = mapped.body();
-            spill = new SpillFiles(mapped.path(), pipe.maxMessageLength());
-            if (canReceive())
-            {
-                in = reader(mapped, capacity, number);
-            }
-            if (canSend())
-            {
-                outReader = reader(mapped, capacity, peer);
-                out = new OneToOneRingBuffer(outReader.ring());
-            }
-            mapped.enter();
-            try
-            {
-                final long previous = claimEnd(mappedBody, acquired);
-                if (previous != 0)
-                {
-                    // The end's last holder died: finish what it left half done.
-                    if (outReader != null)
-                    {
-                        outReader.padUncommitted();
-                    }
-                    if (in != null)
-                    {
-                        in.skipTaken();
-                    }
-                }
-                mappedBody.putLongRelease(endSlotOffset(number) + END_EVER_OPENED_OFFSET, 1);
-            }
-            finally
-            {
-                mapped.exit();
-            }
+            participant = Participant.join(pipe.context());
+            final Opened end = open(file, participant, capacity);
+            opened = end;
         }
         catch (final RuntimeException ex)
         {
-            ProcessToken.release(acquired);
-            mapped.close();
+            if (participant != null)
+            {
+                participant.leave();
+            }
+            file.close();
             throw ex;
         }
-        token = acquired;
-        body = mapped.body();
-        file = mapped;
         pipe.context().track(this);
     }
 
-    /**
-     * @param end the end that receives on the channel.
-     */
-    private RingReader reader(final SharedFile mapped, final int capacity, final int end)
+    private Opened open(final SharedFile file, final Participant participant, final int capacity)
     {
-        final int offset = channelOffset(capacity, end);
-        return new RingReader(mapped.path(), new UnsafeBuffer(mapped.body(), offset, ChannelDescriptor.length(capacity)),
-            SharedFileDescriptor.HEADER_LENGTH + offset, capacity, maxInlineLength, false, spill);
-    }
-
-    /**
-     * @return 0 when the end was free, else the dead holder it took over from.
-     */
-    private long claimEnd(final AtomicBuffer mappedBody, final long mine)
-    {
-        final int index = endSlotOffset(number) + END_TOKEN_OFFSET;
-        while (true)
+        final SpillFiles spill = new SpillFiles(file.path(), pipe.maxMessageLength());
+        final Role role = new Role(participant.word(file, endSlotOffset(number) + END_HOLDER_OFFSET, describe()),
+            participant.id(), describe() + " is open in ", "; an end is used by one process at a time: close it there first");
+        final PeerWatch peerWatch = PeerWatch.end(participant.word(file, endSlotOffset(peer) + END_HOLDER_OFFSET,
+            "end " + peer + " of " + pipe), file.body(), endSlotOffset(peer) + END_EVER_OPENED_OFFSET, "end " + peer);
+        final RingChannel in = canReceive() ? channel(file, number) : null;
+        final RingChannel out = canSend() ? channel(file, peer) : null;
+        file.enter();
+        try
         {
-            final long current = mappedBody.getLongVolatile(index);
-            if (current == 0)
+            if (role.claim())
             {
-                if (mappedBody.compareAndSetLong(index, 0, mine))
+                // The end's last holder died: finish what it left half done.
+                if (out != null)
                 {
-                    return 0;
+                    RingRepair.padUncommitted(out);
                 }
-                continue;
+                if (in != null)
+                {
+                    RingRepair.skipTaken(in);
+                }
             }
-            if (ProcessToken.isAlive(current))
-            {
-                throw new IllegalStateException(describe() + " is open in " + ProcessToken.describe(current) +
-                    "; an end is used by one process at a time: close it there first");
-            }
-            if (mappedBody.compareAndSetLong(index, current, mine))
-            {
-                return current;
-            }
+            file.body().putLongRelease(endSlotOffset(number) + END_EVER_OPENED_OFFSET, 1);
         }
+        finally
+        {
+            file.exit();
+        }
+        final RingSender sender = out == null ? null : new RingSender(file, out, spill, participant.id(),
+            pipe.maxMessageLength(), peerWatch, null, pipe.options().idle(), describe());
+        final RingReceiver receiver = in == null ? null : new RingReceiver(file, new RingReader(in, spill), null,
+            peerWatch, null, pipe.options().idle(), describe());
+        return new Opened(file, participant, role, sender, receiver);
     }
 
-    private SharedFile opened()
+    /**
+     * @param receivingEnd the end that receives on the channel.
+     */
+    private RingChannel channel(final SharedFile file, final int receivingEnd)
     {
-        final SharedFile mapped = file;
-        if (mapped != null)
+        return RingChannel.inBody(file.path(), file.body(), channelOffset(pipe.capacity(), receivingEnd),
+            SharedFileDescriptor.HEADER_LENGTH, pipe.capacity(), pipe.maxMessageLength(), false);
+    }
+
+    private Opened opened()
+    {
+        final Opened end = opened;
+        if (end != null)
         {
-            return mapped;
+            return end;
         }
         open();
-        return file;
+        return opened;
     }
 
-    @Override
-    boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int kind)
+    private RingSender out()
     {
-        final SharedFile file = opened();
-        if (out == null)
+        if (!canSend())
         {
             throw new IllegalStateException(describe() + " only receives (one-way pipe)");
         }
-        file.enter();
-        try
-        {
-            return out.write(ChannelDescriptor.typeId(kind, length + RecordDescriptor.HEADER_LENGTH), buffer, offset,
-                length);
-        }
-        catch (final InternalError fault)
-        {
-            throw file.translateFault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return opened().sender;
     }
 
-    @Override
-    int tryRead(final MessageHandler handler, final int limit)
+    private RingReceiver in()
     {
-        final SharedFile file = opened();
-        if (in == null)
+        if (!canReceive())
         {
             throw new IllegalStateException(describe() + " only sends (one-way pipe)");
         }
-        file.enter();
-        try
-        {
-            final int read = in.read(handler, limit);
-            if (read == 0 && (++emptyReads & 0xFF) == 0)
-            {
-                checkPeer(false);
-            }
-            return read;
-        }
-        catch (final InternalError fault)
-        {
-            throw file.translateFault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
-    }
-
-    @Override
-    void checkEndOfStream()
-    {
-        final SharedFile file = this.file;
-        file.enter();
-        try
-        {
-            checkPeer(true);
-        }
-        finally
-        {
-            file.exit();
-        }
-    }
-
-    /**
-     * @throws EndOfStreamException when the other end was opened, is now closed or dead, and
-     *                              nothing committed is left.
-     */
-    private void checkPeer(final boolean waiting)
-    {
-        if (peerGone(waiting) && (in.isEmpty() || in.isBlocked()))
-        {
-            throw new EndOfStreamException(describe() + ": end " + peer + " was closed or its process died, " +
-                "and everything it sent has been received");
-        }
-    }
-
-    @Override
-    void checkReceiverGone()
-    {
-        final SharedFile file = this.file;
-        file.enter();
-        try
-        {
-            if (peerGone(true))
-            {
-                throw new EndOfStreamException(describe() + ": the pipe is full and end " + peer +
-                    " was closed or its process died: nobody will read");
-            }
-        }
-        finally
-        {
-            file.exit();
-        }
-    }
-
-    private boolean peerGone(final boolean waiting)
-    {
-        final int slot = endSlotOffset(peer);
-        final long holder = body.getLongVolatile(slot + END_TOKEN_OFFSET);
-        if (body.getLongVolatile(slot + END_EVER_OPENED_OFFSET) == 0)
-        {
-            return false;
-        }
-        if (holder == 0 || peerWatch.knownDead(holder))
-        {
-            return true;
-        }
-        final long now = System.nanoTime();
-        if (!waiting && now - nextLivenessCheck < 0)
-        {
-            return false;
-        }
-        nextLivenessCheck = now + (waiting ? LIVENESS_CHECK_NANOS : POLL_LIVENESS_CHECK_NANOS);
-        return !peerWatch.isAlive(holder);
+        return opened().receiver;
     }
 
     @Override
     public void send(final T value) throws InterruptedException
     {
-        sendObject(value, FOREVER);
+        objects.send(out(), value, Waiter.FOREVER);
     }
 
     @Override
     public boolean send(final T value, final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        return sendObject(value, Math.max(0, unit.toNanos(timeout)));
+        return objects.send(out(), value, Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
     public void send(final DirectBuffer buffer, final int offset, final int length) throws InterruptedException
     {
-        send(buffer, offset, length, FOREVER);
+        out().send(buffer, offset, length, Waiter.FOREVER);
     }
 
     @Override
     public T recv() throws InterruptedException
     {
-        return receiveObject(FOREVER);
+        return objects.receive(in(), Waiter.FOREVER);
     }
 
     @Override
     public T recv(final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        return receiveObject(Math.max(0, unit.toNanos(timeout)));
+        return objects.receive(in(), Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
     public void recv(final MessageHandler handler) throws InterruptedException
     {
-        receive(handler, FOREVER);
+        in().receive(handler, Waiter.FOREVER);
     }
 
     @Override
     public boolean poll()
     {
-        final SharedFile file = opened();
-        if (in == null)
-        {
-            throw new IllegalStateException(describe() + " only sends (one-way pipe)");
-        }
-        file.enter();
-        try
-        {
-            return !in.isEmpty() && !in.isBlocked() || peerGone(false);
-        }
-        finally
-        {
-            file.exit();
-        }
+        return in().ready(false);
     }
 
     @Override
     public boolean poll(final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        final long start = System.nanoTime();
-        final long timeoutNanos = Math.max(0, unit.toNanos(timeout));
-        final org.agrona.concurrent.IdleStrategy idler = pipe.options().idle().get();
-        while (!poll())
-        {
-            if (System.nanoTime() - start >= timeoutNanos)
-            {
-                return false;
-            }
-            if (Thread.interrupted())
-            {
-                throw new InterruptedException(describe() + ": interrupted in poll");
-            }
-            idler.idle();
-        }
-        return true;
+        return in().awaitReady(Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
     public synchronized boolean isOpen()
     {
-        return file != null && !closed;
+        return opened != null && !closed;
     }
 
     @Override
     public void close()
     {
-        final SharedFile mapped;
+        final Opened end;
         synchronized (this)
         {
             if (closed)
@@ -403,58 +264,48 @@ final class AgronaPipeEnd<T> extends RingEndpoint<T> implements PipeEnd<T>, Seri
                 return;
             }
             closed = true;
-            mapped = file;
+            end = opened;
         }
-        if (mapped == null)
+        if (end == null)
         {
             return;
         }
         try
         {
-            mapped.enter();
+            end.file.enter();
             try
             {
-                body.compareAndSetLong(endSlotOffset(number) + END_TOKEN_OFFSET, token, 0);
+                end.role.release();
             }
             finally
             {
-                mapped.exit();
+                end.file.exit();
             }
         }
         catch (final IllegalStateException closedMeanwhile)
         {
-            // the context closed the file first
+            // the context closed the file first: the slot names this process until it ends
         }
         finally
         {
-            ProcessToken.release(token);
-            mapped.close();
+            end.participant.leave();
+            end.file.close();
         }
     }
 
-    @Override
-    SpillFiles spill()
-    {
-        opened();
-        return spill;
-    }
-
-    @Override
-    long token()
-    {
-        opened();
-        return token;
-    }
-
-    @Override
-    String describe()
+    private String describe()
     {
         return "end " + number + " of " + pipe;
     }
 
+    /**
+     * Serialized as a small handle: the pipe's, with the end's kind and number.
+     */
     Object writeReplace() throws ObjectStreamException
     {
-        return new PipeHandle(pipe.context().directory(), pipe.name(), CodecRef.of(pipe.codec(), describe()), number);
+        final Handle handle = pipe.handle();
+        return new Handle(handle.transport(), handle.directory(), handle.name(), HANDLE_KIND, number, handle.codec(),
+            null);
     }
 
     @Override

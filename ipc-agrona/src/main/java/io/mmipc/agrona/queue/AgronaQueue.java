@@ -1,18 +1,18 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.codec.CodecRef;
-import io.mmipc.internal.spi.TransportContext;
-import io.mmipc.internal.spi.Handles;
 import io.mmipc.MessageHandler;
 import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codec;
+import io.mmipc.codec.CodecRef;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.file.SharedFileDescriptor;
+import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.wait.Waiter;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -20,107 +20,80 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
-import static io.mmipc.agrona.queue.ChannelDescriptor.DATA_MSG_TYPE_ID;
 import static io.mmipc.agrona.queue.QueueDescriptor.*;
-import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
 
 /**
- * A queue over one channel of a queue file; the subclasses decide who may produce and consume
- * and how consumers take turns. Every access to the mapping runs between the file's
- * {@code enter()} and {@code exit()}, so a concurrent {@link #close()} never unmaps under it.
+ * A queue: one channel of a queue file, a {@link RingSender} and a {@link RingReceiver} over it,
+ * and its {@link QueueMembers}. One-to-one: the members are two {@link Role}s, the receiver holds
+ * the consumer side for good and reports end-of-stream when the producer died. Many-to-many: the
+ * members are process slots, and the receiver takes a {@link ConsumerTurn} around each read.
+ * Every access to the mapping runs between the file's {@code enter()} and {@code exit()}, so a
+ * concurrent {@link #close()} never unmaps under it.
  */
-abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>, Serializable
+final class AgronaQueue<T> implements MessageQueue<T>, Serializable
 {
+    /** The kind of a queue's {@link Handle}; its parameter is the dead-process timeout in ms. */
+    static final String HANDLE_KIND = "queue";
     private static final long serialVersionUID = 1L;
 
-    final transient TransportContext ctx;
-    final transient SharedFile file;
-    final transient AtomicBuffer body;
-    final transient RingReader reader;
-    final transient QueueOptions options;
-    final transient long token;
-    final transient long deadProcessTimeoutNanos;
-    private final transient SpillFiles spill;
+    private final transient TransportContext ctx;
+    private final transient SharedFile file;
+    private final transient AtomicBuffer body;
+    private final transient QueueOptions options;
+    private final transient boolean oneToOne;
     private final transient int slots;
+    private final transient Participant participant;
+    private final transient RingChannel channel;
+    private final transient QueueMembers members;
+    private final transient ConsumerTurn turn;
+    private final transient RingSender sender;
+    private final transient RingReceiver receiver;
+    private final transient ObjectCodec<T> objects;
     private transient boolean closed;
 
-    AgronaQueue(final TransportContext ctx, final SharedFile file, final Codec<T> codec, final QueueOptions options,
-        final int capacity, final int maxMessageLength, final int slots, final boolean zeroConsumed)
+    /**
+     * @param participant this object's lease, given back on close.
+     */
+    AgronaQueue(final TransportContext ctx, final SharedFile file, final Participant participant, final Codec<T> codec,
+        final QueueOptions options, final boolean oneToOne, final int capacity, final int maxMessageLength,
+        final int slots)
     {
-        super(codec, maxMessageLength, ChannelDescriptor.maxInlineLength(capacity, maxMessageLength), options.idle());
         this.ctx = ctx;
         this.file = file;
         this.body = file.body();
         this.options = options;
+        this.oneToOne = oneToOne;
         this.slots = slots;
-        this.deadProcessTimeoutNanos = options.deadProcessTimeout().toNanos();
-        this.spill = new SpillFiles(file.path(), maxMessageLength);
-        this.reader = new RingReader(file.path(), new UnsafeBuffer(body, CHANNEL_OFFSET, ChannelDescriptor.length(capacity)),
-            io.mmipc.internal.file.SharedFileDescriptor.HEADER_LENGTH + CHANNEL_OFFSET, capacity, maxInlineLength, zeroConsumed,
-            spill);
-        this.token = ProcessToken.acquire();
-    }
-
-    /**
-     * @return the Agrona ring producers write with.
-     */
-    abstract RingBuffer ring();
-
-    /**
-     * Registers this object as a producer if it is not one yet.
-     */
-    abstract void ensureProducer();
-
-    /**
-     * Counts a committed message.
-     */
-    abstract void countProduced();
-
-    /**
-     * Withdraws this object's registrations; runs inside enter/exit.
-     */
-    abstract void deregister();
-
-    @Override
-    final boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int kind)
-    {
-        ensureProducer();
-        file.enter();
-        try
+        this.participant = participant;
+        this.objects = new ObjectCodec<>(codec);
+        final String what = "queue " + file.path();
+        this.channel = RingChannel.inBody(file.path(), body, CHANNEL_OFFSET, SharedFileDescriptor.HEADER_LENGTH,
+            capacity, maxMessageLength, !oneToOne);
+        final SpillFiles spill = new SpillFiles(file.path(), maxMessageLength);
+        final long me = participant.id();
+        final PeerWatch producerWatch;
+        if (oneToOne)
         {
-            if (ring().write(ChannelDescriptor.typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
-            {
-                countProduced();
-                return true;
-            }
-            return false;
+            final Role producer = new Role(participant.word(file, slotOffset(capacity, 0) + SLOT_HOLDER_OFFSET,
+                what + " producer"), me, what + " is one-to-one and its producer is ", ", still alive; close it there first");
+            final Role consumer = new Role(participant.word(file, CONSUMER_WORD_OFFSET, what + " consumer"), me,
+                what + " is one-to-one and its consumer is ", ", still alive; close it there first");
+            this.members = new OneToOneRoles(file, channel, producer, consumer, slotOffset(capacity, 0));
+            this.turn = null;
+            producerWatch = PeerWatch.producer(producer.word(), "its producer");
         }
-        catch (final InternalError fault)
+        else
         {
-            throw file.translateFault(fault);
+            final ProcessSlots processSlots = new ProcessSlots(file, participant, slotsOffset(capacity), slots, what);
+            this.members = processSlots;
+            this.turn = new ConsumerTurn(participant.word(file, CONSUMER_WORD_OFFSET, what + " consumer turn"), me,
+                channel, processSlots, options.deadProcessTimeout().toNanos());
+            producerWatch = null;
         }
-        finally
-        {
-            file.exit();
-        }
-    }
-
-    @Override
-    final SpillFiles spill()
-    {
-        return spill;
-    }
-
-    @Override
-    final long token()
-    {
-        return token;
-    }
-
-    @Override
-    final String describe()
-    {
-        return "queue " + file.path();
+        this.sender = new RingSender(file, channel, spill, me, maxMessageLength, null, members::attachProducer,
+            options.idle(), what);
+        this.receiver = new RingReceiver(file, new RingReader(channel, spill), turn, producerWatch,
+            members::attachConsumer, options.idle(), what);
     }
 
     @Override
@@ -136,166 +109,135 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
     }
 
     @Override
+    public boolean isOneToOne()
+    {
+        return oneToOne;
+    }
+
+    @Override
     public int capacity()
     {
-        return reader.capacity();
+        return channel.capacity();
     }
 
     @Override
     public int maxMessageLength()
     {
-        return maxMessageLength;
+        return sender.maxMessageLength();
     }
 
     @Override
     public int maxInlineLength()
     {
-        return maxInlineLength;
+        return sender.maxInlineLength();
     }
+
+    // ---- objects
 
     @Override
     public void put(final T value) throws InterruptedException
     {
-        sendObject(value, FOREVER);
+        objects.send(sender, value, Waiter.FOREVER);
     }
 
     @Override
     public boolean offer(final T value)
     {
-        return sendObjectNow(value);
+        return objects.offer(sender, value);
     }
 
     @Override
     public boolean offer(final T value, final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        return sendObject(value, Math.max(0, unit.toNanos(timeout)));
+        return objects.send(sender, value, Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
     public T take() throws InterruptedException
     {
-        return receiveObject(FOREVER);
+        return objects.receive(receiver, Waiter.FOREVER);
     }
 
     @Override
     public T poll()
     {
-        return receiveObjectNow();
+        return objects.poll(receiver);
     }
 
     @Override
     public T poll(final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        return receiveObject(Math.max(0, unit.toNanos(timeout)));
+        return objects.receive(receiver, Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
     public int drainTo(final Collection<? super T> target, final int maxElements)
     {
-        if (target == null)
-        {
-            throw new NullPointerException("target");
-        }
-        return drain((buffer, offset, length) -> target.add(codec.decode(buffer, offset, length)), maxElements);
+        return objects.drainTo(receiver, target, maxElements);
     }
+
+    // ---- zero-copy
 
     @Override
     public void put(final DirectBuffer buffer, final int offset, final int length) throws InterruptedException
     {
-        send(buffer, offset, length, FOREVER);
+        sender.send(buffer, offset, length, Waiter.FOREVER);
     }
 
     @Override
     public boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
-        return sendNow(buffer, offset, length);
+        return sender.offer(buffer, offset, length);
     }
 
     @Override
     public boolean offer(final DirectBuffer buffer, final int offset, final int length, final long timeout,
         final TimeUnit unit) throws InterruptedException
     {
-        return send(buffer, offset, length, Math.max(0, unit.toNanos(timeout)));
+        return sender.send(buffer, offset, length, Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
     public int tryClaim(final int length)
     {
-        if (length > maxInlineLength || length < 0)
-        {
-            checkLength(length);
-            throw new IllegalArgumentException(describe() + ": a claim of " + length +
-                " bytes exceeds the inline limit of " + maxInlineLength + " bytes (larger messages must be sent)");
-        }
-        ensureProducer();
-        file.enter(); // left in flight until commit or abort: the ring must stay mapped meanwhile
-        try
-        {
-            final int index = ring().tryClaim(ChannelDescriptor.typeId(DATA_MSG_TYPE_ID, length + HEADER_LENGTH), length);
-            if (index < 0)
-            {
-                file.exit();
-                return -1;
-            }
-            return index;
-        }
-        catch (final InternalError fault)
-        {
-            file.exit();
-            throw file.translateFault(fault);
-        }
+        return sender.tryClaim(length);
     }
 
     @Override
     public MutableDirectBuffer claimBuffer()
     {
-        return reader.ring();
+        return sender.claimBuffer();
     }
 
     @Override
     public void commit(final int offset)
     {
-        try
-        {
-            ring().commit(offset);
-            countProduced();
-        }
-        finally
-        {
-            file.exit();
-        }
+        sender.commit(offset);
     }
 
     @Override
     public void abort(final int offset)
     {
-        try
-        {
-            ring().abort(offset);
-        }
-        finally
-        {
-            file.exit();
-        }
+        sender.abort(offset);
     }
 
     @Override
     public void take(final MessageHandler handler) throws InterruptedException
     {
-        receive(handler, FOREVER);
+        receiver.receive(handler, Waiter.FOREVER);
     }
 
     @Override
     public boolean poll(final MessageHandler handler)
     {
-        return tryRead(handler, 1) > 0;
+        return receiver.poll(handler, 1) > 0;
     }
 
     @Override
     public boolean poll(final MessageHandler handler, final long timeout, final TimeUnit unit)
         throws InterruptedException
     {
-        return receive(handler, Math.max(0, unit.toNanos(timeout)));
+        return receiver.receive(handler, Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
@@ -303,8 +245,10 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
     {
         // One read: it continues at the ring's start after the end, so it sees all that waits.
         // Asking again would only probe the line the producer writes next.
-        return limit <= 0 ? 0 : tryRead(handler, limit);
+        return limit <= 0 ? 0 : receiver.poll(handler, limit);
     }
+
+    // ---- state
 
     @Override
     public int size()
@@ -315,10 +259,10 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
             long produced = body.getLongVolatile(RETIRED_COUNT_OFFSET);
             for (int i = 0; i < slots; i++)
             {
-                produced += body.getLongVolatile(slotOffset(capacity(), i) + SLOT_PRODUCED_OFFSET);
+                produced += body.getLongVolatile(slotOffset(channel.capacity(), i) + SLOT_PRODUCED_OFFSET);
             }
-            final long waiting = produced - reader.consumed();
-            return waiting <= 0 ? (reader.isEmpty() ? 0 : 1) : (int)Math.min(Integer.MAX_VALUE, waiting);
+            final long waiting = produced - channel.consumed();
+            return waiting <= 0 ? (channel.isEmpty() ? 0 : 1) : (int)Math.min(Integer.MAX_VALUE, waiting);
         }
         finally
         {
@@ -332,7 +276,7 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
         file.enter();
         try
         {
-            return reader.isEmpty();
+            return channel.isEmpty();
         }
         finally
         {
@@ -346,7 +290,7 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
         file.enter();
         try
         {
-            return capacity() - reader.usedBytes();
+            return channel.capacity() - channel.usedBytes();
         }
         finally
         {
@@ -360,7 +304,7 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
         file.enter();
         try
         {
-            return reader.skipped();
+            return channel.skipped();
         }
         finally
         {
@@ -387,77 +331,43 @@ abstract class AgronaQueue<T> extends RingEndpoint<T> implements MessageQueue<T>
         }
         try
         {
-            if (!file.isClosed())
+            file.enter();
+            try
             {
-                file.enter();
-                try
+                members.leave();
+                if (turn != null)
                 {
-                    deregister();
+                    turn.leave();
                 }
-                finally
-                {
-                    file.exit();
-                }
+            }
+            finally
+            {
+                file.exit();
             }
         }
         catch (final IllegalStateException closedMeanwhile)
         {
-            // the context closed the file first: the registrations go with this process
+            // the context closed the file first: the words name this process until it ends
         }
         finally
         {
-            ProcessToken.release(token);
+            participant.leave();
             file.close();
-        }
-    }
-
-    /**
-     * Takes a slot word for this object: free, already ours, or held by a dead process.
-     *
-     * @return the previous holder: 0 when it was free, {@link #token} when ours, else a dead token.
-     * @throws IllegalStateException when a live process holds it.
-     */
-    final long claimExclusive(final int index, final String role)
-    {
-        while (true)
-        {
-            final long current = body.getLongVolatile(index);
-            if (current == token)
-            {
-                return token;
-            }
-            if (current == 0)
-            {
-                if (body.compareAndSetLong(index, 0, token))
-                {
-                    return 0;
-                }
-                continue;
-            }
-            if (ProcessToken.isAlive(current))
-            {
-                throw new IllegalStateException(describe() + " is one-to-one and its " + role + " is " +
-                    ProcessToken.describe(current) + ", still alive; close it there first");
-            }
-            if (body.compareAndSetLong(index, current, token))
-            {
-                return current;
-            }
         }
     }
 
     /**
      * Serialized as a small handle that re-opens the queue in the receiving JVM.
      */
-    final Object writeReplace() throws ObjectStreamException
+    Object writeReplace() throws ObjectStreamException
     {
-        return new QueueHandle(ctx.directory(), name(), CodecRef.of(codec, describe()),
-            options.deadProcessTimeout().toMillis());
+        return new Handle(ctx.transport(), ctx.directory().toString(), name(), HANDLE_KIND,
+            options.deadProcessTimeout().toMillis(), CodecRef.of(objects.codec(), this), null);
     }
 
     @Override
     public String toString()
     {
-        return (isOneToOne() ? "one-to-one " : "") + "queue " + file.path() + " (" + codec.id() + ")";
+        return (oneToOne ? "one-to-one " : "") + "queue " + file.path() + " (" + objects.codec().id() + ")";
     }
 }

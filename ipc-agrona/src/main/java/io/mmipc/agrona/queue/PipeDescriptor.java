@@ -7,15 +7,15 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
 /**
  * Layout of a pipe file's body (after the 256-byte file header). Parameters in the header:
- * capacity of each direction, largest message, duplex (1) or one-way (0); the type tag holds the
- * codec id.
+ * capacity of each direction, largest message, duplex (1) or one-way (0), layout version; the
+ * type tag holds the codec id.
  * <pre>
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +---------------------------------------------------------------+
- *  |  End 1 slot: holder token (0 when closed), ever-opened flag  ...  0
+ *  |  End 1 slot: holder (owner word), ever-opened flag           ...  0
  *  +---------------------------------------------------------------+
- *  |  End 2 slot: holder token (0 when closed), ever-opened flag  ...  128
+ *  |  End 2 slot: holder (owner word), ever-opened flag           ...  128
  *  +---------------------------------------------------------------+
  *  |  Channel to end 1: end 2 sends, end 1 receives              ...  256
  *  |  (ChannelDescriptor)                                          |
@@ -25,7 +25,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *
  *  End slot:
  *  +---------------------------------------------------------------+
- *  |  Token of the process that holds the end open (ProcessToken)  |  0
+ *  |  Owner word of the object that holds the end open, 0 if none  |  0
  *  +---------------------------------------------------------------+
  *  |  1 once any process has opened the end                        |  8
  *  +---------------------------------------------------------------+
@@ -33,14 +33,18 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  */
 final class PipeDescriptor
 {
+    /** Version 2: owner words of the ownership core (see {@link QueueDescriptor#LAYOUT_VERSION}). */
+    static final int LAYOUT_VERSION = QueueDescriptor.LAYOUT_VERSION;
+
     static final int END_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
-    static final int END_TOKEN_OFFSET = 0;
+    static final int END_HOLDER_OFFSET = 0;
     static final int END_EVER_OPENED_OFFSET = 8;
     static final int CHANNELS_OFFSET = END_SLOT_LENGTH * 2;
 
     static final int PARAM_CAPACITY = 0;
     static final int PARAM_MAX_MESSAGE_LENGTH = 1;
     static final int PARAM_DUPLEX = 2;
+    static final int PARAM_LAYOUT = 3;
 
     private PipeDescriptor()
     {
@@ -74,6 +78,7 @@ final class PipeDescriptor
             .param(PARAM_CAPACITY, "capacity", capacity)
             .param(PARAM_MAX_MESSAGE_LENGTH, "maxMessageLength", maxMessageLength)
             .param(PARAM_DUPLEX, "duplex", duplex ? 1 : 0)
+            .param(PARAM_LAYOUT, "pipe layout version", LAYOUT_VERSION)
             .typeTag(codecId)
             .build();
     }

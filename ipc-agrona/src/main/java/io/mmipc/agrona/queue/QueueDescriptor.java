@@ -7,13 +7,13 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
 /**
  * Layout of a queue file's body (after the 256-byte file header). Parameters in the header:
- * capacity, largest message, process slots; the type tag holds the codec id.
+ * capacity, largest message, process slots, layout version; the type tag holds the codec id.
  * <pre>
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +---------------------------------------------------------------+
- *  |  Consumer word: the consumer lock (many-to-many) or the       |  0
- *  |  consumer's token (one-to-one); 0 when free; 128-byte slot   ...
+ *  |  Consumer word (owner word): the consumer's turn              |  0
+ *  |  (many-to-many) or role (one-to-one); 0 when free; 128 bytes ...
  *  +---------------------------------------------------------------+
  *  |  Retired count: messages of producers that closed or were     | 128
  *  |  reaped (64), added to by any process; 128-byte slot         ...
@@ -27,22 +27,31 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *
  *  Process slot:
  *  +---------------------------------------------------------------+
- *  |  Token of the holder (ProcessToken), 0 when free              |  0
+ *  |  Holder (owner word), 0 when free                             |  0
  *  +---------------------------------------------------------------+
- *  |  Roles: 1 producer, 2 consumer                                |  8
+ *  |  Roles: 1 producer, 2 consumer (many-to-many)                 |  8
  *  +---------------------------------------------------------------+
  *  |  Messages this holder committed                               | 16
  *  +---------------------------------------------------------------+
  * </pre>
+ * Owner words are {@link io.mmipc.internal.owner.OwnerWordDescriptor}'s: a participant token of
+ * the directory's registry and an object number.
  */
 final class QueueDescriptor
 {
+    /**
+     * Version 2: owner words of the ownership core. Version 1 (stored as 0: files made before the
+     * parameter existed) held process tokens of its own in the same words; a process of one
+     * version would misjudge the other's holders, so they do not open each other's files.
+     */
+    static final int LAYOUT_VERSION = 2;
+
     static final int CONSUMER_WORD_OFFSET = 0;
     static final int RETIRED_COUNT_OFFSET = CACHE_LINE_LENGTH * 2;
     static final int CHANNEL_OFFSET = CACHE_LINE_LENGTH * 4;
 
     static final int SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
-    static final int SLOT_TOKEN_OFFSET = 0;
+    static final int SLOT_HOLDER_OFFSET = 0;
     static final int SLOT_ROLES_OFFSET = 8;
     static final int SLOT_PRODUCED_OFFSET = 16;
     static final long ROLE_PRODUCER = 1;
@@ -51,6 +60,7 @@ final class QueueDescriptor
     static final int PARAM_CAPACITY = 0;
     static final int PARAM_MAX_MESSAGE_LENGTH = 1;
     static final int PARAM_SLOTS = 2;
+    static final int PARAM_LAYOUT = 3;
 
     private QueueDescriptor()
     {
@@ -81,6 +91,7 @@ final class QueueDescriptor
             .param(PARAM_CAPACITY, "capacity", capacity)
             .param(PARAM_MAX_MESSAGE_LENGTH, "maxMessageLength", maxMessageLength)
             .param(PARAM_SLOTS, oneToOne ? "producer slots" : "maxProcesses", slots)
+            .param(PARAM_LAYOUT, "queue layout version", LAYOUT_VERSION)
             .typeTag(codecId)
             .build();
     }

@@ -22,14 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * same directory); the ring carries a small reference record:
  * <pre>
  *  +---------------------------------------------------------------+
- *  |            Token of the object that wrote the file            |  0
+ *  |     Owner id of the object that wrote the file (OwnerWord)    |  0
  *  +---------------------------------------------------------------+
  *  |                  Its sequence number for the file              |  8
  *  +---------------------------------------------------------------+
  *  |                 Message length                |   Reserved    | 16
  *  +---------------------------------------------------------------+
  * </pre>
- * The file is named {@code <object>~spill-<token>-<sequence>} ('~' keeps it out of the user's
+ * The file is named {@code <object>~spill-<id>-<sequence>} ('~' keeps it out of the user's
  * names). The sender writes it whole before the reference is committed; the receiver maps it,
  * unlinks it at once (the mapping outlives the name), hands the bytes to the handler and unmaps.
  * A spill file whose reference is never read (its receiver died first, or its sender died before
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SpillFiles
 {
     static final int REF_LENGTH = 24;
-    static final int REF_TOKEN_OFFSET = 0;
+    static final int REF_ID_OFFSET = 0;
     static final int REF_SEQUENCE_OFFSET = 8;
     static final int REF_LENGTH_OFFSET = 16;
 
@@ -70,8 +70,10 @@ final class SpillFiles
 
     /**
      * Writes {@code length} bytes of {@code src} into a new spill file and the reference to it into {@code ref}.
+     *
+     * @param id the sender's owner id: no other live object of the directory has it.
      */
-    void write(final long token, final DirectBuffer src, final int offset, final int length, final MutableDirectBuffer ref)
+    void write(final long id, final DirectBuffer src, final int offset, final int length, final MutableDirectBuffer ref)
     {
         final SharedFileSpec spec = SharedFileSpec.builder(ObjectKind.SPILL, length)
             .param(PARAM_LENGTH, "length", length)
@@ -80,7 +82,7 @@ final class SpillFiles
         while (true)
         {
             final long seq = sequence.getAndIncrement();
-            final Path path = path(token, seq);
+            final Path path = path(id, seq);
             try
             {
                 final SharedFile file = SharedFiles.createOrOpenAt(path, spec, permissions);
@@ -88,13 +90,13 @@ final class SpillFiles
                 file.close();
                 if (fresh)
                 {
-                    ref.putLong(REF_TOKEN_OFFSET, token);
+                    ref.putLong(REF_ID_OFFSET, id);
                     ref.putLong(REF_SEQUENCE_OFFSET, seq);
                     ref.putInt(REF_LENGTH_OFFSET, length);
                     ref.putInt(REF_LENGTH_OFFSET + 4, 0);
                     return;
                 }
-                // A stale file of a dead object with the same token: leave it, take the next number.
+                // A stale file of a dead object with the same id: leave it, take the next number.
             }
             catch (final IOException ex)
             {
@@ -111,7 +113,7 @@ final class SpillFiles
     {
         try
         {
-            Files.deleteIfExists(path(ref.getLong(REF_TOKEN_OFFSET), ref.getLong(REF_SEQUENCE_OFFSET)));
+            Files.deleteIfExists(path(ref.getLong(REF_ID_OFFSET), ref.getLong(REF_SEQUENCE_OFFSET)));
         }
         catch (final IOException ex)
         {
@@ -132,15 +134,15 @@ final class SpillFiles
         final long refFileOffset,
         final MessageHandler handler)
     {
-        final long token = buffer.getLong(refOffset + REF_TOKEN_OFFSET);
+        final long id = buffer.getLong(refOffset + REF_ID_OFFSET);
         final long seq = buffer.getLong(refOffset + REF_SEQUENCE_OFFSET);
         final int length = buffer.getInt(refOffset + REF_LENGTH_OFFSET);
-        if (length < 0 || length > maxMessageLength || token <= 0 || seq < 0)
+        if (length < 0 || length > maxMessageLength || id <= 0 || seq < 0)
         {
-            throw new SharedStateCorruptedException(ringFile, refFileOffset, "spill reference names token " + token +
+            throw new SharedStateCorruptedException(ringFile, refFileOffset, "spill reference names id " + id +
                 ", sequence " + seq + ", length " + length + " (largest message " + maxMessageLength + ")");
         }
-        final Path path = path(token, seq);
+        final Path path = path(id, seq);
         final SharedFile file;
         try
         {
@@ -175,8 +177,8 @@ final class SpillFiles
         }
     }
 
-    private Path path(final long token, final long seq)
+    private Path path(final long id, final long seq)
     {
-        return directory.resolve(owner + "~spill-" + Long.toHexString(token) + "-" + seq);
+        return directory.resolve(owner + "~spill-" + Long.toHexString(id) + "-" + seq);
     }
 }

@@ -12,12 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Pipes within a process and between child JVMs.
@@ -77,6 +84,112 @@ class PipeTest
             final PipeEnd<String> again = ctx.openPipe("pipe", Codecs.utf8()).end2();
             again.send("c");
             assertEquals("c", mine.recv());
+        }
+    }
+
+    /**
+     * The sender's JVM runs under {@code sh -c 'java ... & exec sleep 60'}: its parent becomes
+     * {@code sleep}, which never reaps, so once killed it stays a zombie, which
+     * {@link ProcessHandle#isAlive()} calls alive. The receiver must still see end-of-stream.
+     */
+    @Test
+    void aSendersEndKilledUnderAParentThatDoesNotReapIsEndOfStream() throws Exception
+    {
+        assumeTrue(Files.isDirectory(Paths.get("/proc/self")) && Files.isExecutable(Paths.get("/bin/sh")),
+            "Linux: /proc and /bin/sh");
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<String> pipe = ctx.pipe("pipe", Codecs.utf8());
+            final PipeEnd<String> mine = pipe.end1();
+            final List<String> java = Children.launcher(PipeChildren.Holder.class, Handles.encode(pipe.end2()), "a")
+                .command();
+            final Path log = root.resolve("sender.log");
+            final Process sh = new ProcessBuilder("/bin/sh", "-c",
+                java.stream().map(PipeTest::shellQuote).collect(Collectors.joining(" ")) + " & exec sleep 60")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try
+            {
+                assertEquals("a", mine.recv(60, TimeUnit.SECONDS), () -> "the sender did not send: " + read(log));
+                final ProcessHandle sender = childOf(sh.toHandle(), Duration.ofSeconds(30));
+                assertTrue(sender.info().command().orElse("").endsWith("java"), sender.info().toString());
+                assertNull(mine.recv(50, TimeUnit.MILLISECONDS), "the sender lives: no end of stream yet");
+
+                sender.destroyForcibly();
+                Children.await("the killed sender to be a zombie", Duration.ofSeconds(30),
+                    () -> "Z".equals(procState(sender.pid())));
+                assertTrue(sender.isAlive(), "the JDK calls a zombie alive: the reason for the ownership core's check");
+
+                assertThrows(EndOfStreamException.class, () -> mine.recv(30, TimeUnit.SECONDS));
+                assertTrue(mine.poll(), "poll says recv would not wait");
+            }
+            finally
+            {
+                sh.destroyForcibly(); // sleep: the zombie goes to init, which reaps it
+                assertTrue(sh.waitFor(30, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    private static String shellQuote(final String word)
+    {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static ProcessHandle childOf(final ProcessHandle parent, final Duration timeout) throws InterruptedException
+    {
+        final AtomicReference<ProcessHandle> child = new AtomicReference<>();
+        Children.await("the sender JVM under " + parent.pid(), timeout, () ->
+        {
+            parent.children().findFirst().ifPresent(child::set);
+            return child.get() != null;
+        });
+        return child.get();
+    }
+
+    /**
+     * @return the state letter of {@code /proc/<pid>/stat} (field 3), or "gone".
+     */
+    private static String procState(final long pid)
+    {
+        try
+        {
+            final String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        }
+        catch (final IOException ex)
+        {
+            return "gone";
+        }
+    }
+
+    private static String read(final Path file)
+    {
+        try
+        {
+            return Files.readString(file);
+        }
+        catch (final IOException ex)
+        {
+            return ex.toString();
+        }
+    }
+
+    @Test
+    void aPipeAndItsEndsTravelAsHandlesThatResolveToOneObjectPerJvm() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<String> pipe = ctx.pipe("handled", Codecs.utf8());
+            final Pipe<String> copy = Handles.decode(Handles.encode(pipe));
+            assertNotSame(pipe, copy);
+            assertSame(copy, Handles.decode(Handles.encode(pipe)), "one pipe object per JVM");
+            final PipeEnd<String> end2 = Handles.decode(Handles.encode(pipe.end2()));
+            assertSame(copy.end2(), end2, "an end resolves through its pipe's handle");
+            assertSame(copy.end1(), Handles.decode(Handles.encode(pipe.end1())));
+            assertFalse(end2.isOpen(), "a handle opens nothing until used");
+            end2.send("over");
+            assertEquals("over", pipe.end1().recv());
+            assertThrows(IllegalStateException.class, () -> pipe.end2().open(), "the end is open in the copy");
         }
     }
 

@@ -7,6 +7,7 @@ import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
 import io.mmipc.SharedMemory;
 import io.mmipc.codec.Codecs;
+import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -16,8 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +107,65 @@ class QueueProcessesTest
             assertEquals(0, queue.size());
             assertEquals(0, queue.skippedMessages());
         }
+    }
+
+    /**
+     * A producer JVM that ends without closing leaves its process slot and its count; once the
+     * ring is empty a consumer reaps the slot and moves the count to the retired count. Counted
+     * in both places, {@code size()} reported the dead producer's messages as waiting (the flaky
+     * 40000 of the test above: two reaped producers of 20000).
+     */
+    @Test
+    @Timeout(120)
+    void aReapedProducersMessagesAreCountedOnce() throws Exception
+    {
+        final int count = 500;
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final MessageQueue<byte[]> queue = ctx.queue("work", Codecs.bytes(), OPTIONS);
+            Children.run(CHILD_TIMEOUT, QueueChildren.Producer.class, Handles.encode(queue), "0", String.valueOf(count));
+            final List<int[]> received = new ArrayList<>();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (received.size() < count)
+            {
+                assertTrue(System.nanoTime() < deadline, "received " + received.size());
+                takeInto(queue, received, 100);
+            }
+            assertInOrderExactlyOnce(received, 0, count);
+            while (producerSlots(queue) > 0) // empty polls reap, every dead-process timeout
+            {
+                assertTrue(System.nanoTime() < deadline, "the dead producer's slot was not reaped");
+                assertNull(queue.poll(10, TimeUnit.MILLISECONDS));
+            }
+            assertEquals(0, queue.size());
+            assertEquals(0, queue.skippedMessages());
+            queue.put(new byte[]{1});
+            assertEquals(1, queue.size());
+        }
+    }
+
+    /**
+     * @return how many process slots of the queue's file name a producer, read from the file.
+     */
+    private static int producerSlots(final MessageQueue<?> queue) throws java.io.IOException
+    {
+        final int slots = QueueOptions.DEFAULT_MAX_PROCESSES;
+        final ByteBuffer bytes = ByteBuffer.allocate(slots * QueueDescriptor.SLOT_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = FileChannel.open(queue.path(), StandardOpenOption.READ))
+        {
+            channel.read(bytes, SharedFileDescriptor.HEADER_LENGTH + QueueDescriptor.slotsOffset(queue.capacity()));
+        }
+        int producers = 0;
+        for (int i = 0; i < slots; i++)
+        {
+            final int slot = i * QueueDescriptor.SLOT_LENGTH;
+            if (bytes.getLong(slot + QueueDescriptor.SLOT_HOLDER_OFFSET) != 0 &&
+                (bytes.getLong(slot + QueueDescriptor.SLOT_ROLES_OFFSET) & QueueDescriptor.ROLE_PRODUCER) != 0)
+            {
+                producers++;
+            }
+        }
+        return producers;
     }
 
     @Test

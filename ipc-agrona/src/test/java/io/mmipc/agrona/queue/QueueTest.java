@@ -310,6 +310,36 @@ class QueueTest
         }
     }
 
+    /**
+     * A Serializable codec travels inside the handle and is a new object after each
+     * deserialization; the queue or pipe end it names is still one object per JVM (before, a
+     * second copy of an end was refused as "open in this process", and every task that captured
+     * a queue opened it anew).
+     */
+    @Test
+    void handlesWithASerializableCodecReopenOncePerJvmToo() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final MessageQueue<java.io.Serializable> queue = ctx.queue("java", Codecs.java(), options(false));
+            final String handle = Handles.encode(queue);
+            final MessageQueue<java.io.Serializable> first = Handles.decode(handle);
+            assertSame(first, Handles.decode(handle));
+            queue.put(java.time.Duration.ofSeconds(7));
+            assertEquals(java.time.Duration.ofSeconds(7), first.poll(1, TimeUnit.SECONDS));
+
+            final io.mmipc.Pipe<java.io.Serializable> pipe = ctx.pipe("java-pipe", Codecs.java());
+            final String end = Handles.encode(pipe.end2());
+            final io.mmipc.PipeEnd<java.io.Serializable> sender = Handles.decode(end);
+            sender.send(42L);
+            final io.mmipc.PipeEnd<java.io.Serializable> again = Handles.decode(end);
+            assertSame(sender, again, "the same end, not a second one refused as open in this process");
+            again.send(43L);
+            assertEquals(42L, pipe.end1().recv());
+            assertEquals(43L, pipe.end1().recv());
+        }
+    }
+
     @Test
     void aSecondOneToOneProducerOrConsumerIsRefused()
     {

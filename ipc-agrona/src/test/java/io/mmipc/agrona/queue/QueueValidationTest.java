@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -96,6 +97,41 @@ class QueueValidationTest
                 "openQueue(name, codec), which reads the kind from the file, or ask for " +
                 "QueueOptions.defaults().oneToOne(false)", kind.getMessage());
             assertEquals(4096, ctx.openQueue("q", Codecs.utf8()).capacity(), "open takes the file's parameters");
+        }
+    }
+
+    /**
+     * Files of the layout before owner words (parameter 3 absent, so 0) are refused by name:
+     * their process tokens would be misread as owner words.
+     */
+    @Test
+    void aQueueOrPipeFileOfAnotherLayoutVersionIsRefused() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Path queue = ctx.queue("q", Codecs.utf8()).path();
+            final Path pipe = ctx.pipe("p", Codecs.utf8()).path();
+            for (final Path file : new Path[]{queue, pipe})
+            {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+                {
+                    channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 0),
+                        SharedFileDescriptor.paramOffset(QueueDescriptor.PARAM_LAYOUT));
+                }
+            }
+            final UncheckedIOException opened = assertThrows(UncheckedIOException.class,
+                () -> ctx.openQueue("q", Codecs.utf8()));
+            assertEquals(SharedFileException.Reason.UNSUPPORTED_VERSION, ((SharedFileException)opened.getCause()).reason());
+            assertTrue(opened.getMessage().contains("layout version 0") && opened.getMessage().contains(queue.toString()),
+                opened.getMessage());
+            final SharedObjectMismatchException created = assertThrows(SharedObjectMismatchException.class,
+                () -> ctx.queue("q", Codecs.utf8()));
+            assertTrue(created.getMessage().contains("queue layout version is 0 in the file, " +
+                QueueDescriptor.LAYOUT_VERSION + " requested"), created.getMessage());
+            final UncheckedIOException openedPipe = assertThrows(UncheckedIOException.class,
+                () -> ctx.openPipe("p", Codecs.utf8()));
+            assertEquals(SharedFileException.Reason.UNSUPPORTED_VERSION,
+                ((SharedFileException)openedPipe.getCause()).reason());
         }
     }
 

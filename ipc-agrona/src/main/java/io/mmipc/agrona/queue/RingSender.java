@@ -1,0 +1,345 @@
+package io.mmipc.agrona.queue;
+
+import io.mmipc.EndOfStreamException;
+import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.wait.Waiter;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+import static io.mmipc.agrona.queue.ChannelDescriptor.DATA_MSG_TYPE_ID;
+import static io.mmipc.agrona.queue.ChannelDescriptor.SPILL_MSG_TYPE_ID;
+import static io.mmipc.agrona.queue.ChannelDescriptor.typeId;
+import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
+
+/**
+ * The sending side of one channel, for one queue or pipe-end object: every message this object
+ * sends goes through here. A message up to the inline limit is one record written with Agrona's
+ * producer ({@code write}, or {@code tryClaim}/{@code commit}/{@code abort} in place); a larger one
+ * goes to a spill file and the ring carries a reference record. Blocking sends wait through the
+ * one {@link Waiter} (one per thread); while they wait, a pipe's sender asks every check period
+ * whether its receiver is gone, so it does not wait for room nobody will make.
+ * <p>
+ * The first send attaches the object as a producer (its one-to-one role, its process slot); after
+ * that, a message costs Agrona's write, the mapping guard and, for queues, one store of the
+ * producer's count on a line only the producer's side writes.
+ */
+final class RingSender
+{
+    /** {@link #producedIndex} before the first send. */
+    private static final int NOT_ATTACHED = -2;
+    /** {@link #producedIndex} of a sender that counts nothing (pipe ends). */
+    static final int NO_COUNT = -1;
+
+    private final SharedFile file;
+    private final AtomicBuffer body;
+    private final RingBuffer ring;
+    private final AtomicBuffer claimBuffer;
+    private final boolean sharedCount;
+    private final SpillFiles spill;
+    private final long id;
+    private final int maxMessageLength;
+    private final int maxInlineLength;
+    private final PeerWatch receiver;
+    private final IntSupplier attach;
+    private final ThreadLocal<Waiter> waiters;
+    private final String what;
+    private int producedIndex;
+
+    /**
+     * @param id       the sending object's owner id (names its spill files).
+     * @param receiver who receives, when its death must end a wait for room (pipes), else null.
+     * @param attach   attaches the object as a producer on its first send and returns the body
+     *                 index of its produced count, or {@link #NO_COUNT}; null when it is attached already
+     *                 and counts nothing.
+     * @param what     the object, for messages ("queue /dev/shm/.../tasks").
+     */
+    RingSender(
+        final SharedFile file,
+        final RingChannel channel,
+        final SpillFiles spill,
+        final long id,
+        final int maxMessageLength,
+        final PeerWatch receiver,
+        final IntSupplier attach,
+        final Supplier<IdleStrategy> idle,
+        final String what)
+    {
+        this.file = file;
+        this.body = file.body();
+        this.ring = channel.newProducer();
+        this.claimBuffer = channel.ring();
+        this.sharedCount = channel.manyProducers();
+        this.spill = spill;
+        this.id = id;
+        this.maxMessageLength = maxMessageLength;
+        this.maxInlineLength = channel.maxInlineLength();
+        this.receiver = receiver;
+        this.attach = attach;
+        this.waiters = Waiter.perThread(idle);
+        this.what = what;
+        this.producedIndex = attach == null ? NO_COUNT : NOT_ATTACHED;
+    }
+
+    int maxMessageLength()
+    {
+        return maxMessageLength;
+    }
+
+    int maxInlineLength()
+    {
+        return maxInlineLength;
+    }
+
+    /**
+     * Sends without waiting.
+     *
+     * @return false when the ring is full.
+     */
+    boolean offer(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length <= maxInlineLength && length >= 0)
+        {
+            return tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID);
+        }
+        try
+        {
+            return send(buffer, offset, length, 0);
+        }
+        catch (final InterruptedException ex)
+        {
+            throw new IllegalStateException(what + ": a send that does not wait was interrupted", ex);
+        }
+    }
+
+    /**
+     * Sends, waiting for room up to {@code timeoutNanos} ({@link Waiter#FOREVER}, or 0 not to wait).
+     *
+     * @return false when the ring stayed full.
+     * @throws EndOfStreamException when the receiver is gone while this waits (pipes).
+     */
+    boolean send(final DirectBuffer buffer, final int offset, final int length, final long timeoutNanos)
+        throws InterruptedException
+    {
+        if (length <= maxInlineLength && length >= 0)
+        {
+            return sendRecord(buffer, offset, length, DATA_MSG_TYPE_ID, timeoutNanos);
+        }
+        checkLength(length);
+        attached();
+        final UnsafeBuffer ref = new UnsafeBuffer(new byte[SpillFiles.REF_LENGTH]);
+        spill.write(id, buffer, offset, length, ref);
+        boolean sent = false;
+        try
+        {
+            sent = sendRecord(ref, 0, SpillFiles.REF_LENGTH, SPILL_MSG_TYPE_ID, timeoutNanos);
+            return sent;
+        }
+        finally
+        {
+            if (!sent)
+            {
+                spill.delete(ref);
+            }
+        }
+    }
+
+    /**
+     * Reserves {@code length} bytes in the ring; the mapping stays entered until {@link #commit} or {@link #abort}.
+     *
+     * @return the index in {@link #claimBuffer()}, or -1 when the ring is full.
+     */
+    int tryClaim(final int length)
+    {
+        if (length > maxInlineLength || length < 0)
+        {
+            checkLength(length);
+            throw new IllegalArgumentException(what + ": a claim of " + length + " bytes exceeds the inline limit of " +
+                maxInlineLength + " bytes (larger messages must be sent)");
+        }
+        attached();
+        file.enter(); // left in flight until commit or abort: the ring must stay mapped meanwhile
+        try
+        {
+            final int index = ring.tryClaim(typeId(DATA_MSG_TYPE_ID, length + HEADER_LENGTH), length);
+            if (index < 0)
+            {
+                file.exit();
+                return -1;
+            }
+            return index;
+        }
+        catch (final InternalError fault)
+        {
+            file.exit();
+            throw file.translateFault(fault);
+        }
+    }
+
+    MutableDirectBuffer claimBuffer()
+    {
+        return claimBuffer;
+    }
+
+    void commit(final int index)
+    {
+        try
+        {
+            ring.commit(index);
+            countProduced();
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    void abort(final int index)
+    {
+        try
+        {
+            ring.abort(index);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    void checkLength(final int length)
+    {
+        if (length < 0)
+        {
+            throw new IllegalArgumentException(what + ": negative message length " + length);
+        }
+        if (length > maxMessageLength)
+        {
+            throw new IllegalArgumentException(what + ": a message of " + length +
+                " bytes exceeds the largest message of " + maxMessageLength + " bytes declared at creation");
+        }
+    }
+
+    private boolean sendRecord(
+        final DirectBuffer buffer, final int offset, final int length, final int kind, final long timeoutNanos)
+        throws InterruptedException
+    {
+        if (tryWrite(buffer, offset, length, kind))
+        {
+            return true;
+        }
+        if (timeoutNanos == 0)
+        {
+            return false;
+        }
+        final Waiter waiter = waiters.get().begin(timeoutNanos, true);
+        try
+        {
+            while (true)
+            {
+                final int state = waiter.idle();
+                if (state == Waiter.TIMED_OUT)
+                {
+                    return false;
+                }
+                if (state == Waiter.INTERRUPTED)
+                {
+                    throw new InterruptedException(what + ": interrupted while waiting for room");
+                }
+                if (tryWrite(buffer, offset, length, kind))
+                {
+                    return true;
+                }
+                if (receiver != null && waiter.checkDue())
+                {
+                    checkReceiver();
+                }
+            }
+        }
+        finally
+        {
+            waiter.end();
+        }
+    }
+
+    private boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int kind)
+    {
+        attached();
+        file.enter();
+        try
+        {
+            if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
+            {
+                countProduced();
+                return true;
+            }
+            return false;
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
+     * One store on the producer's own line: a one-to-one producer is the count's only writer; the
+     * objects of a many-to-many queue each have their own count, shared by their threads.
+     */
+    private void countProduced()
+    {
+        final int index = producedIndex;
+        if (index >= 0)
+        {
+            if (sharedCount)
+            {
+                body.getAndAddLong(index, 1);
+            }
+            else
+            {
+                body.putLongRelease(index, body.getLong(index) + 1);
+            }
+        }
+    }
+
+    private void attached()
+    {
+        if (producedIndex == NOT_ATTACHED)
+        {
+            attachOnce();
+        }
+    }
+
+    private synchronized void attachOnce()
+    {
+        if (producedIndex == NOT_ATTACHED)
+        {
+            producedIndex = attach.getAsInt();
+        }
+    }
+
+    private void checkReceiver()
+    {
+        file.enter();
+        try
+        {
+            if (receiver.gone(true))
+            {
+                throw new EndOfStreamException(what + ": the pipe is full and " + receiver.describe() +
+                    " was closed or its process died: nobody will read");
+            }
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+}
