@@ -20,9 +20,18 @@ import java.util.concurrent.CompletableFuture;
  * Workers are started once and fed through shared-memory pipes, one per worker, in batches
  * ({@code chunksize} items each). A task's exception fails the call with a
  * {@link PoolTaskException} whose cause carries the remote type, message and stack trace; the
- * pool stays usable. A worker that dies (kill -9, {@code System.exit}, out of memory) fails the
+ * pool stays usable. A worker that dies (kill -9, {@code System.exit}, a crash) fails the
  * batches it held with {@link WorkerDiedException} at once and is replaced: no call ever waits
  * on a dead worker. Large arguments and results (megabytes) go through the pipes' spill files.
+ * <p>
+ * A task that throws a {@link VirtualMachineError} ({@link OutOfMemoryError},
+ * {@link StackOverflowError}, {@link InternalError}) fails its own call with a
+ * {@link PoolTaskException} whose cause names that error, and costs its worker: the worker reports
+ * the error as fatal and exits, the pool sends it nothing more, the batches it had been sent but
+ * had not read go to other workers, and a fresh worker takes its place. Other calls, even ones
+ * submitted right after, never fail because of it. A {@link LinkageError} is an ordinary task
+ * failure: the worker stays. Give workers the heap they need with
+ * {@link PoolOptions#jvmOptions} ({@code -Xmx}).
  * <p>
  * Functions, arguments and results are Java-serialized and read through an allow-list: the JDK's
  * value classes, mmipc's, the package of the class that created the pool, and

@@ -230,6 +230,48 @@ public final class SerialFilter implements Serializable
     }
 
     /**
+     * The inverse of {@link #spec()}: how a child JVM gets its parent's filter back from a system
+     * property, so that its streams get the same per-stream {@link #checker(long)}.
+     *
+     * @throws IllegalArgumentException naming the first part that {@link #spec()} would not write.
+     */
+    public static SerialFilter fromSpec(final String spec)
+    {
+        final String[] parts = Objects.requireNonNull(spec, "spec").split(";", -1);
+        if (parts.length < 5 || !"!*".equals(parts[parts.length - 1]))
+        {
+            throw new IllegalArgumentException("filter spec \"" + spec + "\" is not one SerialFilter.spec() writes: " +
+                "it must be four limits, the patterns, then !*");
+        }
+        final long[] limits = new long[4];
+        final String[] keys = {"maxbytes=", "maxdepth=", "maxrefs=", "maxarray="};
+        for (int i = 0; i < keys.length; i++)
+        {
+            if (!parts[i].startsWith(keys[i]))
+            {
+                throw new IllegalArgumentException("filter spec part " + i + " \"" + parts[i] + "\" must start with " +
+                    keys[i]);
+            }
+            try
+            {
+                limits[i] = positive(keys[i].substring(0, keys[i].length() - 1),
+                    Long.parseLong(parts[i].substring(keys[i].length())));
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new IllegalArgumentException("filter spec part \"" + parts[i] + "\" is not a number", ex);
+            }
+        }
+        final List<String> patterns = new ArrayList<>();
+        for (int i = keys.length; i < parts.length - 1; i++)
+        {
+            checkPattern(parts[i]);
+            patterns.add(parts[i]);
+        }
+        return new SerialFilter(patterns, limits[0], limits[1], limits[2], limits[3]);
+    }
+
+    /**
      * Rebuilds the JDK filter, which is not serializable, from the patterns.
      */
     private Object readResolve()

@@ -199,7 +199,7 @@ public final class ContextDirectory implements AutoCloseable
         Set<PosixFilePermission> asked = filePermissions;
         try
         {
-            final SharedFileHeader marker = SharedFiles.readHeader(dir.resolve(MARKER));
+            final SharedFileHeader marker = readMarker(dir);
             creator = marker.creator();
             persistent = marker.param(PARAM_PERSISTENT) != 0;
             asked = union(filePermissions, recordedPermissions(marker));
@@ -234,11 +234,7 @@ public final class ContextDirectory implements AutoCloseable
         }
         try
         {
-            if (SharedFiles.readHeader(dir.resolve(MARKER)).kind() != ObjectKind.CONTEXT)
-            {
-                throw new AccessDeniedException(dir.toString(), null, "its " + MARKER + " is not a context " +
-                    "marker, so it is not an mmipc context directory; not removed");
-            }
+            readMarker(dir);
         }
         catch (final NoSuchFileException unmarked)
         {
@@ -460,6 +456,24 @@ public final class ContextDirectory implements AutoCloseable
     }
 
     /**
+     * Reads a context directory's marker: the one check that it is a context marker and not
+     * another kind's file put in its place.
+     *
+     * @throws AccessDeniedException naming the marker and the kind found, when it is another kind.
+     */
+    private static SharedFileHeader readMarker(final Path dir) throws IOException
+    {
+        final Path path = dir.resolve(MARKER);
+        final SharedFileHeader marker = SharedFiles.readHeader(path);
+        if (marker.kind() != ObjectKind.CONTEXT)
+        {
+            throw new AccessDeniedException(path.toString(), null, "this " + MARKER + " is a " + marker.kind() +
+                " file, not a context marker, so " + dir + " is not an mmipc context directory; refused");
+        }
+        return marker;
+    }
+
+    /**
      * @return true for a directory {@link #sweep} removes: its creator is dead and it is not
      *         persistent, or it has had no marker for a minute.
      */
@@ -467,9 +481,12 @@ public final class ContextDirectory implements AutoCloseable
     {
         try
         {
-            final SharedFileHeader marker = SharedFiles.readHeader(dir.resolve(MARKER));
-            return marker.kind() == ObjectKind.CONTEXT && marker.param(PARAM_PERSISTENT) == 0 &&
-                !marker.creator().isAlive();
+            final SharedFileHeader marker = readMarker(dir);
+            return marker.param(PARAM_PERSISTENT) == 0 && !marker.creator().isAlive();
+        }
+        catch (final AccessDeniedException notAMarker)
+        {
+            return false; // not ours to sweep
         }
         catch (final NoSuchFileException ex)
         {

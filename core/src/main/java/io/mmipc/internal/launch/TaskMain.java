@@ -2,14 +2,15 @@ package io.mmipc.internal.launch;
 
 import io.mmipc.ProcessLogging;
 import io.mmipc.Task;
+import io.mmipc.codec.SerialFilter;
 import io.mmipc.internal.FilteredSerialization;
 
 import java.io.IOException;
-import java.io.ObjectInputFilter;
 
 /**
  * The main class of a {@link io.mmipc.JvmProcess} child: reads the task from stdin through the
- * allow-list the parent computed, runs it, and exits like a Python child: 0 when the task returns,
+ * allow-list and limits the parent computed ({@link SerialFilter#fromSpec}, checked per stream
+ * with {@link SerialFilter#checker(long)}), runs it, and exits like a Python child: 0 when the task returns,
  * 1 with the stack trace on stderr when it throws.
  */
 public final class TaskMain
@@ -37,9 +38,10 @@ public final class TaskMain
         final Task task;
         try
         {
+            // The one-stream checker, as the pool's messages get: arrays are bounded by this stream's length too.
             final String spec = System.getProperty(FILTER_PROPERTY);
-            task = (Task)FilteredSerialization.read(bytes,
-                spec != null ? ObjectInputFilter.Config.createFilter(spec) : info -> ObjectInputFilter.Status.UNDECIDED);
+            final SerialFilter filter = spec != null ? SerialFilter.fromSpec(spec) : SerialFilter.defaults();
+            task = (Task)FilteredSerialization.read(bytes, filter.checker(bytes.length));
         }
         catch (final FilteredSerialization.RefusedException ex)
         {
@@ -48,7 +50,7 @@ public final class TaskMain
             System.exit(EXIT_BAD_TASK);
             return;
         }
-        catch (final ClassNotFoundException | ClassCastException | IOException ex)
+        catch (final ClassNotFoundException | ClassCastException | IOException | IllegalArgumentException ex)
         {
             System.err.println("mmipc: " + name + " cannot read its task (" + bytes.length + " bytes): " + ex);
             ex.printStackTrace();

@@ -281,6 +281,12 @@ final class Dispatcher implements Runnable
         }
         else if (message instanceof Messages.Failed failed && job != null && job.id == failed.id())
         {
+            if (failed.fatal())
+            {
+                // Its last message: it reads no more, so nothing more goes to it, and retire() re-sends
+                // the batches it holds to other workers instead of failing them as a death.
+                w.retiring = true;
+            }
             final int index = job.single ? -1 : job.firstIndex + failed.index();
             job.result.completeExceptionally(new PoolTaskException(
                 (job.single ? "the task" : "the task for item " + index) + " failed in " + w.process.name() +

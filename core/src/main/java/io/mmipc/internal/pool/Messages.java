@@ -33,8 +33,12 @@ final class Messages
     {
     }
 
-    /** Worker to parent: the argument at {@code index} threw; the rest of the batch was not run. */
-    record Failed(long id, int index, RemoteTaskException.Failure failure) implements Serializable
+    /**
+     * Worker to parent: the argument at {@code index} threw; the rest of the batch was not run. When
+     * {@code fatal} (see {@link #isFatal}) this is the worker's last message: it reads nothing more
+     * and exits, so the batches it still holds were never read.
+     */
+    record Failed(long id, int index, RemoteTaskException.Failure failure, boolean fatal) implements Serializable
     {
     }
 
@@ -51,6 +55,19 @@ final class Messages
     /** Worker to parent: it reached its task limit and exits after this message. */
     record Retiring(int tasksDone) implements Serializable
     {
+    }
+
+    /**
+     * The one rule for which task failures a worker must not survive: every
+     * {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link StackOverflowError},
+     * {@link InternalError}, {@link UnknownError}). After one the JVM's state cannot be trusted: the
+     * heap may be exhausted again by the next task, and a stack overflow or an asynchronous error can
+     * strike inside a JDK lock or class initializer and leave it broken. A {@link LinkageError} is
+     * not fatal: the JVM is sound, and restarting a worker for a missing class would only repeat it.
+     */
+    static boolean isFatal(final Throwable t)
+    {
+        return t instanceof VirtualMachineError;
     }
 
     static byte[] write(final Object message)

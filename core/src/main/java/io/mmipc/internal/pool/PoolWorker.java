@@ -79,7 +79,8 @@ final class PoolWorker implements Task
             batches++;
             if (fatal != null)
             {
-                // The failure is reported; a JVM that ran out of memory is not fit for more work.
+                // The failure is reported as fatal, so the parent sends nothing more and re-sends what this
+                // worker holds unread; a JVM that ran out of memory is not fit for more work.
                 end.close();
                 System.exit(1);
             }
@@ -111,8 +112,9 @@ final class PoolWorker implements Task
         }
         catch (final Throwable t)
         {
-            reply = new Messages.Failed(batch.id(), index, RemoteTaskException.describe(t));
-            fatal = t instanceof VirtualMachineError ? t : null;
+            results.clear(); // what the batch made so far is garbage now: room to describe the failure
+            fatal = Messages.isFatal(t) ? t : null;
+            reply = new Messages.Failed(batch.id(), index, RemoteTaskException.describe(t), fatal != null);
         }
         byte[] out;
         try
@@ -125,14 +127,14 @@ final class PoolWorker implements Task
             out = Messages.write(new Messages.Failed(batch.id(), 0, RemoteTaskException.describe(
                 new IllegalStateException("a result cannot be sent back: it holds " + refused.refusedClass() +
                     ", which the pool's allow-list does not admit; admit it with " +
-                    TaskCodec.admitHint("PoolOptions", refused), refused))));
+                    TaskCodec.admitHint("PoolOptions", refused), refused)), false));
         }
         catch (final IOException | RuntimeException notSerializable)
         {
             out = Messages.write(new Messages.Failed(batch.id(), 0, RemoteTaskException.describe(
                 new IllegalStateException("a result cannot be sent back: " + notSerializable.getMessage() +
                     (notSerializable instanceof java.io.NotSerializableException ? " is not Serializable" : ""),
-                    notSerializable))));
+                    notSerializable)), false));
         }
         end.send(out);
         return fatal;
