@@ -378,4 +378,12 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     {
         return new BrokenBarrierException(this + " " + why);
     }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
+    }
 }

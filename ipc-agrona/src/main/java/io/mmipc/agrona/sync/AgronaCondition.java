@@ -349,4 +349,12 @@ final class AgronaCondition extends MappedObject implements SharedCondition
             throw new InterruptedException();
         }
     }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
+    }
 }

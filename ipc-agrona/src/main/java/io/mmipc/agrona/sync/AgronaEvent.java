@@ -176,4 +176,12 @@ final class AgronaEvent extends MappedObject implements SharedEvent
             file.exit();
         }
     }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
+    }
 }

@@ -310,4 +310,12 @@ final class AgronaSemaphore extends MappedObject implements SharedSemaphore
             throw new IllegalArgumentException(this + ": permits must not be negative, got " + permits);
         }
     }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
+    }
 }
