@@ -8,11 +8,18 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * How a process waits for another. Java 17 has no futex, so a cross-process wait is polling:
- * spin briefly, then yield, then park with sleeps that grow up to a bound (about a millisecond by
- * default), so a waiter never burns a core for long and still wakes promptly. Busy-spinning is for
- * benchmarks and latency-critical users who ask for it: on this kind of machine two spinning
- * processes fill two cores.
+ * How a process waits for another. A blocking call spins briefly ({@link #SPINS}), yields
+ * ({@link #YIELDS}), and then, with the default {@link #backoff()} on Linux (x86-64, aarch64),
+ * sleeps in the kernel on a futex in the shared file until the publisher wakes it: a waiting
+ * process uses no CPU beyond one wake-up per slice ({@code Waiter.SLICE_NANOS}, 10 ms), which
+ * bounds how late it sees a Java interrupt or a dead peer; deadlines are kept exactly. The
+ * publisher makes a system call only when someone sleeps. Queues and pipes join this model with
+ * their own wiring; the Pool's and the durable log's waits still back off.
+ * <p>
+ * Where the futex cannot be had, or with {@code -Dmmipc.wait.futex=false}, the backoff parks with
+ * sleeps that grow up to {@link #MAX_PARK_NANOS} (or the bound given to {@link #backoff(Duration)})
+ * instead. Busy-spinning never sleeps in the kernel: it is for benchmarks and latency-critical
+ * users who ask for it; on this kind of machine two spinning processes fill two cores.
  * <p>
  * Idle strategies keep state, so each waiting thread needs its own: these are factories.
  */
@@ -32,7 +39,8 @@ public final class Idle
     }
 
     /**
-     * @return the default: spin, yield, then park up to {@link #MAX_PARK_NANOS}.
+     * @return the default: spin, yield, then sleep in the kernel until woken (or, without a
+     *         futex, park up to {@link #MAX_PARK_NANOS}).
      */
     public static Supplier<IdleStrategy> backoff()
     {
@@ -40,7 +48,8 @@ public final class Idle
     }
 
     /**
-     * @return a backoff whose parks grow up to {@code maxPark}.
+     * @return a backoff whose parks grow up to {@code maxPark} where it parks (without a futex,
+     *         or for a wait that has no wake word); with a futex it sleeps until woken.
      */
     public static Supplier<IdleStrategy> backoff(final Duration maxPark)
     {

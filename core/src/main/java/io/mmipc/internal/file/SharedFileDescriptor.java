@@ -47,7 +47,7 @@ public final class SharedFileDescriptor
     public static final long MAGIC = 0x0A0D0043_50494D4DL;
 
     /** Bumped when a layout changes incompatibly; an opener refuses any other version. */
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 2; // 2: sync objects and lock records carry wake word slots
 
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 8;

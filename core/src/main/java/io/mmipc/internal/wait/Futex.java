@@ -57,6 +57,9 @@ public final class Futex
 
     private static final int FUTEX_WAIT = 0;
     private static final int FUTEX_WAKE = 1;
+    private static final int MEMBARRIER_CMD_QUERY = 0;
+    private static final int MEMBARRIER_CMD_GLOBAL_EXPEDITED = 2;
+    private static final int MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED = 4;
     // asm-generic errno values: the same on x86-64 and aarch64.
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
@@ -73,6 +76,11 @@ public final class Futex
     private static final AtomicInteger FAILURES_LOGGED = new AtomicInteger();
     private static final Object LOAD_LOCK = new Object();
     private static volatile String status = "not loaded yet";
+    /** This process is registered for {@code MEMBARRIER_CMD_GLOBAL_EXPEDITED}: its fenceless publishers may skip the fence. */
+    private static volatile boolean barrierRegistered;
+    /** The kernel runs {@code MEMBARRIER_CMD_GLOBAL_EXPEDITED}: a sleeper issues it after registering. */
+    private static volatile boolean barrierAvailable;
+    private static long sysMembarrier = -1;
     private static volatile boolean disabledLogged;
     private static long sysFutex;
 
@@ -143,6 +151,33 @@ public final class Futex
     }
 
     /**
+     * @return true when this process is registered for the expedited global memory barrier, so
+     *         that a publisher of a {@link WakeWord#ofFencelessPublisher fenceless} word needs no
+     *         fence of its own: every sleeper's {@link #globalBarrier()} fences it. False until
+     *         the futex is loaded (publishers then fence themselves).
+     */
+    static boolean barrierRegistered()
+    {
+        return barrierRegistered;
+    }
+
+    /**
+     * {@code membarrier(MEMBARRIER_CMD_GLOBAL_EXPEDITED)}: every thread of every registered process
+     * passes a full memory barrier (or a context switch) before this returns, so a store such a
+     * thread made before its next load is visible to the caller, or that load sees what the caller
+     * stored before this call. A no-op where the kernel has none: then nobody registered and every
+     * publisher fences itself.
+     */
+    static void globalBarrier()
+    {
+        if (barrierAvailable && Libc.syscall(sysMembarrier, MEMBARRIER_CMD_GLOBAL_EXPEDITED, 0, 0, 0, 0, 0) != 0)
+        {
+            barrierAvailable = false; // cannot happen once the query said yes; fall back to sleeping in slices
+            logFailure("membarrier", 0, Native.getLastError());
+        }
+    }
+
+    /**
      * {@code FUTEX_WAIT}: sleeps while the word at {@code address} holds {@code expected}, at most
      * {@code timeoutNanos}. Only after {@link #ready()} said true.
      *
@@ -209,6 +244,36 @@ public final class Futex
         }
     }
 
+    /**
+     * @return the {@code SYS_membarrier} number for an architecture {@link #syscallNumber} knows.
+     */
+    static long membarrierNumber(final String osArch)
+    {
+        return "aarch64".equalsIgnoreCase(osArch) ? 283 : 324;
+    }
+
+    /**
+     * Registers this process for the expedited global barrier where the kernel has it (Linux 4.16+),
+     * so that the fenceless publishers of this process need no fence; logs once where it cannot.
+     */
+    private static void registerBarrier(final String arch)
+    {
+        sysMembarrier = membarrierNumber(arch);
+        final long supported = Libc.syscall(sysMembarrier, MEMBARRIER_CMD_QUERY, 0, 0, 0, 0, 0);
+        if (supported < 0 || (supported & MEMBARRIER_CMD_GLOBAL_EXPEDITED) == 0 ||
+            (supported & MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED) == 0)
+        {
+            LOG.info("mmipc: membarrier(GLOBAL_EXPEDITED) unavailable (query " + supported + ", errno " +
+                Native.getLastError() + "): lock releases fence themselves");
+            return;
+        }
+        barrierAvailable = true;
+        if (Libc.syscall(sysMembarrier, MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED, 0, 0, 0, 0, 0) == 0)
+        {
+            barrierRegistered = true;
+        }
+    }
+
     private static void load()
     {
         synchronized (LOAD_LOCK)
@@ -230,7 +295,9 @@ public final class Futex
                 sysFutex = number;
                 Libc.touch();
                 probe();
-                status = "futex via JNA " + Native.VERSION + " (" + os + "/" + arch + ", SYS_futex=" + number + ")";
+                registerBarrier(arch);
+                status = "futex via JNA " + Native.VERSION + " (" + os + "/" + arch + ", SYS_futex=" + number + ", " +
+                    (barrierRegistered ? "membarrier registered" : "no membarrier: releases fence") + ")";
                 STATE.set(READY);
             }
             catch (final VirtualMachineError ex)

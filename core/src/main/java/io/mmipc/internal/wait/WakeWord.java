@@ -2,6 +2,7 @@ package io.mmipc.internal.wait;
 
 import org.agrona.concurrent.AtomicBuffer;
 
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 import static io.mmipc.internal.wait.WakeWordDescriptor.*;
@@ -42,6 +43,20 @@ import static io.mmipc.internal.wait.WakeWordDescriptor.*;
  * so a signal wakes them all (a waiter may leave without taking what it was woken for: wake-one
  * would need it to pass the wake on); a word serves one condition, whose sleepers are few.
  * <p>
+ * <b>Fenceless publishers.</b> A lock's release is one release store; a fence on every unlock
+ * would double an uncontended lock's cost. A word made with {@link #ofFencelessPublisher} moves
+ * the fence to the waiters: its publisher stores (P1) and then only reads S
+ * ({@link #signalAfterReleaseStore()}: a plain load, {@code signal()} only when S is set), and
+ * every waiter, after setting S and before its re-check, calls {@code membarrier(GLOBAL_EXPEDITED)},
+ * which puts a full fence (an IPI, or a context switch) into every thread of every registered
+ * process at some point F during the call. Take the publisher's F: if F is after its store P1,
+ * P1 is visible to the re-check, which then sees the data; if F is before P1, the publisher's
+ * load of S comes after F, so after the waiter's CAS of S, and sees S set. (The JIT keeps the
+ * two accesses in program order: HotSpot brackets ordered {@code Unsafe} accesses with
+ * CPU-order barriers.) A process that is not registered (no membarrier, futex not loaded yet)
+ * fences before it reads S. The barrier costs a sleeper about a microsecond, on its way into a
+ * sleep of the kernel's anyway.
+ * <p>
  * Before this JVM's futex is {@link Futex#ready()} (loading, or unavailable) a publisher bumps
  * the sequence but leaves S set: another process's sleeper then wakes at the end of its slice.
  */
@@ -53,12 +68,14 @@ public final class WakeWord
     private final AtomicBuffer buffer;
     private final int offset;
     private final long address;
+    private final boolean fencelessPublisher;
 
-    private WakeWord(final AtomicBuffer buffer, final int offset)
+    private WakeWord(final AtomicBuffer buffer, final int offset, final boolean fencelessPublisher)
     {
         this.buffer = buffer;
         this.offset = offset;
         this.address = buffer.addressOffset() + offset;
+        this.fencelessPublisher = fencelessPublisher;
     }
 
     /**
@@ -75,7 +92,53 @@ public final class WakeWord
                 "wraps a " + buffer.byteArray().length + "-byte heap array");
         }
         checkSlot(buffer.addressOffset(), buffer.capacity(), offset);
-        return new WakeWord(buffer, offset);
+        return new WakeWord(buffer, offset, false);
+    }
+
+    /**
+     * A word whose publishers publish with a release store and then call
+     * {@link #signalAfterReleaseStore()}: no fence on their side when nobody sleeps; its waiters
+     * pay a global barrier before they sleep (see the class comment). Starts loading the futex,
+     * so that this process registers for the barrier early.
+     */
+    public static WakeWord ofFencelessPublisher(final AtomicBuffer buffer, final int offset)
+    {
+        final WakeWord word = of(buffer, offset);
+        Futex.ready();
+        return new WakeWord(word.buffer, word.offset, true);
+    }
+
+    /**
+     * P2/P3 for a publisher whose publication was an atomic update (a CAS, an add): wakes the
+     * sleepers, if the word says there are any; no write when nobody sleeps. The update and this
+     * volatile read, like the waiter's CAS of S and its re-check, are volatile accesses, which the
+     * Java memory model orders in one total order: the re-check sees the update, or this read
+     * sees S.
+     */
+    public void signalAfterAtomicUpdate()
+    {
+        if ((buffer.getIntVolatile(offset + WORD_OFFSET) & SLEEPERS) != 0)
+        {
+            signal();
+        }
+    }
+
+    /**
+     * P2/P3 for a publisher that just published with a release store: wakes the sleepers, if the
+     * word says there are any. No fence, no write when nobody sleeps, in a registered process.
+     * Any word may be signalled this way; only a {@link #ofFencelessPublisher fenceless} word's
+     * waiters make the fence-free path safe, so other words always fence first.
+     */
+    public void signalAfterReleaseStore()
+    {
+        if (!fencelessPublisher || !Futex.barrierRegistered())
+        {
+            VarHandle.fullFence();
+        }
+        if ((buffer.getIntVolatile(offset + WORD_OFFSET) & SLEEPERS) != 0)
+        {
+            signal();
+        }
     }
 
     /**
@@ -123,10 +186,24 @@ public final class WakeWord
         final int word = buffer.getIntVolatile(offset + WORD_OFFSET);
         if ((word & SLEEPERS) != 0)
         {
+            barrierIfFenceless(); // every sleeper needs its own: a publisher may have read S before it was set
             return word;
         }
         final int armed = word | SLEEPERS;
-        return buffer.compareAndSetInt(offset + WORD_OFFSET, word, armed) ? armed : NOT_ARMED;
+        if (!buffer.compareAndSetInt(offset + WORD_OFFSET, word, armed))
+        {
+            return NOT_ARMED;
+        }
+        barrierIfFenceless();
+        return armed;
+    }
+
+    private void barrierIfFenceless()
+    {
+        if (fencelessPublisher)
+        {
+            Futex.globalBarrier();
+        }
     }
 
     /**

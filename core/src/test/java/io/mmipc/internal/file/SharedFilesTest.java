@@ -154,7 +154,7 @@ class SharedFilesTest
     {
         SharedFiles.createOrOpen(dir, "future", spec(64)).close();
         patchInt(dir.resolve("future"), SharedFileDescriptor.VERSION_OFFSET, SharedFileDescriptor.LAYOUT_VERSION + 1);
-        assertReason(UNSUPPORTED_VERSION, "future", "version 2");
+        assertReason(UNSUPPORTED_VERSION, "future", "version " + (SharedFileDescriptor.LAYOUT_VERSION + 1));
     }
 
     @Test

@@ -13,8 +13,9 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  *  |  Map header (128): hash seed (64), chosen at creation         |  0
  *  +---------------------------------------------------------------+
- *  |  Stripes: S x 256 bytes                                       |  128
- *  |    lock record (128, LockDescriptor: CASed by any writer)     |
+ *  |  Stripes: S x 384 bytes                                       |  128
+ *  |    lock record (256, LockDescriptor: CASed by any writer,     |
+ *  |    its wake word signalled by the stripe's unlock)           |
  *  |    state (128: version (64) at 128, count (64) at 136),       |
  *  |    written by the lock holder only                            |
  *  +---------------------------------------------------------------+
@@ -119,7 +120,7 @@ final class MapDescriptor
     static final int PARAM_LAYOUT = 6;
 
     /** The version of this layout, stored as a parameter: an opener refuses any other. */
-    static final int LAYOUT_VERSION = 1;
+    static final int LAYOUT_VERSION = 2; // 2: lock records carry a wake word (stripes 384 bytes)
 
     private MapDescriptor()
     {

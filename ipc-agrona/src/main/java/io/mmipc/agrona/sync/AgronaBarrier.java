@@ -1,5 +1,6 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWord;
 import io.mmipc.SharedBarrier;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
@@ -29,11 +30,13 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     private final ParticipantRegistry registry;
     private final AtomicBoolean leaseReleased = new AtomicBoolean();
     private final Waiters waiters = new Waiters();
+    private final WakeWord wake;
 
     AgronaBarrier(final TransportContext ctx, final SharedFile file, final String name, final int parties,
         final ParticipantRegistry registry)
     {
         super(ctx, file, name);
+        this.wake = WakeWord.of(body, BarrierDescriptor.WAKE_OFFSET);
         this.parties = parties;
         this.registry = registry;
     }
@@ -104,6 +107,7 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
             {
                 current = checkedState();
             }
+            wake.signalAfterAtomicUpdate();
         }
         catch (final InternalError fault)
         {
@@ -161,7 +165,7 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
         }
         final long generation = arrival >>> 32;
         final int index = (int)arrival;
-        final Waiter wait = waiters.begin(timeoutNanos, true, LockCore.OWNER_CHECK_INTERVAL_NANOS);
+        final Waiter wait = waiters.begin(timeoutNanos, true, LockCore.OWNER_CHECK_INTERVAL_NANOS, wake);
         try
         {
             while (true)
@@ -237,6 +241,7 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
                 {
                     if (body.compareAndSetLong(STATE_OFFSET, state, BarrierDescriptor.state(generation + 1, false, 0)))
                     {
+                        wake.signalAfterAtomicUpdate();
                         return -1;
                     }
                 }
@@ -276,6 +281,7 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
                 }
                 if (body.compareAndSetLong(STATE_OFFSET, state, state | BROKEN))
                 {
+                    wake.signalAfterAtomicUpdate();
                     return true;
                 }
             }
@@ -371,5 +377,13 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     private BrokenBarrierException broken(final String why)
     {
         return new BrokenBarrierException(this + " " + why);
+    }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
     }
 }

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWord;
 import io.mmipc.SharedCondition;
 import io.mmipc.SharedLock;
 import io.mmipc.SharedStateCorruptedException;
@@ -27,10 +28,12 @@ final class AgronaCondition extends MappedObject implements SharedCondition
 
     private final AgronaLock lock;
     private final Waiters waiters = new Waiters();
+    private final WakeWord wake;
 
     AgronaCondition(final TransportContext ctx, final SharedFile file, final String name, final AgronaLock lock)
     {
         super(ctx, file, name);
+        this.wake = WakeWord.of(body, ConditionDescriptor.WAKE_OFFSET);
         this.lock = lock;
     }
 
@@ -114,10 +117,14 @@ final class AgronaCondition extends MappedObject implements SharedCondition
             while (true)
             {
                 final long word = word();
-                if (waits(word) == wakeups(word) ||
-                    body.compareAndSetLong(WORD_OFFSET, word, ConditionDescriptor.word(waits(word), wakeups(word) + 1,
+                if (waits(word) == wakeups(word))
+                {
+                    return;
+                }
+                if (body.compareAndSetLong(WORD_OFFSET, word, ConditionDescriptor.word(waits(word), wakeups(word) + 1,
                     woken(word))))
                 {
+                    wake.signalAfterAtomicUpdate();
                     return;
                 }
             }
@@ -142,10 +149,14 @@ final class AgronaCondition extends MappedObject implements SharedCondition
             while (true)
             {
                 final long word = word();
-                if (waits(word) == wakeups(word) ||
-                    body.compareAndSetLong(WORD_OFFSET, word, ConditionDescriptor.word(waits(word), waits(word),
+                if (waits(word) == wakeups(word))
+                {
+                    return;
+                }
+                if (body.compareAndSetLong(WORD_OFFSET, word, ConditionDescriptor.word(waits(word), waits(word),
                     woken(word))))
                 {
+                    wake.signalAfterAtomicUpdate();
                     return;
                 }
             }
@@ -191,7 +202,7 @@ final class AgronaCondition extends MappedObject implements SharedCondition
         final long arrivedAt = arrive();
         final int holds = lock.core.releaseFully("await");
         int outcome = TIMED_OUT;
-        final Waiter wait = waiters.begin(timeoutNanos, interruptible);
+        final Waiter wait = waiters.begin(timeoutNanos, interruptible, wake);
         try
         {
             while (true)
@@ -337,5 +348,13 @@ final class AgronaCondition extends MappedObject implements SharedCondition
         {
             throw new InterruptedException();
         }
+    }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
     }
 }

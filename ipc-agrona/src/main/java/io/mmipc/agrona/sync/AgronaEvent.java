@@ -1,5 +1,6 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWord;
 import io.mmipc.SharedEvent;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.spi.Handle;
@@ -18,10 +19,12 @@ import static io.mmipc.agrona.sync.EventDescriptor.*;
 final class AgronaEvent extends MappedObject implements SharedEvent
 {
     private final Waiters waiters = new Waiters();
+    private final WakeWord wake;
 
     AgronaEvent(final TransportContext ctx, final SharedFile file, final String name)
     {
         super(ctx, file, name);
+        this.wake = WakeWord.of(body, EventDescriptor.WAKE_OFFSET);
     }
 
     @Override
@@ -33,8 +36,13 @@ final class AgronaEvent extends MappedObject implements SharedEvent
             while (true)
             {
                 final long word = body.getLongVolatile(WORD_OFFSET);
-                if (EventDescriptor.isSet(word) || body.compareAndSetLong(WORD_OFFSET, word, raised(word)))
+                if (EventDescriptor.isSet(word))
                 {
+                    return;
+                }
+                if (body.compareAndSetLong(WORD_OFFSET, word, raised(word)))
+                {
+                    wake.signalAfterAtomicUpdate();
                     return;
                 }
             }
@@ -125,7 +133,7 @@ final class AgronaEvent extends MappedObject implements SharedEvent
         {
             return true;
         }
-        final Waiter wait = waiters.begin(timeoutNanos, true);
+        final Waiter wait = waiters.begin(timeoutNanos, true, wake);
         try
         {
             while (true)
@@ -167,5 +175,13 @@ final class AgronaEvent extends MappedObject implements SharedEvent
         {
             file.exit();
         }
+    }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
     }
 }

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWord;
 import io.mmipc.SharedSemaphore;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
@@ -22,11 +23,13 @@ final class AgronaSemaphore extends MappedObject implements SharedSemaphore
     private final int initial;
     private final boolean bounded;
     private final Waiters waiters = new Waiters();
+    private final WakeWord wake;
 
     AgronaSemaphore(final TransportContext ctx, final SharedFile file, final String name, final int initial,
         final boolean bounded)
     {
         super(ctx, file, name);
+        this.wake = WakeWord.of(body, SemaphoreDescriptor.WAKE_OFFSET);
         this.initial = initial;
         this.bounded = bounded;
     }
@@ -133,6 +136,7 @@ final class AgronaSemaphore extends MappedObject implements SharedSemaphore
                 }
                 if (body.compareAndSetLong(PERMITS_OFFSET, current, next))
                 {
+                    wake.signalAfterAtomicUpdate();
                     return;
                 }
             }
@@ -227,7 +231,7 @@ final class AgronaSemaphore extends MappedObject implements SharedSemaphore
     private boolean await(final int permits, final long timeoutNanos, final boolean interruptible)
         throws InterruptedException
     {
-        final Waiter wait = waiters.begin(timeoutNanos, interruptible);
+        final Waiter wait = waiters.begin(timeoutNanos, interruptible, wake);
         try
         {
             while (true)
@@ -305,5 +309,13 @@ final class AgronaSemaphore extends MappedObject implements SharedSemaphore
         {
             throw new IllegalArgumentException(this + ": permits must not be negative, got " + permits);
         }
+    }
+
+    /**
+     * @return the word this object's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    WakeWord wakeWord()
+    {
+        return wake;
     }
 }

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWordDescriptor;
 import org.agrona.BitUtil;
 
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
@@ -14,10 +15,13 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  *  |                     Padding to 128 bytes                     ...
  *  +---------------------------------------------------------------+
- *  |   Reset ring: 64 words; word g % 64 = g | MARK once reset()   | 128
+ *  |  Wake word slot (WakeWordDescriptor, 128 bytes): the last     | 128
+ *  |  arrival and reset() signal it, waiting parties sleep on it  ...
+ *  +---------------------------------------------------------------+
+ *  |   Reset ring: 64 words; word g % 64 = g | MARK once reset()   | 256
  *  |   ended generation g                                         ...
  *  +---------------------------------------------------------------+
- *  |   Arrivals: one word per party, (generation << 32) | token of | 640
+ *  |   Arrivals: one word per party, (generation << 32) | token of | 768
  *  |   the participant that arrived i-th in that generation       ...
  *  +---------------------------------------------------------------+
  *
@@ -36,7 +40,8 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 final class BarrierDescriptor
 {
     static final int STATE_OFFSET = 0;
-    static final int RESET_RING_OFFSET = CACHE_LINE_LENGTH * 2;
+    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    static final int RESET_RING_OFFSET = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
     static final int RESET_RING_LENGTH = 64;
     static final int ARRIVALS_OFFSET = RESET_RING_OFFSET + RESET_RING_LENGTH * Long.BYTES;
     static final int MAX_PARTIES = 1 << 16;

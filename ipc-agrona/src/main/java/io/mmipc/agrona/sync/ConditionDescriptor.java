@@ -1,5 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWordDescriptor;
+
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
 /**
@@ -12,6 +14,9 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  |                 Sequence word (64), CAS as one                |  0
  *  +---------------------------------------------------------------+
  *  |                     Padding to 128 bytes                     ...
+ *  +---------------------------------------------------------------+
+ *  |  Wake word slot (WakeWordDescriptor, 128 bytes):              | 128
+ *  |  notify signals it, await sleeps on it                       ...
  *  +---------------------------------------------------------------+
  *
  *   Sequence word:
@@ -31,7 +36,8 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 final class ConditionDescriptor
 {
     static final int WORD_OFFSET = 0;
-    static final int BODY_LENGTH = CACHE_LINE_LENGTH * 2;
+    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
     static final int PARAM_LOCK = 0;
     static final String TYPE = "condition";
 

@@ -1,5 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWordDescriptor;
+
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
 /**
@@ -12,6 +14,9 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  *  |                     Padding to 128 bytes                     ...
  *  +---------------------------------------------------------------+
+ *  |  Wake word slot (WakeWordDescriptor, 128 bytes):              | 128
+ *  |  set() signals it, wait() sleeps on it                       ...
+ *  +---------------------------------------------------------------+
  * </pre>
  * {@code set()} raises the flag and counts one more set, in one CAS; a waiter returns when the
  * flag is up or the count moved since it began, so a set followed at once by a clear still
@@ -20,7 +25,8 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 final class EventDescriptor
 {
     static final int WORD_OFFSET = 0;
-    static final int BODY_LENGTH = CACHE_LINE_LENGTH * 2;
+    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
     static final long FLAG = 1L;
     static final String TYPE = "event";
 

@@ -7,6 +7,7 @@ import io.mmipc.internal.owner.OwnerCell;
 import io.mmipc.internal.owner.OwnerWord;
 import io.mmipc.internal.owner.ParticipantRegistry;
 import io.mmipc.internal.wait.Waiter;
+import io.mmipc.internal.wait.WakeWord;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -25,7 +26,11 @@ import static io.mmipc.internal.owner.OwnerWordDescriptor.owner;
  * this class adds what a lock needs on top: reentrancy (the hold count), refusing a self-deadlock,
  * blocking through {@link Waiter}, and release. Acquire is one CAS from free
  * ({@link OwnerWord#tryAcquireFree}); release is one release-store of free by the holder (only
- * the holder frees its word, so a CAS would only double the cost of an uncontended lock).
+ * the holder frees its word, so a CAS would only double the cost of an uncontended lock),
+ * followed by a load of the record's wake word: a waiter sleeps in the kernel on that
+ * {@link WakeWord}, and a release wakes it only when the word's sleepers flag is set, with no
+ * fence of its own (sleepers pay a global barrier instead; the argument is in {@link WakeWord}).
+ * Since a sleep lasts at most the owner-check interval, a dead owner is still found in time.
  * <p>
  * A waiter that sees the same owner for {@link #OWNER_CHECK_INTERVAL_NANOS} has the owner's
  * process checked, and takes the lock over with the died flag when it is gone.
@@ -53,6 +58,7 @@ public final class LockCore
     private final ParticipantRegistry registry;
     private final OwnerWord word;
     private final Waiters waiters;
+    private final WakeWord wake;
     private final AtomicBoolean leaseReleased = new AtomicBoolean();
 
     /**
@@ -75,6 +81,7 @@ public final class LockCore
         this.reentrant = reentrant;
         this.registry = registry;
         this.waiters = waiters;
+        this.wake = WakeWord.ofFencelessPublisher(body, recordOffset + WAKE_OFFSET);
         this.word = new OwnerWord(OwnerCell.of(body, ownerOffset), registry, file.path(),
             SharedFileDescriptor.HEADER_LENGTH + (long)ownerOffset, owner);
     }
@@ -106,6 +113,14 @@ public final class LockCore
     public Supplier<IdleStrategy> idle()
     {
         return waiters.idle();
+    }
+
+    /**
+     * @return the word this lock's waiters sleep on (its counters prove a kernel sleep in tests).
+     */
+    public WakeWord wakeWord()
+    {
+        return wake;
     }
 
     public void lock()
@@ -206,6 +221,7 @@ public final class LockCore
                 }
                 body.putLong(holdOffset, 0);
                 body.putLongRelease(ownerOffset, FREE);
+                wake.signalAfterReleaseStore();
                 if (holds != 1)
                 {
                     throw new SharedStateCorruptedException(file.path(), SharedFileDescriptor.HEADER_LENGTH +
@@ -215,6 +231,7 @@ public final class LockCore
                 return;
             }
             body.putLongRelease(ownerOffset, FREE);
+            wake.signalAfterReleaseStore();
         }
         catch (final InternalError fault)
         {
@@ -302,6 +319,7 @@ public final class LockCore
                 body.putLong(holdOffset, 0);
             }
             body.putLongRelease(ownerOffset, FREE);
+            wake.signalAfterReleaseStore();
             return holds;
         }
         catch (final InternalError fault)
@@ -427,7 +445,7 @@ public final class LockCore
     private boolean acquireSlow(final long me, final long timeoutNanos, final boolean interruptible)
         throws InterruptedException
     {
-        final Waiter wait = waiters.begin(timeoutNanos, interruptible);
+        final Waiter wait = waiters.begin(timeoutNanos, interruptible, wake);
         try
         {
             while (true)

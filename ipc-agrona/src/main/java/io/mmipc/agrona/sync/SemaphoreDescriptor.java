@@ -1,5 +1,7 @@
 package io.mmipc.agrona.sync;
 
+import io.mmipc.internal.wait.WakeWordDescriptor;
+
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
 /**
@@ -13,13 +15,17 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  *  |                     Padding to 128 bytes                     ...
  *  +---------------------------------------------------------------+
+ *  |  Wake word slot (WakeWordDescriptor, 128 bytes):              | 128
+ *  |  release signals it, acquirers sleep on it                   ...
+ *  +---------------------------------------------------------------+
  * </pre>
  * Acquire and release are CAS loops on the permits word.
  */
 final class SemaphoreDescriptor
 {
     static final int PERMITS_OFFSET = 0;
-    static final int BODY_LENGTH = CACHE_LINE_LENGTH * 2;
+    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
     static final int PARAM_PERMITS = 0;
     static final String TYPE = "semaphore";
     static final String BOUNDED_TYPE = "bounded-semaphore";

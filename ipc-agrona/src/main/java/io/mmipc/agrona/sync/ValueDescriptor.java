@@ -15,7 +15,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  |                     Padding to 128 bytes                     ...
  *  +---------------------------------------------------------------+
  *  |        The value's lock: a lock record (LockDescriptor)       | 128
- *  |                          128 bytes                           ...
+ *  |                          256 bytes                           ...
  *  +---------------------------------------------------------------+
  * </pre>
  * The element type is the file header's type tag ({@code int32}, {@code int64}, {@code float64},
@@ -26,7 +26,7 @@ final class ValueDescriptor
     static final int RECORD_LENGTH = CACHE_LINE_LENGTH * 2;
     static final int VALUE_OFFSET = 0;
     static final int LOCK_OFFSET = RECORD_LENGTH;
-    static final int BODY_LENGTH = 2 * RECORD_LENGTH;
+    static final int BODY_LENGTH = RECORD_LENGTH + LockDescriptor.RECORD_LENGTH;
 
     static final String INT32 = "int32";
     static final String INT64 = "int64";

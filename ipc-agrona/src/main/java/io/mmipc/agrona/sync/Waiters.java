@@ -2,6 +2,7 @@ package io.mmipc.agrona.sync;
 
 import io.mmipc.Idle;
 import io.mmipc.internal.wait.Waiter;
+import io.mmipc.internal.wait.WakeWord;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Objects;
@@ -58,11 +59,29 @@ public final class Waiters
     }
 
     /**
+     * Starts a wait that may sleep in the kernel on {@code word} ({@link Waiter#begin(long,
+     * boolean, WakeWord)}) until the condition's publisher signals it.
+     */
+    public Waiter begin(final long timeoutNanos, final boolean interruptible, final WakeWord word)
+    {
+        return perThread.get().begin(timeoutNanos, interruptible, word);
+    }
+
+    /**
      * @param checkPeriodNanos how often {@link Waiter#checkDue()} says yes.
      */
     public Waiter begin(final long timeoutNanos, final boolean interruptible, final long checkPeriodNanos)
     {
         return perThread.get().begin(timeoutNanos, interruptible, checkPeriodNanos);
+    }
+
+    /**
+     * A wait with a liveness check period that may sleep in the kernel on {@code word}.
+     */
+    public Waiter begin(final long timeoutNanos, final boolean interruptible, final long checkPeriodNanos,
+        final WakeWord word)
+    {
+        return perThread.get().begin(timeoutNanos, interruptible, checkPeriodNanos, word);
     }
 
     /**
