@@ -127,7 +127,9 @@ class CliJarIT
             assertEquals(Map.of("pid", pid, "alive", false), lockHolder(dead.out()));
             assertTrue(dead.err().isEmpty(), "nothing on stderr (no missing-flag warnings):\n" + dead.err());
 
-            final Run cleaned = script("clean", root.toString());
+            // A named context lives until removed: clean takes it only when named.
+            assertTrue(script("clean", root.toString()).out().contains("nothing to clean"));
+            final Run cleaned = script("clean", root.toString(), "--named", "held");
             assertEquals(0, cleaned.exitCode(), cleaned::toString);
             assertTrue(cleaned.out().contains("removed  held"), cleaned::toString);
             assertFalse(Files.exists(dir));
