@@ -23,16 +23,18 @@ package io.mmipc.cli.describe;
 final class SyncLayout
 {
     static final int RECORD_LENGTH = 128;
+    /** A lock record: owner word, hold count, then a wake word slot (layout version 2). */
+    static final int LOCK_RECORD_LENGTH = 256;
 
     static final int LOCK_OWNER_OFFSET = 0;
     static final int LOCK_HOLD_COUNT_OFFSET = 8;
 
     static final int VALUE_OFFSET = 0;
     static final int VALUE_LOCK_OFFSET = RECORD_LENGTH;
-    static final int VALUE_BODY_LENGTH = 2 * RECORD_LENGTH;
+    static final int VALUE_BODY_LENGTH = RECORD_LENGTH + LOCK_RECORD_LENGTH;
 
     static final int ARRAY_LOCK_OFFSET = 0;
-    static final int ARRAY_ELEMENTS_OFFSET = RECORD_LENGTH;
+    static final int ARRAY_ELEMENTS_OFFSET = LOCK_RECORD_LENGTH;
     static final int ARRAY_PARAM_LENGTH = 0;
     static final int ARRAY_PARAM_ELEMENT_SIZE = 1;
 
@@ -47,16 +49,16 @@ final class SyncLayout
     static final int CONDITION_COUNTER_BITS = 21;
 
     static final int BARRIER_STATE_OFFSET = 0;
-    static final int BARRIER_ARRIVALS_OFFSET = 640;
+    static final int BARRIER_ARRIVALS_OFFSET = 768;
     static final int BARRIER_PARAM_PARTIES = 0;
     static final long BARRIER_ARRIVED_MASK = 0xFFFF_FFFFL;
     static final long BARRIER_BROKEN = 1L << 32;
     static final int BARRIER_GENERATION_SHIFT = 33;
 
     static final int MAP_HEADER_LENGTH = RECORD_LENGTH;
-    static final int MAP_STRIPE_LENGTH = 2 * RECORD_LENGTH;
+    static final int MAP_STRIPE_LENGTH = LOCK_RECORD_LENGTH + RECORD_LENGTH;
     static final int MAP_STRIPE_LOCK_OFFSET = 0;
-    static final int MAP_STRIPE_COUNT_OFFSET = RECORD_LENGTH + Long.BYTES;
+    static final int MAP_STRIPE_COUNT_OFFSET = LOCK_RECORD_LENGTH + Long.BYTES;
     static final int MAP_PARAM_STRIPES = 4;
 
     static final String LOCK = "lock";
