@@ -104,6 +104,7 @@ final class RingSender
      */
     boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
+        checkSource(buffer, offset, length);
         if (length <= maxInlineLength && length >= 0)
         {
             return tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID);
@@ -127,11 +128,11 @@ final class RingSender
     boolean send(final DirectBuffer buffer, final int offset, final int length, final long timeoutNanos)
         throws InterruptedException
     {
+        checkSource(buffer, offset, length);
         if (length <= maxInlineLength && length >= 0)
         {
             return sendRecord(buffer, offset, length, DATA_MSG_TYPE_ID, timeoutNanos);
         }
-        checkLength(length);
         attached();
         final UnsafeBuffer ref = new UnsafeBuffer(new byte[SpillFiles.REF_LENGTH]);
         spill.write(id, buffer, offset, length, ref);
@@ -209,6 +210,25 @@ final class RingSender
         finally
         {
             file.exit();
+        }
+    }
+
+    /**
+     * Every argument is checked before any ring space is claimed: Agrona's copy throws only after
+     * its claim, and a claim that is never committed blocks the channel (one-to-one) or is
+     * skipped as a dead producer's (many-to-many). A refused call leaves no trace.
+     */
+    private void checkSource(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (buffer == null)
+        {
+            throw new NullPointerException(what + ": the buffer to send is null");
+        }
+        checkLength(length);
+        if (offset < 0 || offset > buffer.capacity() - length)
+        {
+            throw new IndexOutOfBoundsException(what + ": offset " + offset + " and length " + length +
+                " lie outside the source buffer of capacity " + buffer.capacity());
         }
     }
 
