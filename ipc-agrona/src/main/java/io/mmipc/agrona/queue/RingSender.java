@@ -23,12 +23,15 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * sends goes through here. A message up to the inline limit is one record written with Agrona's
  * producer ({@code write}, or {@code tryClaim}/{@code commit}/{@code abort} in place); a larger one
  * goes to a spill file and the ring carries a reference record. Blocking sends wait through the
- * one {@link Waiter} (one per thread); while they wait, a pipe's sender asks every check period
+ * one {@link Waiter} (one per thread), asleep in the kernel on the room-freed word of
+ * {@link ChannelWakes} once the wait is long; while they wait, a pipe's sender asks every check period
  * whether its receiver is gone, so it does not wait for room nobody will make.
  * <p>
  * The first send attaches the object as a producer (its one-to-one role, its process slot); after
- * that, a message costs Agrona's write, the mapping guard and, for queues, one store of the
- * producer's count on a line only the producer's side writes.
+ * that, a message costs Agrona's write, the mapping guard, for queues one store of the
+ * producer's count on a line only the producer's side writes, and the wake check of
+ * {@link ChannelWakes#afterPublish}: a load of a line nobody writes on the message path, and a
+ * fence only once a receiver may sleep.
  */
 final class RingSender
 {
@@ -41,6 +44,7 @@ final class RingSender
     private final AtomicBuffer body;
     private final RingBuffer ring;
     private final AtomicBuffer claimBuffer;
+    private final ChannelWakes wakes;
     private final boolean sharedCount;
     private final SpillFiles spill;
     private final long id;
@@ -75,6 +79,7 @@ final class RingSender
         this.body = file.body();
         this.ring = channel.newProducer();
         this.claimBuffer = channel.ring();
+        this.wakes = channel.wakes();
         this.sharedCount = channel.manyProducers();
         this.spill = spill;
         this.id = id;
@@ -194,6 +199,7 @@ final class RingSender
         {
             ring.commit(index);
             countProduced();
+            wakes.afterPublish();
         }
         finally
         {
@@ -257,7 +263,11 @@ final class RingSender
         {
             return false;
         }
-        final Waiter waiter = waiters.get().begin(timeoutNanos, true);
+        final Waiter waiter = waiters.get().begin(timeoutNanos, true, wakes.roomFreed());
+        if (waiter.sleepsOnWord())
+        {
+            senderMaySleep();
+        }
         try
         {
             while (true)
@@ -296,6 +306,7 @@ final class RingSender
             if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
             {
                 countProduced();
+                wakes.afterPublish();
                 return true;
             }
             return false;
@@ -343,6 +354,19 @@ final class RingSender
         if (producedIndex == NOT_ATTACHED)
         {
             producedIndex = attach.getAsInt();
+        }
+    }
+
+    private void senderMaySleep()
+    {
+        file.enter();
+        try
+        {
+            wakes.senderMaySleep();
+        }
+        finally
+        {
+            file.exit();
         }
     }
 
