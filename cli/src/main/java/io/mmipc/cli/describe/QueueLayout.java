@@ -15,7 +15,8 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  *                      (to end 1, then to end 2 when duplex); params capacity 0,
  *                      maxMessageLength 1, duplex 2
  *   ChannelDescriptor  consumer slot 0 (taken position 0, consumed 8, skipped 16), ring at 128
- *                      (capacity bytes of Agrona records, then Agrona's trailer); record kinds
+ *                      (capacity bytes of Agrona records, then Agrona's trailer), then 384 bytes
+ *                      of wake words and may-sleep flags (layout version 3); record kinds
  *                      data 1 and spill 2 in the type word's low byte (mask 0xFF)
  *   SpillFiles         a spill record's payload: 24 bytes, message length at 16
  * </pre>
@@ -44,6 +45,8 @@ final class QueueLayout
     static final int CHANNEL_CONSUMED_COUNT_OFFSET = 8;
     static final int CHANNEL_SKIPPED_COUNT_OFFSET = 16;
     static final int CHANNEL_RING_OFFSET = RECORD_LENGTH;
+    /** Two wake word slots and the may-sleep flags after Agrona's trailer. */
+    static final int CHANNEL_WAKES_LENGTH = 3 * RECORD_LENGTH;
     static final int DATA_MSG_TYPE_ID = 1;
     static final int SPILL_MSG_TYPE_ID = 2;
     static final int KIND_MASK = 0xFF;
@@ -60,7 +63,7 @@ final class QueueLayout
      */
     static long channelLength(final long capacity)
     {
-        return CHANNEL_RING_OFFSET + capacity + RingBufferDescriptor.TRAILER_LENGTH;
+        return CHANNEL_RING_OFFSET + capacity + RingBufferDescriptor.TRAILER_LENGTH + CHANNEL_WAKES_LENGTH;
     }
 
     static long queueBodyLength(final long capacity, final long slots)

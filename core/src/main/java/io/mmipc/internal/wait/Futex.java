@@ -128,6 +128,16 @@ public final class Futex
     }
 
     /**
+     * @return false only when this JVM's waits can never sleep in the kernel ({@value #PROPERTY}
+     *         is {@code false}, or the futex could not be had); true while it is still loading.
+     *         Publishers must be told to signal from the first wait for which this is true.
+     */
+    public static boolean sleepsPossible()
+    {
+        return SLEEPS_ENABLED && STATE.get() != UNAVAILABLE;
+    }
+
+    /**
      * Loads the futex now, on this thread, if it is not loaded yet.
      *
      * @return true when the futex works in this JVM.

@@ -76,6 +76,7 @@ public final class Waiter
     private WakeWord word;
     private int idles;
     private int armed = WakeWord.NOT_ARMED;
+    private boolean backOffOnce;
     private Futex.Timespec timespec;
     private boolean interruptible;
     private boolean timed;
@@ -180,6 +181,7 @@ public final class Waiter
         this.word = word;
         this.idles = 0;
         this.armed = WakeWord.NOT_ARMED;
+        this.backOffOnce = false;
         idle.reset();
         return this;
     }
@@ -219,7 +221,11 @@ public final class Waiter
                 }
                 return AGAIN;
             }
-            if (Futex.sleepsAllowed() && sleepOnWord())
+            if (backOffOnce)
+            {
+                backOffOnce = false; // the caller saw a publication under way: back off, then register again
+            }
+            else if (Futex.sleepsAllowed() && sleepOnWord())
             {
                 return AGAIN;
             }
@@ -264,6 +270,31 @@ public final class Waiter
             nanos = Math.min(nanos, untilCheck);
         }
         return Math.max(0, nanos);
+    }
+
+    /**
+     * @return true when this wait may sleep in the kernel on its wake word at some point (it has
+     *         one, its strategy parks, and the futex is allowed and loaded or still loading): the
+     *         publishers must then signal.
+     */
+    public boolean sleepsOnWord()
+    {
+        return word != null && kernelSleeps && Futex.sleepsPossible();
+    }
+
+    /**
+     * For a caller whose failed re-check saw a publication under way whose publisher may not
+     * signal (a claimed record not yet committed): drops the registration, so the next
+     * {@link #idle()} idles once with the strategy instead of sleeping in the kernel, and the one
+     * after registers again. Does nothing while the waiter is not registered.
+     */
+    public void stayAwake()
+    {
+        if (armed != WakeWord.NOT_ARMED)
+        {
+            armed = WakeWord.NOT_ARMED;
+            backOffOnce = true;
+        }
     }
 
     /**

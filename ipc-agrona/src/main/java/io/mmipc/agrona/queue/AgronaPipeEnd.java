@@ -170,6 +170,15 @@ final class AgronaPipeEnd<T> implements PipeEnd<T>, Serializable
             SharedFileDescriptor.HEADER_LENGTH, pipe.capacity(), pipe.maxMessageLength(), false);
     }
 
+    /**
+     * @param receivingEnd 1 or 2: the channel to that end.
+     * @return the wake words of that channel, for tests and tools that read their counters.
+     */
+    ChannelWakes wakesTo(final int receivingEnd)
+    {
+        return channel(opened().file, receivingEnd).wakes();
+    }
+
     private Opened opened()
     {
         final Opened end = opened;

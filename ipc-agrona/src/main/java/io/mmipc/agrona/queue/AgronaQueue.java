@@ -298,6 +298,14 @@ final class AgronaQueue<T> implements MessageQueue<T>, Serializable
         }
     }
 
+    /**
+     * @return the channel's wake words, for tests and tools that read their counters.
+     */
+    ChannelWakes wakes()
+    {
+        return channel.wakes();
+    }
+
     @Override
     public long skippedMessages()
     {

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.queue;
 
+import io.mmipc.internal.wait.WakeWordDescriptor;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
@@ -25,9 +26,22 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  *  |     Agrona trailer (tail, head cache, head, ...): 768 bytes  ...  128 + capacity
  *  +---------------------------------------------------------------+
+ *  |     Data-arrived wake word (WakeWordDescriptor): receivers   ...  896 + capacity
+ *  |     sleep on it, producers signal it                          |
+ *  +---------------------------------------------------------------+
+ *  |     Room-freed wake word (WakeWordDescriptor): full senders  ...  1024 + capacity
+ *  |     sleep on it, consumers signal it                          |
+ *  +---------------------------------------------------------------+
+ *  |     Receivers may sleep (32): set once, read per message by  |  1152 + capacity
+ *  |     a one-to-one producer; padding to 64                     ...
+ *  +---------------------------------------------------------------+
+ *  |     Senders may sleep (32): set once, read per batch by the  |  1216 + capacity
+ *  |     consumer; padding to 128                                 ...
+ *  +---------------------------------------------------------------+
  * </pre>
  * Only the consumer (the holder of the consumer side) writes the consumer slot, except that a
- * one-to-one producer taking over from a dead one adds what it padded to the skipped count.
+ * one-to-one producer taking over from a dead one adds what it padded to the skipped count. The
+ * wake words and their flags are written on the sleeping paths only ({@link ChannelWakes}).
  * <p>
  * Record type word (data and spill records; Agrona's padding is -1):
  * <pre>
@@ -43,6 +57,17 @@ final class ChannelDescriptor
     static final int CONSUMER_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
     /** Offset of the ring (records, then Agrona's trailer) in the channel. */
     static final int RING_OFFSET = CONSUMER_SLOT_LENGTH;
+
+    /** Bytes after the ring's trailer: two wake word slots and the slot of the may-sleep flags. */
+    static final int WAKES_LENGTH = WakeWordDescriptor.SLOT_LENGTH * 2 + CACHE_LINE_LENGTH * 2;
+    /** In the wakes region: the slot receivers sleep on while the channel is empty. */
+    static final int DATA_WAKE_OFFSET = 0;
+    /** In the wakes region: the slot senders sleep on while the channel is full. */
+    static final int ROOM_WAKE_OFFSET = WakeWordDescriptor.SLOT_LENGTH;
+    /** In the wakes region: 1 once a receiver of the channel may sleep in the kernel. */
+    static final int RECEIVERS_MAY_SLEEP_OFFSET = WakeWordDescriptor.SLOT_LENGTH * 2;
+    /** In the wakes region: 1 once a sender of the channel may sleep in the kernel. */
+    static final int SENDERS_MAY_SLEEP_OFFSET = RECEIVERS_MAY_SLEEP_OFFSET + CACHE_LINE_LENGTH;
 
     /** Kind of a record that holds a message. */
     static final int DATA_MSG_TYPE_ID = 1;
@@ -75,6 +100,14 @@ final class ChannelDescriptor
      * @return the bytes a channel with a ring of {@code capacity} takes.
      */
     static int length(final int capacity)
+    {
+        return wakesOffset(capacity) + WAKES_LENGTH;
+    }
+
+    /**
+     * @return where the wake words and may-sleep flags start in the channel: after Agrona's trailer.
+     */
+    static int wakesOffset(final int capacity)
     {
         return RING_OFFSET + ringLength(capacity);
     }

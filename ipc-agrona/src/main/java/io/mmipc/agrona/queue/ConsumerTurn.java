@@ -82,6 +82,7 @@ final class ConsumerTurn
                 if (taken == OwnerWord.TAKEN_OVER)
                 {
                     RingRepair.skipTaken(channel);
+                    channel.wakes().afterConsume();
                 }
                 final int read = reader.read(handler, limit);
                 if (read == 0)

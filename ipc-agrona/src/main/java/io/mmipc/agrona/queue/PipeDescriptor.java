@@ -33,7 +33,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  */
 final class PipeDescriptor
 {
-    /** Version 2: owner words of the ownership core (see {@link QueueDescriptor#LAYOUT_VERSION}). */
+    /** Version 3: channels with wake words (see {@link QueueDescriptor#LAYOUT_VERSION}). */
     static final int LAYOUT_VERSION = QueueDescriptor.LAYOUT_VERSION;
 
     static final int END_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;

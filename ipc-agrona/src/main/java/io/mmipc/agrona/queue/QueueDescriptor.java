@@ -40,11 +40,12 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 final class QueueDescriptor
 {
     /**
+     * Version 3: each channel ends in two wake words and the may-sleep flags (kernel wake-ups).
      * Version 2: owner words of the ownership core. Version 1 (stored as 0: files made before the
      * parameter existed) held process tokens of its own in the same words; a process of one
      * version would misjudge the other's holders, so they do not open each other's files.
      */
-    static final int LAYOUT_VERSION = 2;
+    static final int LAYOUT_VERSION = 3;
 
     static final int CONSUMER_WORD_OFFSET = 0;
     static final int RETIRED_COUNT_OFFSET = CACHE_LINE_LENGTH * 2;

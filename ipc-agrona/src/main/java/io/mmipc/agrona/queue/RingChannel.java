@@ -14,8 +14,8 @@ import static io.mmipc.agrona.queue.ChannelDescriptor.*;
 
 /**
  * One direction of messages as mapped in this process ({@link ChannelDescriptor}): the consumer
- * slot, the ring with Agrona's trailer, and what every part of the channel needs to know about
- * them: positions, sizes, where the ring lies in its file (for messages). The sender writes with
+ * slot, the ring with Agrona's trailer, its wake-ups ({@link ChannelWakes}), and what every
+ * part of the channel needs to know about them: positions, sizes, where the ring lies in its file (for messages). The sender writes with
  * Agrona's own producer ({@link #newProducer()}); the receiver reads with {@link RingReader};
  * {@link RingRepair} mends what dead processes leave. Use only between the file's
  * {@code enter()} and {@code exit()}.
@@ -32,17 +32,20 @@ final class RingChannel
     private final int tailPositionIndex;
     private final int maxInlineLength;
     private final boolean manyProducers;
+    private final ChannelWakes wakes;
 
     /**
      * @param consumer       the consumer slot ({@link ChannelDescriptor#CONSUMER_SLOT_LENGTH} bytes).
      * @param ring           the records and Agrona's trailer ({@link ChannelDescriptor#ringLength}).
      * @param ringFileOffset where the ring starts in its file, for messages.
+     * @param wakes          the wake words and may-sleep flags ({@link ChannelDescriptor#WAKES_LENGTH} bytes, off-heap).
      * @param manyProducers  true for a many-to-one ring, whose producers expect consumed space zeroed.
      */
     RingChannel(
         final Path path,
         final AtomicBuffer consumer,
         final AtomicBuffer ring,
+        final AtomicBuffer wakes,
         final long ringFileOffset,
         final int capacity,
         final int maxInlineLength,
@@ -63,6 +66,7 @@ final class RingChannel
         this.tailPositionIndex = capacity + RingBufferDescriptor.TAIL_POSITION_OFFSET;
         this.maxInlineLength = maxInlineLength;
         this.manyProducers = manyProducers;
+        this.wakes = new ChannelWakes(wakes, manyProducers);
     }
 
     /**
@@ -82,6 +86,7 @@ final class RingChannel
             path,
             new UnsafeBuffer(body, channelOffset, CONSUMER_SLOT_LENGTH),
             new UnsafeBuffer(body, channelOffset + RING_OFFSET, ringLength(capacity)),
+            new UnsafeBuffer(body, channelOffset + wakesOffset(capacity), WAKES_LENGTH),
             bodyFileOffset + channelOffset + RING_OFFSET,
             capacity,
             ChannelDescriptor.maxInlineLength(capacity, maxMessageLength),
@@ -94,6 +99,11 @@ final class RingChannel
     RingBuffer newProducer()
     {
         return manyProducers ? new ManyToOneRingBuffer(ring) : new OneToOneRingBuffer(ring);
+    }
+
+    ChannelWakes wakes()
+    {
+        return wakes;
     }
 
     Path path()

@@ -25,7 +25,8 @@ import static org.agrona.concurrent.ringbuffer.RingBuffer.PADDING_MSG_TYPE_ID;
  * producer publishes it last, with release); the taken position is stored with release before
  * the handler runs (at-most-once after a crash); consumed space is zeroed (many-to-one rings)
  * before the head moves past it with release, so a producer never writes into space a reader
- * still zeroes.
+ * still zeroes; after the head moves, senders waiting for room are woken
+ * ({@link ChannelWakes#afterConsume}, once per batch).
  * <p>
  * One consumer at a time: the caller holds the consumer side.
  */
@@ -43,6 +44,7 @@ final class RingReader
     private final int maxInlineLength;
     private final boolean zeroConsumed;
     private final SpillFiles spill;
+    private final ChannelWakes wakes;
     private long tailCache;
     private boolean reachedEnd;
     private boolean reading;
@@ -61,6 +63,7 @@ final class RingReader
         this.maxInlineLength = channel.maxInlineLength();
         this.zeroConsumed = channel.manyProducers();
         this.spill = spill;
+        this.wakes = channel.wakes();
     }
 
     RingChannel channel()
@@ -164,6 +167,7 @@ final class RingReader
                     ring.setMemory(headIndex, bytesRead, (byte)0);
                 }
                 ring.putLongRelease(headPositionIndex, head + bytesRead);
+                wakes.afterConsume();
                 if (messages != 0)
                 {
                     consumer.putLongRelease(CONSUMED_COUNT_OFFSET, consumer.getLong(CONSUMED_COUNT_OFFSET) + messages);

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * receives comes through here, read and checked by its {@link RingReader}. Either the object
  * holds the consumer side for good (a one-to-one consumer, a pipe end), or it takes a
  * {@link ConsumerTurn} around each read (many-to-many). Blocking receives wait through the one
- * {@link Waiter} (one per thread); every check period a waiting receiver asks whether its sender
+ * {@link Waiter} (one per thread), asleep in the kernel on the data-arrived word of
+ * {@link ChannelWakes} once the wait is long; every check period a waiting receiver asks whether its sender
  * is gone ({@link PeerWatch}), and then, once nothing committed is left, raises
  * {@link EndOfStreamException}. A receiver that polls without waiting asks too, every 256 empty
  * polls at most every {@link PeerWatch#POLL_CHECK_NANOS}.
@@ -25,6 +26,7 @@ final class RingReceiver
 {
     private final SharedFile file;
     private final RingChannel channel;
+    private final ChannelWakes wakes;
     private final RingReader reader;
     private final ConsumerTurn turn;
     private final PeerWatch sender;
@@ -52,6 +54,7 @@ final class RingReceiver
     {
         this.file = file;
         this.channel = reader.channel();
+        this.wakes = channel.wakes();
         this.reader = reader;
         this.turn = turn;
         this.sender = sender;
@@ -118,7 +121,7 @@ final class RingReceiver
         {
             return false;
         }
-        final Waiter waiter = waiters.get().begin(timeoutNanos, true);
+        final Waiter waiter = beginWait(timeoutNanos);
         try
         {
             while (true)
@@ -136,6 +139,7 @@ final class RingReceiver
                 {
                     return true;
                 }
+                stayAwakeWhileClaimed(waiter);
                 if (sender != null && waiter.checkDue())
                 {
                     checkEndOfStreamEntered();
@@ -174,7 +178,7 @@ final class RingReceiver
         {
             return true;
         }
-        final Waiter waiter = waiters.get().begin(timeoutNanos, true);
+        final Waiter waiter = beginWait(timeoutNanos);
         try
         {
             while (true)
@@ -192,11 +196,59 @@ final class RingReceiver
                 {
                     return true;
                 }
+                stayAwakeWhileClaimed(waiter);
             }
         }
         finally
         {
             waiter.end();
+        }
+    }
+
+    /**
+     * Begins a wait on the data-arrived word, first telling one-to-one producers that this
+     * receiver may sleep ({@link ChannelWakes#receiverMaySleep}) when it may.
+     */
+    private Waiter beginWait(final long timeoutNanos)
+    {
+        final Waiter waiter = waiters.get().begin(timeoutNanos, true, wakes.dataArrived());
+        if (waiter.sleepsOnWord())
+        {
+            file.enter();
+            try
+            {
+                wakes.receiverMaySleep();
+            }
+            finally
+            {
+                file.exit();
+            }
+        }
+        return waiter;
+    }
+
+    /**
+     * Many-to-one rings: after a failed re-check, a record claimed but not committed may belong
+     * to a producer that read the sleepers flag before this receiver set it, so this receiver
+     * must not sleep on its registration ({@link ChannelWakes}).
+     */
+    private void stayAwakeWhileClaimed(final Waiter waiter)
+    {
+        if (!channel.manyProducers())
+        {
+            return;
+        }
+        file.enter();
+        try
+        {
+            if (wakes.mayNeedWake(channel))
+            {
+                waiter.stayAwake();
+            }
+        }
+        finally
+        {
+            file.exit();
         }
     }
 

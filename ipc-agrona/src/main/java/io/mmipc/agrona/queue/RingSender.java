@@ -23,12 +23,15 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * sends goes through here. A message up to the inline limit is one record written with Agrona's
  * producer ({@code write}, or {@code tryClaim}/{@code commit}/{@code abort} in place); a larger one
  * goes to a spill file and the ring carries a reference record. Blocking sends wait through the
- * one {@link Waiter} (one per thread); while they wait, a pipe's sender asks every check period
+ * one {@link Waiter} (one per thread), asleep in the kernel on the room-freed word of
+ * {@link ChannelWakes} once the wait is long; while they wait, a pipe's sender asks every check period
  * whether its receiver is gone, so it does not wait for room nobody will make.
  * <p>
  * The first send attaches the object as a producer (its one-to-one role, its process slot); after
- * that, a message costs Agrona's write, the mapping guard and, for queues, one store of the
- * producer's count on a line only the producer's side writes.
+ * that, a message costs Agrona's write, the mapping guard, for queues one store of the
+ * producer's count on a line only the producer's side writes, and the wake check of
+ * {@link ChannelWakes#afterPublish}: a load of a line nobody writes on the message path, and a
+ * fence only once a receiver may sleep.
  */
 final class RingSender
 {
@@ -41,6 +44,7 @@ final class RingSender
     private final AtomicBuffer body;
     private final RingBuffer ring;
     private final AtomicBuffer claimBuffer;
+    private final ChannelWakes wakes;
     private final boolean sharedCount;
     private final SpillFiles spill;
     private final long id;
@@ -75,6 +79,7 @@ final class RingSender
         this.body = file.body();
         this.ring = channel.newProducer();
         this.claimBuffer = channel.ring();
+        this.wakes = channel.wakes();
         this.sharedCount = channel.manyProducers();
         this.spill = spill;
         this.id = id;
@@ -104,6 +109,7 @@ final class RingSender
      */
     boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
+        checkSource(buffer, offset, length);
         if (length <= maxInlineLength && length >= 0)
         {
             return tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID);
@@ -127,11 +133,11 @@ final class RingSender
     boolean send(final DirectBuffer buffer, final int offset, final int length, final long timeoutNanos)
         throws InterruptedException
     {
+        checkSource(buffer, offset, length);
         if (length <= maxInlineLength && length >= 0)
         {
             return sendRecord(buffer, offset, length, DATA_MSG_TYPE_ID, timeoutNanos);
         }
-        checkLength(length);
         attached();
         final UnsafeBuffer ref = new UnsafeBuffer(new byte[SpillFiles.REF_LENGTH]);
         spill.write(id, buffer, offset, length, ref);
@@ -193,6 +199,7 @@ final class RingSender
         {
             ring.commit(index);
             countProduced();
+            wakes.afterPublish();
         }
         finally
         {
@@ -209,6 +216,25 @@ final class RingSender
         finally
         {
             file.exit();
+        }
+    }
+
+    /**
+     * Every argument is checked before any ring space is claimed: Agrona's copy throws only after
+     * its claim, and a claim that is never committed blocks the channel (one-to-one) or is
+     * skipped as a dead producer's (many-to-many). A refused call leaves no trace.
+     */
+    private void checkSource(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (buffer == null)
+        {
+            throw new NullPointerException(what + ": the buffer to send is null");
+        }
+        checkLength(length);
+        if (offset < 0 || offset > buffer.capacity() - length)
+        {
+            throw new IndexOutOfBoundsException(what + ": offset " + offset + " and length " + length +
+                " lie outside the source buffer of capacity " + buffer.capacity());
         }
     }
 
@@ -237,7 +263,11 @@ final class RingSender
         {
             return false;
         }
-        final Waiter waiter = waiters.get().begin(timeoutNanos, true);
+        final Waiter waiter = waiters.get().begin(timeoutNanos, true, wakes.roomFreed());
+        if (waiter.sleepsOnWord())
+        {
+            senderMaySleep();
+        }
         try
         {
             while (true)
@@ -276,6 +306,7 @@ final class RingSender
             if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
             {
                 countProduced();
+                wakes.afterPublish();
                 return true;
             }
             return false;
@@ -323,6 +354,19 @@ final class RingSender
         if (producedIndex == NOT_ATTACHED)
         {
             producedIndex = attach.getAsInt();
+        }
+    }
+
+    private void senderMaySleep()
+    {
+        file.enter();
+        try
+        {
+            wakes.senderMaySleep();
+        }
+        finally
+        {
+            file.exit();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.MessageHandler;
+import io.mmipc.internal.file.Names;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.file.SharedFile;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *  +---------------------------------------------------------------+
  * </pre>
  * The file is named {@code <object>~spill-<id>-<sequence>} ('~' keeps it out of the user's
- * names). The sender writes it whole before the reference is committed; the receiver maps it,
+ * names), through {@link Names#derive}: with a long object name (200 characters), a large id
+ * and sequence, the object's part is cut short and hashed so the name stays within 255 bytes. The sender writes it whole before the reference is committed; the receiver maps it,
  * unlinks it at once (the mapping outlives the name), hands the bytes to the handler and unmaps.
  * A spill file whose reference is never read (its receiver died first, or its sender died before
  * committing the reference) goes when the context directory is removed.
@@ -177,8 +179,11 @@ final class SpillFiles
         }
     }
 
-    private Path path(final long id, final long seq)
+    /**
+     * @return the spill file of object {@code id}'s message {@code seq}: the same in every process.
+     */
+    Path path(final long id, final long seq)
     {
-        return directory.resolve(owner + "~spill-" + Long.toHexString(id) + "-" + seq);
+        return directory.resolve(Names.derive(owner, "~spill-", Long.toHexString(id), "-", Long.toString(seq)));
     }
 }

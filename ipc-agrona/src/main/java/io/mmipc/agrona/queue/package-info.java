@@ -31,7 +31,11 @@
  *   the file and offset, and the record stays where it is.</li>
  *   <li>Wait: every blocking call loops on its non-blocking attempt through the one
  *   {@link io.mmipc.internal.wait.Waiter} (one per thread and object), whose check period drives
- *   the peer-liveness checks.</li>
+ *   the peer-liveness checks. A long wait sleeps in the kernel on the channel's data-arrived or
+ *   room-freed wake word, and the other side signals it only when a sleeper may be there, with
+ *   no system call and, on the busy-spin path, no fence per message
+ *   ({@link io.mmipc.agrona.queue.ChannelWakes} has the no-lost-wake-up argument and its
+ *   one-slice window).</li>
  * </ul>
  *
  * <h2>Who is who</h2>
@@ -72,8 +76,10 @@
  * <h2>Cost</h2>
  * The one-to-one path adds to Agrona's ring: the mapping guard (no atomic instruction in the
  * thread that opened the object), one store per message on each side to a line only that side
- * writes (the producer's count, the consumer's taken position), and the reader's checks, which
- * are arithmetic on words it reads anyway. Checking every record against the producer's
+ * writes (the producer's count, the consumer's taken position), the reader's checks, which
+ * are arithmetic on words it reads anyway, and the wake check: one load of a line written once
+ * per channel, plus a full fence per message (per batch for room) once the other side waits
+ * with a parking strategy (the default) and may sleep in the kernel. Checking every record against the producer's
  * position instead would cost the producer a cache-line ownership miss per message (measured:
  * round trip 1.45x raw Agrona, against about 1.1x with the check bits).
  */

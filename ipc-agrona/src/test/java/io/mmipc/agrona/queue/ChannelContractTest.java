@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -310,6 +312,41 @@ abstract class ChannelContractTest
             tooLarge.getMessage().contains(String.valueOf(largest)), tooLarge.getMessage());
         assertThrows(IllegalArgumentException.class, () -> channel.offer(bytes(1, 0), 0, -1));
         assertNull(channel.poll(), "nothing written");
+    }
+
+    /**
+     * A zero-copy send whose range lies outside its source is refused before it claims ring space:
+     * a claim left uncommitted would hold up every later message (issue 14).
+     */
+    @Test
+    void aSendOutsideItsSourceBufferIsRefusedAndTheNextMessageArrivesAtOnce() throws Exception
+    {
+        final UnsafeBuffer ten = new UnsafeBuffer(new byte[10]);
+        final int large = channel.maxInlineLength() + 1;
+        assertThrows(IndexOutOfBoundsException.class, () -> channel.offer(ten, 5, 10));
+        assertThrows(IndexOutOfBoundsException.class, () -> channel.offer(ten, -1, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> channel.offer(ten, 5, 10, 1, TimeUnit.SECONDS));
+        assertThrows(IndexOutOfBoundsException.class, () -> channel.put(ten, 11, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> channel.put(bytes(large, 1), 1, large));
+        assertThrows(IndexOutOfBoundsException.class, () -> channel.offer(ten, Integer.MAX_VALUE, 10));
+        assertThrows(NullPointerException.class, () -> channel.offer(null, 0, 1));
+        assertTrue(channel.offer(bytes(10, 3), 0, 10));
+        final boolean[] seen = {false};
+        assertTrue(channel.poll((buffer, offset, length) -> seen[0] = length == 10 && sameBytes(buffer, offset, 10, 3)),
+            "the next message arrives at once");
+        assertTrue(seen[0], "with its own bytes");
+        assertNull(channel.poll());
+        try (Stream<Path> files = Files.walk(root))
+        {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains("~spill-")).collect(
+                Collectors.toList()), "no spill file written for a refused send");
+        }
+        final MessageQueue<byte[]> queue = channel.queue();
+        if (queue != null)
+        {
+            assertEquals(0, queue.skippedMessages(), "no claim was left to skip");
+            assertTrue(queue.isEmpty());
+        }
     }
 
     @Test

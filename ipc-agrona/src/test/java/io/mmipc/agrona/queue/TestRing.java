@@ -35,7 +35,8 @@ final class TestRing
 
     TestRing(final boolean manyProducers)
     {
-        channel = new RingChannel(PATH, consumer, ring, RING_FILE_OFFSET, CAPACITY,
+        channel = new RingChannel(PATH, consumer, ring,
+            new UnsafeBuffer(memory, wakesOffset(CAPACITY), WAKES_LENGTH), RING_FILE_OFFSET, CAPACITY,
             ChannelDescriptor.maxInlineLength(CAPACITY, MAX_MESSAGE_LENGTH), manyProducers);
         producer = channel.newProducer();
         reader = new RingReader(channel, null);
