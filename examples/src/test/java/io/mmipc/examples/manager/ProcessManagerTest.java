@@ -30,11 +30,11 @@ class ProcessManagerTest
         final List<Integer> got = List.of(results.substring("Results: [".length(), results.length() - 1).split(", "))
             .stream().map(Integer::parseInt).sorted().collect(Collectors.toList());
         assertEquals(IntStream.range(0, 20).map(t -> t * 2).boxed().collect(Collectors.toList()), got);
-        for (int i = 0; i < 3; i++)
-        {
-            // As in Python, shutdown() may terminate a worker before it prints its last line.
-            assertTrue(lines.contains("Process " + i + " started"), lines.toString());
-        }
+        // As in Python, shutdown() may terminate a worker before it prints a line: on a loaded
+        // machine a worker JVM can still be starting when the others have done all 20 tasks.
+        final List<String> started = lines.stream().filter(l -> l.matches("Process \\d+ started")).collect(Collectors.toList());
+        assertFalse(started.isEmpty(), lines.toString());
+        assertTrue(started.stream().allMatch(l -> l.matches("Process [012] started")), lines.toString());
     }
 
     @Test
