@@ -21,7 +21,8 @@ import java.nio.file.Path;
  *   mmipc does not; {@code SharedMemory.checkBacked()} names the file that shrank.</li>
  *   <li><b>Atomic operations</b> (compare-and-set, get-and-add, lock acquisition and release,
  *   semaphore permits, barrier arrival) on the lost part of the file are not guarded by HotSpot:
- *   the JVM dies with SIGBUS (exit code 134, {@code Unsafe_CompareAndSet*} in its crash report).
+ *   the JVM dies with SIGBUS (exit code 134, or 1 under {@code -XX:-CreateCoredumpOnCrash};
+ *   {@code Unsafe_CompareAndSet*} in its crash report).
  *   No exception can be raised for them. Checking the file's length first would cost a
  *   {@code stat} per operation and still race with the truncation, so mmipc does not.</li>
  * </ul>
