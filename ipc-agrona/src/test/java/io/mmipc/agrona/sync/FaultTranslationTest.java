@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @Timeout(180)
 class FaultTranslationTest
 {
-    /** HotSpot's exit after a fatal error with {@code -XX:-CreateCoredumpOnCrash} (it aborts, 134, when dumping core). */
+    /** HotSpot's exit after a fatal error under {@code -XX:-CreateCoredumpOnCrash}; 134 when dumping core. */
     private static final int CRASHED_WITHOUT_CORE_EXIT = 1;
 
     @TempDir
@@ -62,14 +62,14 @@ class FaultTranslationTest
             final Path path = Toucher.open(ctx, kind).path;
             final String out = Children.run(Duration.ofSeconds(150), Toucher.class, ctx.directory().toString(), kind);
             final boolean translated = out.contains("caught io.mmipc.SharedMemoryFaultException: " + path + ": ");
-            final boolean deferred = out.contains("caught java.lang.InternalError: a fault occurred in a recent unsafe " +
-                "memory access operation");
+            final boolean deferred = out.contains(
+                "caught java.lang.InternalError: a fault occurred in a recent unsafe memory access operation");
             assertTrue(translated ^ deferred, kind + ": the fault is reported exactly once: " + out);
             assertTrue(out.contains("but was mapped with"), kind + ": " + out);
             if (deferred && !kind.equals("dict"))
             {
-                assertTrue(out.contains("checkBacked: io.mmipc.SharedMemoryFaultException: " + path + ": the file is 0 " +
-                    "bytes but was mapped with"), kind + ": " + out);
+                assertTrue(out.contains("checkBacked: io.mmipc.SharedMemoryFaultException: " + path +
+                    ": the file is 0 bytes but was mapped with"), kind + ": " + out);
             }
             assertTrue(out.contains("toucher alive"), kind + ": " + out);
         }
@@ -120,7 +120,9 @@ class FaultTranslationTest
                 case "double": final SharedDouble d = ctx.doubleValue("v", 0); return new Toucher(d, d.path());
                 case "boolean": final SharedBoolean b = ctx.booleanValue("v", false); return new Toucher(b, b.path());
                 case "intArray": final SharedIntArray ia = ctx.intArray("a", 4096); return new Toucher(ia, ia.path());
-                case "longArray": final SharedLongArray la = ctx.longArray("a", 4096); return new Toucher(la, la.path());
+                case "longArray":
+                    final SharedLongArray la = ctx.longArray("a", 4096);
+                    return new Toucher(la, la.path());
                 case "doubleArray":
                     final SharedDoubleArray da = ctx.doubleArray("a", 4096);
                     return new Toucher(da, da.path());
@@ -159,7 +161,7 @@ class FaultTranslationTest
             }
         }
 
-        /** What a caller does after HotSpot's deferred InternalError: ask mmipc whether the file still backs the mapping. */
+        /** What a caller does after HotSpot's deferred InternalError: ask mmipc whether the file backs the mapping. */
         void checkBacked()
         {
             try
