@@ -19,10 +19,11 @@ import java.nio.file.Paths;
  * <p>
  * Ordering is in the method names: {@code putLongRelease} pairs with {@code getLongAcquire}.
  * <p>
- * <b>Truncation.</b> If another process truncates the file, touching the lost part faults. An
- * interpreted access reports it at once, as a {@link SharedMemoryFaultException} naming the file;
- * compiled code gets HotSpot's asynchronous {@link InternalError} at its next safepoint, which may
- * fall outside the access (the JVM survives). {@link #checkBacked()} tells for sure.
+ * <b>Truncation.</b> If another process truncates the file, touching the lost part faults. A plain
+ * access reports it as a {@link SharedMemoryFaultException} naming the file when HotSpot delivers
+ * it inside the call; compiled code may get HotSpot's deferred {@link InternalError} after the call
+ * returned. An atomic access ({@code compareAndSet*}, {@code getAndAdd*}) of the lost part crashes
+ * the JVM with SIGBUS: see {@link SharedMemoryFaultException}. {@link #checkBacked()} tells for sure.
  */
 public final class SharedMemory implements AutoCloseable, Serializable
 {

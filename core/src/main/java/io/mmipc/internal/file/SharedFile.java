@@ -34,6 +34,12 @@ import java.nio.file.Path;
  * <pre>
  *   state word: | unmapped (34) | owner out (33) | closed (32) | other threads in flight (0..31) |
  * </pre>
+ * <b>Faults.</b> A file truncated under the mapping is not prevented (only its owner can do it):
+ * every guarded region catches HotSpot's {@link InternalError} and raises
+ * {@link #translateFault}'s {@link SharedMemoryFaultException}, the one place that explains it.
+ * HotSpot delivers that error only at the thread's next entry into the VM, so for compiled code it
+ * may arrive after the region; and an atomic read-modify-write of a lost page kills the JVM with
+ * SIGBUS. Both limits are the documented contract of {@link SharedMemoryFaultException}.
  */
 public final class SharedFile implements AutoCloseable
 {
@@ -223,8 +229,9 @@ public final class SharedFile implements AutoCloseable
     }
 
     /**
-     * Turns a fault in mapped memory into an exception naming the file, when the file shrank
-     * under the mapping; otherwise returns the error itself.
+     * Turns HotSpot's fault in mapped memory into an exception naming the file: with the lengths
+     * when the file shrank under the mapping, else with the error's message. Every guarded region
+     * of every kind of object catches {@link InternalError} and throws this.
      */
     public RuntimeException translateFault(final InternalError error)
     {

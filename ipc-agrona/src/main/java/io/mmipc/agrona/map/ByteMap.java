@@ -304,6 +304,10 @@ final class ByteMap
                 locks.unlockAll();
             }
         }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
         finally
         {
             file.exit();
@@ -327,6 +331,10 @@ final class ByteMap
         try
         {
             return new int[]{table.entries.countFree(), table.blocks.countFree()};
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
         }
         finally
         {

@@ -313,6 +313,10 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
                 arrivals[i] = body.getLongVolatile(arrivalOffset(i));
             }
         }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
         finally
         {
             file.exit();
@@ -336,6 +340,10 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
         try
         {
             return body.getLongVolatile(resetRingOffset(generation)) == (generation | RESET_MARK);
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
         }
         finally
         {

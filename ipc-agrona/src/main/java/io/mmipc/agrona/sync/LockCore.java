@@ -345,6 +345,10 @@ public final class LockCore
             {
                 body.putLong(holdOffset, holds);
             }
+            catch (final InternalError fault)
+            {
+                throw file.translateFault(fault);
+            }
             finally
             {
                 file.exit();
