@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link DurableLog} stored as one Chronicle {@link SingleChronicleQueue}. Messages are
  * Chronicle documents laid out by {@link LogMessageDescriptor}; tailer positions and liveness
- * live in the queue's metadata file ({@link TailerRegistry}). Serialized, it is a {@link LogHandles handle}.
+ * live in the queue's metadata file ({@link TailerRegistry}); blocked reads sleep on the wake word
+ * of {@link LogWake}, which appends signal. Serialized, it is a {@link LogHandles handle}.
  */
 final class ChronicleDurableLog implements DurableLog, Serializable
 {
@@ -40,6 +41,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     private final transient SingleChronicleQueue queue;
     private final transient AppendClock clock;
     private final transient TailerRegistry registry;
+    private final transient LogWake wake;
     private final transient Retention retention;
     private final transient ThreadLocal<Waiter> waiters;
     private final transient Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
@@ -47,13 +49,14 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     private transient volatile boolean closed;
 
     private ChronicleDurableLog(final DurableLogConfig config, final SingleChronicleQueue queue, final AppendClock clock,
-        final TailerRegistry registry, final LogFilePermissions permissions)
+        final TailerRegistry registry, final LogWake wake, final LogFilePermissions permissions)
     {
         this.config = config;
         this.permissions = permissions;
         this.queue = queue;
         this.clock = clock;
         this.registry = registry;
+        this.wake = wake;
         this.retention = new Retention(this);
         this.waiters = Waiter.perThread(config.idle());
     }
@@ -94,13 +97,19 @@ final class ChronicleDurableLog implements DurableLog, Serializable
             throw new DurableLogException(dir, Reason.CORRUPT, "Chronicle Queue cannot open it: " + ex, ex);
         }
         final ChronicleDurableLog log;
+        TailerRegistry registry = null;
         try
         {
-            log = new ChronicleDurableLog(config, queue, clock, new TailerRegistry(queue.metaStore(), dir),
+            registry = new TailerRegistry(queue.metaStore(), dir);
+            log = new ChronicleDurableLog(config, queue, clock, registry, LogWake.open(dir, config.filePermissions()),
                 permissions);
         }
         catch (final RuntimeException ex)
         {
+            if (registry != null)
+            {
+                registry.close();
+            }
             queue.close();
             throw ex;
         }
@@ -118,6 +127,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         }
         catch (final RuntimeException ex)
         {
+            log.wake.close();
             log.registry.close();
             queue.close();
             throw ex;
@@ -192,6 +202,11 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     TailerRegistry registry()
     {
         return registry;
+    }
+
+    LogWake wake()
+    {
+        return wake;
     }
 
     Retention retention()
@@ -320,6 +335,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         }
         try
         {
+            wake.close();
             registry.close();
         }
         finally

@@ -58,6 +58,7 @@ final class ChronicleLogAppender implements LogAppender
                     bytes.unsafeWrite(buffer.addressOffset() + offset, length);
                 }
             }
+            log.wake().signal(); // after Chronicle's write is complete: a woken reader finds the message
             return appended();
         }
         catch (final InternalError fault)

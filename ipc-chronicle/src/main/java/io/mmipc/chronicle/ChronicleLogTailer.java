@@ -6,6 +6,7 @@ import io.mmipc.LogHandler;
 import io.mmipc.LogTailer;
 import io.mmipc.codec.Codec;
 import io.mmipc.internal.wait.Waiter;
+import io.mmipc.internal.wait.WakeWord;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -22,7 +23,7 @@ import java.time.Instant;
  * Reads through one Chronicle tailer. Holds a live-reader slot of the {@link TailerRegistry}
  * where it publishes the cycle it reads, so retention never deletes a file it still needs; a named
  * tailer also holds its name and its acknowledged index there. Blocking reads wait through the
- * log's {@link Waiter}s.
+ * log's {@link Waiter}s and sleep on its wake word ({@link LogWake}), which every append signals.
  */
 final class ChronicleLogTailer implements LogTailer
 {
@@ -195,27 +196,36 @@ final class ChronicleLogTailer implements LogTailer
         {
             return true;
         }
-        final Waiter waiter = log.waiter().begin(timeoutNanos, true);
+        final LogWake wake = log.wake();
+        final WakeWord word = wake.enterWait();
         try
         {
-            do
+            final Waiter waiter = log.waiter().begin(timeoutNanos, true, word);
+            try
             {
-                final int state = waiter.idle();
-                if (state == Waiter.TIMED_OUT)
+                do
                 {
-                    return false;
+                    final int state = waiter.idle();
+                    if (state == Waiter.TIMED_OUT)
+                    {
+                        return false;
+                    }
+                    if (state == Waiter.INTERRUPTED)
+                    {
+                        throw new InterruptedException();
+                    }
                 }
-                if (state == Waiter.INTERRUPTED)
-                {
-                    throw new InterruptedException();
-                }
+                while (!read(handler, rollbackOnThrow));
+                return true;
             }
-            while (!read(handler, rollbackOnThrow));
-            return true;
+            finally
+            {
+                waiter.end();
+            }
         }
         finally
         {
-            waiter.end();
+            wake.exitWait();
         }
     }
 

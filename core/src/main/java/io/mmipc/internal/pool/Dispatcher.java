@@ -14,6 +14,10 @@ import io.mmipc.codec.Codecs;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.ProcessLogging;
 import io.mmipc.internal.wait.Waiter;
+import io.mmipc.internal.wait.WakeWord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.nio.file.Files;
 import java.util.ArrayDeque;
@@ -29,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * collects their replies, and watches them. Because every batch goes to a known worker, the batches
  * a dead worker held are known, fail at once, and the worker is replaced: a pool never hangs on a
  * dead worker (Python's does: its workers share one task queue). Between rounds that found nothing
- * to do it waits through a {@link Waiter}.
+ * to do it waits through a {@link Waiter} on the pool's wake word ({@link PoolWake}), which replies,
+ * calls, {@code close()} and {@code terminate()} signal.
  */
 final class Dispatcher implements Runnable
 {
@@ -48,6 +53,7 @@ final class Dispatcher implements Runnable
     private final Worker[] workers;
     private final ConcurrentLinkedDeque<Job> pending = new ConcurrentLinkedDeque<>();
     private final Waiter waiter = new Waiter(Idle.backoff().get()); // used by the dispatcher thread only
+    private final PoolWake wake;
     private final Thread thread;
     private volatile State state = State.RUNNING;
     private int generation;
@@ -79,9 +85,27 @@ final class Dispatcher implements Runnable
         this.filter = filter;
         this.poolName = "pool-" + ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet();
         this.workers = new Worker[options.processes()];
-        for (int i = 0; i < workers.length; i++)
+        try
         {
-            workers[i] = startWorker(i);
+            this.wake = PoolWake.create(ctx.directory(), poolName);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create the wake file of " + poolName + " in " + ctx.directory() +
+                ": " + ex.getMessage(), ex);
+        }
+        try
+        {
+            for (int i = 0; i < workers.length; i++)
+            {
+                workers[i] = startWorker(i);
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            stopAll(true);
+            removeWake();
+            throw ex;
         }
         this.thread = new Thread(this, "mmipc-" + poolName);
         thread.setDaemon(true);
@@ -95,6 +119,7 @@ final class Dispatcher implements Runnable
             throw new IllegalStateException("the pool is " + (state == State.CLOSING ? "closed" : "terminated"));
         }
         pending.add(job);
+        wake.signal();
     }
 
     State state()
@@ -108,6 +133,7 @@ final class Dispatcher implements Runnable
         {
             state = State.CLOSING;
         }
+        wake.signal();
     }
 
     void terminate()
@@ -116,6 +142,7 @@ final class Dispatcher implements Runnable
         {
             state = State.TERMINATING;
         }
+        wake.signal();
     }
 
     void join() throws InterruptedException
@@ -145,7 +172,8 @@ final class Dispatcher implements Runnable
     @Override
     public void run()
     {
-        waiter.begin(Waiter.FOREVER, false);
+        final WakeWord word = wake.enterWait();
+        waiter.begin(Waiter.FOREVER, false, word);
         try
         {
             while (true)
@@ -173,7 +201,7 @@ final class Dispatcher implements Runnable
                 {
                     // Busy: the next wait starts from its first, shortest sleep.
                     waiter.end();
-                    waiter.begin(Waiter.FOREVER, false);
+                    waiter.begin(Waiter.FOREVER, false, word);
                 }
                 else
                 {
@@ -190,7 +218,23 @@ final class Dispatcher implements Runnable
         finally
         {
             waiter.end();
+            wake.exitWait();
+            removeWake();
             state = State.DONE;
+        }
+    }
+
+    private void removeWake()
+    {
+        wake.close();
+        try
+        {
+            Files.deleteIfExists(wake.path());
+        }
+        catch (final IOException ex)
+        {
+            // the context removes its directory anyway
+            ProcessLogging.logger().warning(() -> "cannot remove " + wake.path() + ": " + ex);
         }
     }
 
@@ -474,7 +518,8 @@ final class Dispatcher implements Runnable
     {
         final Pipe<byte[]> pipe = ctx.pipe(poolName + "-w" + slot + "-" + (generation++), Codecs.bytes(),
             PipeOptions.defaults().maxMessageLength(options.maxMessageLength()));
-        final PoolWorker task = new PoolWorker(pipe.end2(), filter.patterns(), options.maxTasksPerChild());
+        final PoolWorker task = new PoolWorker(pipe.end2(), filter.patterns(), options.maxTasksPerChild(),
+            wake.path().toString());
         final JvmProcess process = JvmProcess.of(task)
             .name("PoolWorker-" + WORKER_NAMES.incrementAndGet())
             .daemon(true)

@@ -7,15 +7,18 @@ import io.mmipc.Task;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.internal.FilteredSerialization;
 import io.mmipc.internal.launch.TaskCodec;
+import io.mmipc.internal.wait.Futex;
 
 import java.io.IOException;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A pool worker's life, in its own JVM: read a batch from its pipe, run the function on every
  * argument, send the results (or the first failure) back; exit on {@link Messages.Stop}, when the
- * parent's end closes, or after its task limit.
+ * parent's end closes, or after its task limit. Each reply signals the pool's wake word
+ * ({@link PoolWake}), so a dispatcher asleep in the kernel wakes for it.
  */
 final class PoolWorker implements Task
 {
@@ -24,12 +27,15 @@ final class PoolWorker implements Task
     private final PipeEnd<byte[]> end;
     private final List<String> allowPatterns;
     private final int maxTasks;
+    private final String wakePath;
+    private transient PoolWake wake;
 
-    PoolWorker(final PipeEnd<byte[]> end, final List<String> allowPatterns, final int maxTasks)
+    PoolWorker(final PipeEnd<byte[]> end, final List<String> allowPatterns, final int maxTasks, final String wakePath)
     {
         this.end = end;
         this.allowPatterns = List.copyOf(allowPatterns);
         this.maxTasks = maxTasks;
+        this.wakePath = wakePath;
     }
 
     static SerialFilter filter(final List<String> patterns)
@@ -44,6 +50,16 @@ final class PoolWorker implements Task
 
     @Override
     public void run() throws Exception
+    {
+        Futex.ready(); // starts loading the futex now, so that the first replies can wake a sleeping dispatcher
+        try (PoolWake opened = PoolWake.open(Paths.get(wakePath)))
+        {
+            wake = opened;
+            serve();
+        }
+    }
+
+    private void serve() throws Exception
     {
         final SerialFilter filter = filter(allowPatterns);
         int batches = 0;
@@ -66,7 +82,7 @@ final class PoolWorker implements Task
             catch (final IllegalStateException refused)
             {
                 // The parent checks what it sends, so this is rare (a bound such as depth): say so, and go on.
-                end.send(Messages.write(new Messages.Unreadable(RemoteTaskException.describe(refused))));
+                reply(Messages.write(new Messages.Unreadable(RemoteTaskException.describe(refused))));
                 continue;
             }
             if (message instanceof Messages.Stop)
@@ -86,7 +102,7 @@ final class PoolWorker implements Task
             }
             if (maxTasks > 0 && batches >= maxTasks)
             {
-                end.send(Messages.write(new Messages.Retiring(batches)));
+                reply(Messages.write(new Messages.Retiring(batches)));
                 end.close();
                 return;
             }
@@ -136,7 +152,13 @@ final class PoolWorker implements Task
                     (notSerializable instanceof java.io.NotSerializableException ? " is not Serializable" : ""),
                     notSerializable)), false));
         }
-        end.send(out);
+        reply(out);
         return fatal;
+    }
+
+    private void reply(final byte[] message) throws InterruptedException
+    {
+        end.send(message);
+        wake.signal();
     }
 }
