@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * sleeps in the kernel on a futex in the shared file until the publisher wakes it: a waiting
  * process uses no CPU beyond one wake-up per slice ({@code Waiter.SLICE_NANOS}, 10 ms), which
  * bounds how late it sees a Java interrupt or a dead peer; deadlines are kept exactly. The
- * publisher makes a system call only when someone sleeps. Queues and pipes join this model with
- * their own wiring; the Pool's and the durable log's waits still back off.
+ * publisher makes a system call only when someone sleeps. Queues, pipes, locks and the other
+ * synchronisation objects, the dict's writers, the durable log's blocked reads (a wake word in the
+ * log directory that every append signals) and the Pool's dispatcher all wait this way.
  * <p>
  * Where the futex cannot be had, or with {@code -Dmmipc.wait.futex=false}, the backoff parks with
  * sleeps that grow up to {@link #MAX_PARK_NANOS} (or the bound given to {@link #backoff(Duration)})
