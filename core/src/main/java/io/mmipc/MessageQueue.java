@@ -142,8 +142,8 @@ public interface MessageQueue<T> extends AutoCloseable
     /**
      * Reserves {@code length} bytes in the ring to be written in place, then published with
      * {@link #commit} or given up with {@link #abort} by the same thread. Until then the ring
-     * cannot be unmapped; a many-to-many queue's consumers skip a claim left open longer than
-     * the dead-process timeout.
+     * cannot be unmapped, and the consumers wait for it; a many-to-many queue's consumers skip
+     * it only once this process has died (after the dead-process timeout).
      *
      * @param length at most {@link #maxInlineLength()} (a claim cannot go through a spill file).
      * @return the offset in {@link #claimBuffer()} to write at, or -1 when the ring is full.

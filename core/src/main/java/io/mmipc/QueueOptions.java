@@ -124,7 +124,11 @@ public final class QueueOptions
     /**
      * @param value how long a consumer lets a held consumer lock, or a message claimed but not
      *              committed, block it before it checks whether the process responsible died (and, if
-     *              so, takes over or skips the message).
+     *              so, takes over or skips the message). A claim is skipped only when no producer
+     *              whose process lives has a claim open: a live producer stalled inside a claim
+     *              (stopped, debugged, descheduled) holds the consumers up, however long, until it
+     *              commits or dies, and no consumer ever receives bytes written through a skipped
+     *              claim. A short timeout costs liveness checks, never messages of live processes.
      */
     public QueueOptions deadProcessTimeout(final Duration value)
     {

@@ -18,26 +18,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * <b>Dead producers.</b> A producer that dies between claim and commit leaves a record that
  * blocks the ring. The consumer whose turn it is unblocks it ({@link RingRepair#unblock}, counted
- * as skipped) once it has blocked for the timeout and a registered producer is dead, or after
- * {@link #STUCK_CLAIM_TIMEOUTS} timeouts in any case (a live producer that stays that long inside a
- * claim is treated as stuck, as Agrona's own {@code unblock()} does). When the ring is empty,
- * the slots of dead objects are reaped ({@link ProcessSlots#reapDead}).
+ * as skipped) once it has blocked for the timeout and no producer whose process lives has a
+ * claim open ({@link ProcessSlots#liveClaimOpen}), checked once per timeout. A live producer's
+ * claim is never skipped, however long it stays open (a stopped, debugged or descheduled
+ * process): its bytes would land in ring space that by then belongs to other messages. So a
+ * stalled producer holds the consumers up until it commits or dies. When the ring is empty, the
+ * slots of dead objects are reaped ({@link ProcessSlots#reapDead}).
  */
 final class ConsumerTurn
 {
-    /** Unblock after this many timeouts even when no registered producer is known dead. */
-    static final int STUCK_CLAIM_TIMEOUTS = 10;
-
     private final OwnerWord word;
     private final long me;
     private final RingChannel channel;
     private final ProcessSlots slots;
     private final long timeoutNanos;
-    private final long stuckNanos;
     private final ReentrantLock local = new ReentrantLock();
     // Under local:
     private long blockedHead = -1;
-    private long blockedSince;
     private long nextDeadCheck;
     private long nextReap;
 
@@ -52,8 +49,6 @@ final class ConsumerTurn
         this.channel = channel;
         this.slots = slots;
         this.timeoutNanos = timeoutNanos;
-        this.stuckNanos = timeoutNanos > Long.MAX_VALUE / STUCK_CLAIM_TIMEOUTS ? Long.MAX_VALUE :
-            timeoutNanos * STUCK_CLAIM_TIMEOUTS;
     }
 
     /**
@@ -125,17 +120,16 @@ final class ConsumerTurn
         if (head != blockedHead)
         {
             blockedHead = head;
-            blockedSince = now;
             nextDeadCheck = now + timeoutNanos;
             return;
         }
-        boolean unblock = now - blockedSince >= stuckNanos;
-        if (!unblock && now - nextDeadCheck >= 0)
+        if (now - nextDeadCheck < 0)
         {
-            nextDeadCheck = now + timeoutNanos;
-            unblock = slots.deadProducerRegistered();
+            return;
         }
-        if (unblock && RingRepair.unblock(channel))
+        nextDeadCheck = now + timeoutNanos;
+        // isBlocked read the tail beyond the head before this: the blocking claim's maker counted it already.
+        if (!slots.liveClaimOpen() && RingRepair.unblock(channel))
         {
             blockedHead = -1;
         }

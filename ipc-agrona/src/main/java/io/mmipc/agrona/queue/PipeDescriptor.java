@@ -33,8 +33,11 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  */
 final class PipeDescriptor
 {
-    /** Version 3: channels with wake words (see {@link QueueDescriptor#LAYOUT_VERSION}). */
-    static final int LAYOUT_VERSION = QueueDescriptor.LAYOUT_VERSION;
+    /**
+     * Version 3: channels with wake words (see {@link QueueDescriptor#LAYOUT_VERSION}); the queue's
+     * version 4 changed only its process slots, which pipes do not have.
+     */
+    static final int LAYOUT_VERSION = 3;
 
     static final int END_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
     static final int END_HOLDER_OFFSET = 0;

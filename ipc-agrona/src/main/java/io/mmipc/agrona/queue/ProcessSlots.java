@@ -10,9 +10,10 @@ import static io.mmipc.internal.owner.OwnerWordDescriptor.owner;
 
 /**
  * The members of a many-to-many queue: every queue object that produces or consumes holds a
- * process slot ({@link QueueDescriptor}), an owner word naming it, its roles, and its count of
- * committed messages. The slots are the evidence a consumer needs to unblock a dead producer's
- * claim ({@link #deadProducerRegistered}); a dead object's slot is reaped once the ring has
+ * process slot ({@link QueueDescriptor}), an owner word naming it, its roles, its count of
+ * committed messages and its count of claims begun. The slots are the evidence a consumer needs
+ * before it skips a claim that blocks the ring: it may do so only when no live producer has a
+ * claim open ({@link #liveClaimOpen}); a dead object's slot is reaped once the ring has
  * drained past anything it could have claimed ({@link #reapDead}), or reused when all are taken.
  * <p>
  * Taking a dead holder's slot is the ownership core's takeover ({@link OwnerWord#acquire});
@@ -69,16 +70,28 @@ final class ProcessSlots implements QueueMembers
     }
 
     /**
-     * @return true when a slot names a producer whose process is dead. Call between enter and exit.
+     * Whether a live producer may hold the claim that blocks the ring. A producer counts a claim
+     * as begun (a full fence) before its compare-and-set on the tail and as committed after its
+     * release store of the record's length, so a claim the caller saw (tail beyond the head, read
+     * before this) is counted here until its record is committed. Each slot's committed count is
+     * read before its begun count: a commit seen in the first is never missed in the second. A
+     * count too high only makes the caller wait. Call between enter and exit.
+     *
+     * @return true when a slot whose holder lives has begun more claims than it committed.
      */
-    boolean deadProducerRegistered()
+    boolean liveClaimOpen()
     {
         for (int i = 0; i < count; i++)
         {
             final int offset = offset(i);
             final long holder = body.getLongVolatile(offset + SLOT_HOLDER_OFFSET);
-            if (holder != FREE && (body.getLongVolatile(offset + SLOT_ROLES_OFFSET) & ROLE_PRODUCER) != 0 &&
-                !isAlive(i, holder))
+            if (holder == FREE || (body.getLongVolatile(offset + SLOT_ROLES_OFFSET) & ROLE_PRODUCER) == 0)
+            {
+                continue;
+            }
+            final long committed = body.getLongVolatile(offset + SLOT_PRODUCED_OFFSET);
+            final long begun = body.getLongVolatile(offset + SLOT_CLAIMS_BEGUN_OFFSET);
+            if (begun - committed > 0 && isAlive(i, holder))
             {
                 return true;
             }
@@ -162,7 +175,7 @@ final class ProcessSlots implements QueueMembers
                 return init(i);
             }
         }
-        // Full: take over the slot of a dead object (its evidence for unblocking goes; ten timeouts still unblock).
+        // Full: take over the slot of a dead object (its open claims are a dead process's: they may be skipped).
         for (int i = 0; i < count; i++)
         {
             final long holder = body.getLongVolatile(offset(i) + SLOT_HOLDER_OFFSET);
@@ -181,6 +194,7 @@ final class ProcessSlots implements QueueMembers
 
     private int init(final int index)
     {
+        body.putLongRelease(offset(index) + SLOT_CLAIMS_BEGUN_OFFSET, 0); // before any claim of ours
         QueueMembers.retire(body, offset(index)); // a dead holder's count
         body.putLongRelease(offset(index) + SLOT_ROLES_OFFSET, 0);
         return index;

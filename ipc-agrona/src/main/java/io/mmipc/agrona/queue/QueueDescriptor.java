@@ -33,19 +33,25 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  *  |  Messages this holder committed                               | 16
  *  +---------------------------------------------------------------+
+ *  |  Claims this holder began (many-to-many): incremented before  | 24
+ *  |  each claim, decremented when one fails or is aborted         |
+ *  +---------------------------------------------------------------+
  * </pre>
+ * Claims begun minus messages committed is how many claims the holder has open: a consumer
+ * never skips a claim while a live holder has one open ({@link ProcessSlots#liveClaimOpen}).
  * Owner words are {@link io.mmipc.internal.owner.OwnerWordDescriptor}'s: a participant token of
  * the directory's registry and an object number.
  */
 final class QueueDescriptor
 {
     /**
-     * Version 3: each channel ends in two wake words and the may-sleep flags (kernel wake-ups).
+     * Version 4: each process slot counts the claims its holder began; a consumer of version 3
+     * would skip a live producer's claim. Version 3: each channel ends in two wake words and the may-sleep flags (kernel wake-ups).
      * Version 2: owner words of the ownership core. Version 1 (stored as 0: files made before the
      * parameter existed) held process tokens of its own in the same words; a process of one
      * version would misjudge the other's holders, so they do not open each other's files.
      */
-    static final int LAYOUT_VERSION = 3;
+    static final int LAYOUT_VERSION = 4;
 
     static final int CONSUMER_WORD_OFFSET = 0;
     static final int RETIRED_COUNT_OFFSET = CACHE_LINE_LENGTH * 2;
@@ -55,6 +61,7 @@ final class QueueDescriptor
     static final int SLOT_HOLDER_OFFSET = 0;
     static final int SLOT_ROLES_OFFSET = 8;
     static final int SLOT_PRODUCED_OFFSET = 16;
+    static final int SLOT_CLAIMS_BEGUN_OFFSET = 24;
     static final long ROLE_PRODUCER = 1;
     static final long ROLE_CONSUMER = 2;
 

@@ -29,7 +29,8 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * <p>
  * The first send attaches the object as a producer (its one-to-one role, its process slot); after
  * that, a message costs Agrona's write, the mapping guard, for queues one store of the
- * producer's count on a line only the producer's side writes, and the wake check of
+ * producer's count on a line only the producer's side writes (many-to-many: two atomic adds on
+ * that line, claims begun and committed, see {@link #beginClaim}), and the wake check of
  * {@link ChannelWakes#afterPublish}: a load of a line nobody writes on the message path, and a
  * fence only once a receiver may sleep.
  */
@@ -39,6 +40,9 @@ final class RingSender
     private static final int NOT_ATTACHED = -2;
     /** {@link #producedIndex} of a sender that counts nothing (pipe ends). */
     static final int NO_COUNT = -1;
+    /** From the committed count to the claims-begun count of a many-to-many process slot. */
+    private static final int CLAIMS_BEGUN_DELTA =
+        QueueDescriptor.SLOT_CLAIMS_BEGUN_OFFSET - QueueDescriptor.SLOT_PRODUCED_OFFSET;
 
     private final SharedFile file;
     private final AtomicBuffer body;
@@ -171,20 +175,25 @@ final class RingSender
         }
         attached();
         file.enter(); // left in flight until commit or abort: the ring must stay mapped meanwhile
+        boolean claimed = false;
         try
         {
+            beginClaim();
             final int index = ring.tryClaim(typeId(DATA_MSG_TYPE_ID, length + HEADER_LENGTH), length);
-            if (index < 0)
-            {
-                file.exit();
-                return -1;
-            }
-            return index;
+            claimed = index >= 0;
+            return claimed ? index : -1;
         }
         catch (final InternalError fault)
         {
-            file.exit();
             throw file.translateFault(fault);
+        }
+        finally
+        {
+            if (!claimed)
+            {
+                endClaimUncommitted();
+                file.exit();
+            }
         }
     }
 
@@ -215,6 +224,7 @@ final class RingSender
         }
         finally
         {
+            endClaimUncommitted(); // after the padding's release store: see ProcessSlots.liveClaimOpen
             file.exit();
         }
     }
@@ -301,15 +311,17 @@ final class RingSender
     {
         attached();
         file.enter();
+        boolean written = false;
         try
         {
-            if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
+            beginClaim();
+            written = ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length);
+            if (written)
             {
                 countProduced();
                 wakes.afterPublish();
-                return true;
             }
-            return false;
+            return written;
         }
         catch (final InternalError fault)
         {
@@ -317,7 +329,40 @@ final class RingSender
         }
         finally
         {
+            if (!written)
+            {
+                endClaimUncommitted();
+            }
             file.exit();
+        }
+    }
+
+    /**
+     * Many-to-many: counts a claim as begun in the object's process slot before Agrona's
+     * compare-and-set on the tail can make it (an atomic add: a full fence, and the object's
+     * threads share the count). Until {@link #countProduced} (after the record's release store)
+     * or {@link #endClaimUncommitted}, consumers see that this object has a claim open and never
+     * skip a claim while its process lives ({@link ProcessSlots#liveClaimOpen}). Cost: one atomic
+     * add per message on the producer's own line, which its committed count already holds in
+     * cache; no line that a consumer writes.
+     */
+    private void beginClaim()
+    {
+        if (sharedCount && producedIndex >= 0)
+        {
+            body.getAndAddLong(producedIndex + CLAIMS_BEGUN_DELTA, 1);
+        }
+    }
+
+    /**
+     * A begun claim that failed (full ring), was aborted (now padding) or was given up by an
+     * exception: it will never be committed by this object, so it no longer holds consumers back.
+     */
+    private void endClaimUncommitted()
+    {
+        if (sharedCount && producedIndex >= 0)
+        {
+            body.getAndAddLong(producedIndex + CLAIMS_BEGUN_DELTA, -1);
         }
     }
 

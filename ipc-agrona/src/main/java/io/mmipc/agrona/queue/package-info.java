@@ -65,8 +65,14 @@
  *   <li>Per-producer order: a producer's records lie in the ring in the order of its writes, and a
  *   consumer reads the ring in order.</li>
  *   <li>A many-to-one producer that dies between claim and commit blocks the ring; the turn
- *   holder turns the claim into padding after the dead-process timeout when a registered producer
- *   is dead (after ten timeouts in any case), and counts it in {@code skippedMessages()}.</li>
+ *   holder turns the claim into padding after the dead-process timeout when no producer whose
+ *   process lives has a claim open, and counts it in {@code skippedMessages()}. Each producer
+ *   object counts, in its process slot, the claims it began (before the tail moves) and those it
+ *   committed (after the record is published), so an open claim is visible from before it exists
+ *   until its bytes are in place. A live producer's claim is never skipped: a stopped, debugged or
+ *   descheduled producer holds its consumers up until it commits (then its message arrives as
+ *   usual) or dies (then its claim is skipped after the timeout). Its ring space is reused only
+ *   after one of the two, so no consumer receives bytes written through a skipped claim.</li>
  *   <li>A one-to-one producer's death is end-of-stream for its consumer. A new producer that takes
  *   over its role pads the dead one's open claim and the stream goes on.</li>
  *   <li>A pipe end is at end-of-stream once the other end has been opened and is now closed or

@@ -121,6 +121,39 @@ public final class QueueChildren
     }
 
     /**
+     * Claims room for message (producer, 0) of {@link Payloads}, writes it, says CLAIMED and stays
+     * inside the claim until the release file exists (the test may also stop the process there),
+     * then commits and says COMMITTED. Args: handle, producer, release file.
+     */
+    public static final class StalledClaimer
+    {
+        public static void main(final String[] args) throws Exception
+        {
+            final MessageQueue<byte[]> queue = Handles.decode(args[0]);
+            final int producer = Integer.parseInt(args[1]);
+            final java.nio.file.Path release = java.nio.file.Path.of(args[2]);
+            final UnsafeBuffer message = new UnsafeBuffer(new byte[256]);
+            final int length = Payloads.write(message, producer, 0);
+            final int index = queue.tryClaim(length);
+            if (index < 0)
+            {
+                System.out.println("FULL");
+                return;
+            }
+            queue.claimBuffer().putBytes(index, message, 0, length);
+            System.out.println("CLAIMED");
+            final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!java.nio.file.Files.exists(release) && System.nanoTime() - deadline < 0)
+            {
+                Thread.sleep(1); // a child standing in a claim, not a test synchronising
+            }
+            queue.commit(index);
+            System.out.println("COMMITTED");
+            queue.close();
+        }
+    }
+
+    /**
      * Takes one message and stays inside the handler, holding the consumer side, until killed.
      * Args: handle.
      */
