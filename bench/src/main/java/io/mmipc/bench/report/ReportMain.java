@@ -286,7 +286,9 @@ public final class ReportMain
     }
 
     /**
-     * @return for each contender parameter, the values the quick mode runs.
+     * @return for each contender parameter, the values the quick mode runs. JMH's {@code -p} is
+     *         global, so two quick suites must not share a parameter name with other values:
+     *         {@code ReportTest} checks that every value is a constant of every quick suite using it.
      */
     static Map<String, List<String>> quickParameters()
     {

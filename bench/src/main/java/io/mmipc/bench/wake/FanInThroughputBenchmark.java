@@ -103,9 +103,9 @@ public class FanInThroughputBenchmark
     @Contender(suite = "many-to-one throughput {size} B, {producers} producer JVMs", param = "contender",
         variants = {
             @Variant(value = "MMIPC_QUEUE", name = "mmipc Queue, many-to-many, default options",
-                role = Contender.Role.MMIPC, quick = true),
+                role = Contender.Role.MMIPC),
             @Variant(value = "AGRONA_MANY_TO_ONE", name = "raw Agrona ManyToOneRingBuffer, busy-spin",
-                role = Contender.Role.CEILING, quick = true)})
+                role = Contender.Role.CEILING)})
     @Spinning(threads = 3, note = "while data flows the consumer and each producer are busy: 2 with one producer JVM, 3 with two")
     public long receive(final CpuShare cpu) throws Exception
     {

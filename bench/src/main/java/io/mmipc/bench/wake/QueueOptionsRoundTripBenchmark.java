@@ -69,9 +69,9 @@ public class QueueOptionsRoundTripBenchmark
     @Contender(suite = "queue round trip {size} B back to back, by options, two JVMs", param = "contender",
         variants = {
             @Variant(value = "MMIPC_QUEUE", name = "mmipc Queue, many-to-many, default options",
-                role = Contender.Role.MMIPC, quick = true),
+                role = Contender.Role.MMIPC),
             @Variant(value = "MMIPC_QUEUE_BUSY_SPIN", name = "mmipc Queue, many-to-many, idle(busySpin())",
-                role = Contender.Role.MMIPC, quick = true),
+                role = Contender.Role.MMIPC),
             @Variant(value = "MMIPC_QUEUE_ONE_TO_ONE", name = "mmipc Queue, oneToOne(true), default options",
                 role = Contender.Role.MMIPC)})
     @Spinning(threads = 2, note = "back to back both sides are busy: busySpin() spins, the default spins and yields")

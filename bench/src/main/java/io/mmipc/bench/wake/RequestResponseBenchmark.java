@@ -85,10 +85,10 @@ public class RequestResponseBenchmark
     @Contender(suite = "request/response {size} B, {gapMicros} us apart, default options, two JVMs",
         param = "contender", variants = {
             @Variant(value = "MMIPC_QUEUE", name = "mmipc MessageQueue<byte[]> x2, default (many-to-many)",
-                role = Contender.Role.MMIPC, quick = true),
+                role = Contender.Role.MMIPC),
             @Variant(value = "MMIPC_PIPE", name = "mmipc Pipe<byte[]>, duplex, default", role = Contender.Role.MMIPC),
             @Variant(value = "OS_PIPE", name = "OS pipes + Java serialization, blocking (Python's Pipe)",
-                role = Contender.Role.BASELINE, quick = true),
+                role = Contender.Role.BASELINE),
             @Variant(value = "UNIX_SOCKET", name = "Unix domain socket, blocking", role = Contender.Role.PEER)})
     @Spinning(threads = 0, note = "every wait sleeps in the kernel after mmipc's brief spin and yields")
     public long roundTrip(final CpuShare cpu) throws Exception
