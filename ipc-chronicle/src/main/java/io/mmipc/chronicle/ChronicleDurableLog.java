@@ -1,5 +1,6 @@
 package io.mmipc.chronicle;
 
+import io.mmipc.internal.wait.WakeFile;
 import io.mmipc.DurableLog;
 import io.mmipc.DurableLogConfig;
 import io.mmipc.DurableLogException;
@@ -41,7 +42,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     private final transient SingleChronicleQueue queue;
     private final transient AppendClock clock;
     private final transient TailerRegistry registry;
-    private final transient LogWake wake;
+    private final transient WakeFile wake;
     private final transient Retention retention;
     private final transient ThreadLocal<Waiter> waiters;
     private final transient Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
@@ -49,7 +50,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
     private transient volatile boolean closed;
 
     private ChronicleDurableLog(final DurableLogConfig config, final SingleChronicleQueue queue, final AppendClock clock,
-        final TailerRegistry registry, final LogWake wake, final LogFilePermissions permissions)
+        final TailerRegistry registry, final WakeFile wake, final LogFilePermissions permissions)
     {
         this.config = config;
         this.permissions = permissions;
@@ -204,7 +205,7 @@ final class ChronicleDurableLog implements DurableLog, Serializable
         return registry;
     }
 
-    LogWake wake()
+    WakeFile wake()
     {
         return wake;
     }

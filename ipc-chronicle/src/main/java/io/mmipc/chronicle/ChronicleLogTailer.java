@@ -1,5 +1,6 @@
 package io.mmipc.chronicle;
 
+import io.mmipc.internal.wait.WakeFile;
 import io.mmipc.DurableLogException;
 import io.mmipc.DurableLogException.Reason;
 import io.mmipc.LogHandler;
@@ -196,7 +197,7 @@ final class ChronicleLogTailer implements LogTailer
         {
             return true;
         }
-        final LogWake wake = log.wake();
+        final WakeFile wake = log.wake();
         final WakeWord word = wake.enterWait();
         try
         {

@@ -1,5 +1,6 @@
 package io.mmipc.chronicle;
 
+import io.mmipc.internal.wait.WakeFile;
 import io.mmipc.DurableLog;
 import io.mmipc.DurableLogException;
 import io.mmipc.LogAppender;
@@ -42,7 +43,7 @@ class LogWakeTest
         final Path dir = root.resolve("log");
         try (DurableLog log = DurableLog.open(dir);
              LogAppender appender = log.appender();
-             LogWake wake = LogWake.open(dir, SharedFiles.OWNER_ONLY))
+             WakeFile wake = LogWake.open(dir, SharedFiles.OWNER_ONLY))
         {
             final WakeWord word = wake.word();
             assertEquals(0, word.sleepCount(), word.toString());
@@ -68,7 +69,7 @@ class LogWakeTest
         final Path dir = root.resolve("log");
         try (DurableLog log = DurableLog.open(dir);
              LogAppender appender = log.appender();
-             LogWake wake = LogWake.open(dir, SharedFiles.OWNER_ONLY))
+             WakeFile wake = LogWake.open(dir, SharedFiles.OWNER_ONLY))
         {
             final WakeWord word = wake.word();
             try (ChildJvm taker = Children.launcher(Taker.class, dir.toString())
@@ -92,7 +93,7 @@ class LogWakeTest
         try (DurableLog log = DurableLog.open(dir);
              LogAppender appender = log.appender();
              LogTailer tailer = log.tailer();
-             LogWake wake = LogWake.open(dir, SharedFiles.OWNER_ONLY))
+             WakeFile wake = LogWake.open(dir, SharedFiles.OWNER_ONLY))
         {
             final WakeWord word = wake.word();
             final long[] took = {-1};

@@ -1,5 +1,6 @@
 package io.mmipc.internal.pool;
 
+import io.mmipc.internal.wait.WakeFile;
 import io.mmipc.EndOfStreamException;
 import io.mmipc.Idle;
 import io.mmipc.IpcContext;
@@ -53,7 +54,7 @@ final class Dispatcher implements Runnable
     private final Worker[] workers;
     private final ConcurrentLinkedDeque<Job> pending = new ConcurrentLinkedDeque<>();
     private final Waiter waiter = new Waiter(Idle.backoff().get()); // used by the dispatcher thread only
-    private final PoolWake wake;
+    private final WakeFile wake;
     private final Thread thread;
     private volatile State state = State.RUNNING;
     private int generation;

@@ -1,5 +1,6 @@
 package io.mmipc.internal.pool;
 
+import io.mmipc.internal.wait.WakeFile;
 import io.mmipc.EndOfStreamException;
 import io.mmipc.PipeEnd;
 import io.mmipc.RemoteTaskException;
@@ -28,7 +29,7 @@ final class PoolWorker implements Task
     private final List<String> allowPatterns;
     private final int maxTasks;
     private final String wakePath;
-    private transient PoolWake wake;
+    private transient WakeFile wake;
 
     PoolWorker(final PipeEnd<byte[]> end, final List<String> allowPatterns, final int maxTasks, final String wakePath)
     {
@@ -52,7 +53,7 @@ final class PoolWorker implements Task
     public void run() throws Exception
     {
         Futex.ready(); // starts loading the futex now, so that the first replies can wake a sleeping dispatcher
-        try (PoolWake opened = PoolWake.open(Paths.get(wakePath)))
+        try (WakeFile opened = PoolWake.open(Paths.get(wakePath)))
         {
             wake = opened;
             serve();

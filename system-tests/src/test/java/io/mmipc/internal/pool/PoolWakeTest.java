@@ -1,5 +1,6 @@
 package io.mmipc.internal.pool;
 
+import io.mmipc.internal.wait.WakeFile;
 import io.mmipc.IpcContext;
 import io.mmipc.Pool;
 import io.mmipc.PoolOptions;
@@ -53,7 +54,7 @@ class PoolWakeTest
             {
                 assertEquals(49, pool.applyAsync(PoolWakeTest::square, 7).get(60, TimeUnit.SECONDS)); // worker up
                 file = wakeFile(ctx.directory());
-                try (PoolWake view = PoolWake.open(file))
+                try (WakeFile view = PoolWake.open(file))
                 {
                     final WakeWord word = view.word();
 
