@@ -220,7 +220,7 @@ public final class SharedFile implements AutoCloseable
     {
         try
         {
-            return channel.size();
+            return Uninterruptibly.call(channel::size);
         }
         catch (final IOException ex)
         {

@@ -124,6 +124,11 @@ public final class SharedFiles
      */
     public static SharedFile open(final Path path, final SharedFileSpec spec) throws IOException
     {
+        return Uninterruptibly.call(() -> openNow(path, spec));
+    }
+
+    private static SharedFile openNow(final Path path, final SharedFileSpec spec) throws IOException
+    {
         FileTrust.checkRegularFile(Names.checkFileName(path));
         final FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
             LinkOption.NOFOLLOW_LINKS);
@@ -148,10 +153,13 @@ public final class SharedFiles
     public static SharedFileHeader readHeader(final Path path) throws IOException
     {
         FileTrust.checkRegularFile(Names.checkFileName(path));
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
+        return Uninterruptibly.call(() ->
         {
-            return SharedFileHeader.read(path, channel);
-        }
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
+            {
+                return SharedFileHeader.read(path, channel);
+            }
+        });
     }
 
     /**
@@ -173,6 +181,12 @@ public final class SharedFiles
 
     private static SharedFile tryCreate(final Path path, final SharedFileSpec spec, final Set<PosixFilePermission> perms)
         throws IOException
+    {
+        return Uninterruptibly.call(() -> tryCreateNow(path, spec, perms));
+    }
+
+    private static SharedFile tryCreateNow(
+        final Path path, final SharedFileSpec spec, final Set<PosixFilePermission> perms) throws IOException
     {
         final ProcessIdentity self = ProcessIdentity.current();
         final Path temp = path.resolveSibling(

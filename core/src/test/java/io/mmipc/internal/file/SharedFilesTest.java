@@ -254,6 +254,27 @@ class SharedFilesTest
     }
 
     @Test
+    void aPendingInterruptNeitherFailsCreateOrOpenNorIsLost() throws Exception
+    {
+        Thread.currentThread().interrupt();
+        try (SharedFile created = SharedFiles.createOrOpen(dir, "interrupted", spec(64)))
+        {
+            assertTrue(Thread.currentThread().isInterrupted(), "the status is kept for the next blocking call");
+            created.body().putLong(0, 7);
+            try (SharedFile opened = SharedFiles.open(dir.resolve("interrupted"), spec(64)))
+            {
+                assertTrue(Thread.currentThread().isInterrupted());
+                assertEquals(7, opened.body().getLong(0));
+                assertEquals(ObjectKind.SHARED_MEMORY, SharedFiles.readHeader(opened.path()).kind());
+            }
+        }
+        finally
+        {
+            assertTrue(Thread.interrupted(), "still set after close, and cleared here");
+        }
+    }
+
+    @Test
     void temporaryNamesAreRecognised()
     {
         assertTrue(SharedFiles.isTemporaryName("queue~tmp-123-abc"));
