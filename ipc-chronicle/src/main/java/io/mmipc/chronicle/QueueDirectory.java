@@ -126,7 +126,14 @@ final class QueueDirectory
      */
     static void checkQueueFile(final Path file, final boolean mayBeNew) throws IOException
     {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+        {
+            // A FIFO would block the open below, a device or a link could lead anywhere.
+            throw new DurableLogException(file, Reason.CORRUPT, "not a regular file (" +
+                (Files.isSymbolicLink(file) ? "a symbolic link" : Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ?
+                "a directory" : "a FIFO, socket or device") + "), so not a Chronicle queue file; remove it", null);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
         {
             final long size = channel.size();
             final ByteBuffer head = ByteBuffer.allocate((int)Math.min(HEADER_SCAN, size)).order(ByteOrder.LITTLE_ENDIAN);

@@ -58,6 +58,25 @@ class LogFilesTest
 
     @Test
     @Timeout(60)
+    void aFifoNamedLikeAQueueFileIsRefusedByNameNotOpened() throws Exception
+    {
+        final Path dir = root.resolve("fifo-log");
+        try (DurableLog log = DurableLog.open(dir); LogAppender appender = log.appender())
+        {
+            appender.append("x", Codecs.utf8());
+        }
+        final Path fifo = dir.resolve("29991231F.cq4");
+        final Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo");
+        // Opening a FIFO for reading blocks until a writer comes: the timeout catches that hang.
+        final io.mmipc.DurableLogException refused =
+            assertThrows(io.mmipc.DurableLogException.class, () -> DurableLog.open(dir).close());
+        assertTrue(refused.getMessage().contains(fifo.toString()) && refused.getMessage().contains("not a regular file"),
+            refused.getMessage());
+    }
+
+    @Test
+    @Timeout(60)
     void aLogLeftWithChroniclesModesIsRestrictedWhenOpened() throws IOException
     {
         final Path dir = root.resolve("old-log");
