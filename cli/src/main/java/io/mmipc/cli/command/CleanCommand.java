@@ -86,15 +86,14 @@ public final class CleanCommand implements Callable<Integer>
         {
             for (final ContextInfo context : scan(dir))
             {
-                if (!ContextDirectory.isAbandoned(context.path()))
-                {
-                    continue;
-                }
                 if (context.creator() == null && !halfMade(context.path()))
                 {
-                    outcomes.add(new Outcome(context.name(), context.path(), "kept", NOT_A_CONTEXT));
+                    if (ContextDirectory.pastGrace(context.path()))
+                    {
+                        outcomes.add(new Outcome(context.name(), context.path(), "kept", NOT_A_CONTEXT));
+                    }
                 }
-                else
+                else if (ContextDirectory.isAbandoned(context.path()))
                 {
                     outcomes.add(context.inUse() ? kept(context) : remove(context, abandonedReason(context)));
                 }

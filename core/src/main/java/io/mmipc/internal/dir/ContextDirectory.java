@@ -54,7 +54,9 @@ public final class ContextDirectory implements AutoCloseable
     public static final String ROOT_PROPERTY = "mmipc.root";
     /** The marker file; '~' is outside the name alphabet, so no shared object can take this name. */
     public static final String MARKER = "~mmipc-context";
-    /** A directory without a marker older than this is an abandoned half-made one. */
+    /** The names {@link #createPrivate} gives; an unmarked directory is swept only with such a name. */
+    private static final java.util.regex.Pattern PRIVATE_NAME = java.util.regex.Pattern.compile("ctx-[0-9]+-[0-9a-f]+");
+    /** A private-named directory without a marker older than this is an abandoned half-made one. */
     static final long UNMARKED_GRACE_MILLIS = 60_000;
 
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -474,8 +476,54 @@ public final class ContextDirectory implements AutoCloseable
     }
 
     /**
+     * @return true when {@code dir} was last changed more than {@link #UNMARKED_GRACE_MILLIS} ago:
+     *         an unmarked directory that old is not being made any more.
+     */
+    public static boolean pastGrace(final Path dir)
+    {
+        try
+        {
+            final FileTime modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
+            return System.currentTimeMillis() - modified.toMillis() > UNMARKED_GRACE_MILLIS;
+        }
+        catch (final IOException gone)
+        {
+            return false;
+        }
+    }
+
+    /**
+     * @return true when {@code dir} holds at least one file and only files that
+     *         {@link io.mmipc.internal.file.SharedFiles} was initialising (a named context whose
+     *         creator died before its marker was linked).
+     */
+    private static boolean holdsOnlyTemporaryFiles(final Path dir)
+    {
+        boolean any = false;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir))
+        {
+            for (final Path entry : entries)
+            {
+                if (!io.mmipc.internal.file.SharedFiles.isTemporaryName(entry.getFileName().toString()) ||
+                    !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS))
+                {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
+    /**
      * @return true for a directory {@link #sweep} removes: its creator is dead and it is not
-     *         persistent, or it has had no marker for a minute.
+     *         persistent, or it has had no marker for a minute and is one mmipc began to make (a
+     *         private context's name, or nothing in it but files being initialised). A directory
+     *         under a root that mmipc did not make is never removed.
      */
     public static boolean isAbandoned(final Path dir)
     {
@@ -490,15 +538,9 @@ public final class ContextDirectory implements AutoCloseable
         }
         catch (final NoSuchFileException ex)
         {
-            try
-            {
-                final FileTime modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
-                return System.currentTimeMillis() - modified.toMillis() > UNMARKED_GRACE_MILLIS;
-            }
-            catch (final IOException gone)
-            {
-                return false;
-            }
+            // Not one mmipc began to make? Then a root may hold the user's own directories: leave it.
+            return (PRIVATE_NAME.matcher(dir.getFileName().toString()).matches() || holdsOnlyTemporaryFiles(dir)) &&
+                pastGrace(dir);
         }
         catch (final IOException notOurs)
         {

@@ -119,14 +119,17 @@ class ContextDirectoryTest
         {
             final Path persistent = IpcContext.builder().root(root).name("keep").build().directory();
             final Path fresh = Files.createDirectory(root.resolve("half-made"));
-            final Path stale = Files.createDirectory(root.resolve("abandoned"));
+            final Path stale = Files.createDirectory(root.resolve("ctx-4194999-5eed"));
             Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+            final Path usersOwn = Files.createDirectory(root.resolve("abandoned"));
+            Files.setLastModifiedTime(usersOwn, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
 
             assertEquals(1, ContextDirectory.sweep(root));
             assertTrue(Files.isDirectory(live.directory()));
             assertTrue(Files.isDirectory(persistent));
             assertTrue(Files.isDirectory(fresh));
-            assertFalse(Files.exists(stale));
+            assertFalse(Files.exists(stale), "a half-made private directory (mmipc's name, no marker) goes");
+            assertTrue(Files.isDirectory(usersOwn), "an old unmarked directory mmipc did not name stays");
         }
     }
 
