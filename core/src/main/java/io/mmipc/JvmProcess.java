@@ -226,7 +226,7 @@ public class JvmProcess implements Task
             .stdin(bytes)
             .outliveParent(outliveParent)
             .output(output != null ? output : ChildOutput.INHERIT);
-        ProcessLogging.forwardTo(launcher);
+        io.mmipc.internal.launch.ChildLogging.forwardTo(launcher);
         systemProperties.forEach(launcher::systemProperty);
         try
         {

@@ -1,6 +1,5 @@
 package io.mmipc;
 
-import io.mmipc.internal.launch.JvmLauncher;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -100,27 +99,11 @@ public final class ProcessLogging
     }
 
     /**
-     * Passes this process's logging to a child being launched.
+     * @return the level this process logs to stderr at ({@link #logToStderr}), or null when it does not.
      */
-    public static void forwardTo(final JvmLauncher launcher)
+    public static Level stderrLevel()
     {
-        final Level level = stderrLevel;
-        if (level != null)
-        {
-            launcher.systemProperty(LEVEL_PROPERTY, level.getName());
-        }
-    }
-
-    /**
-     * In a child: logs to stderr when the parent did (called by the child launcher, not by users).
-     */
-    public static void inheritFromParent()
-    {
-        final String level = System.getProperty(LEVEL_PROPERTY);
-        if (level != null)
-        {
-            logToStderr(Level.parse(level));
-        }
+        return stderrLevel;
     }
 
     private static final class StampedStderrHandler extends ConsoleHandler

@@ -32,7 +32,7 @@ public final class TaskMain
                 "from stdin (allow-list in -D" + FILTER_PROPERTY + ") and runs it. Not meant to be run by hand.");
             return;
         }
-        ProcessLogging.inheritFromParent();
+        ChildLogging.inheritFromParent();
         final String name = ProcessLogging.processName();
         final byte[] bytes = System.in.readAllBytes();
         final Task task;
