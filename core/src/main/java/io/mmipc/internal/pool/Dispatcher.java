@@ -143,13 +143,16 @@ final class Dispatcher implements Runnable
      */
     List<Job> terminateAndDrain()
     {
-        terminate();
+        // Closing first: the dispatcher takes no more work and only sends what is pending, never fails it
+        // (terminating does), so each job is either sent by the dispatcher thread or taken here.
+        close();
         final List<Job> unsent = new ArrayList<>();
         Job job;
         while ((job = pending.pollFirst()) != null)
         {
-            unsent.add(job); // each job is taken once: here, or by the dispatcher thread
+            unsent.add(job);
         }
+        terminate();
         return unsent;
     }
 
