@@ -135,6 +135,18 @@ class PoolInitializerTest
     }
 
     @Test
+    void anInitializerThatCannotBeSentIsRefusedBeforeAnyWorkerStarts() throws Exception
+    {
+        final Thread notSerializable = Thread.currentThread();
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> ctx.pool(options(2).initializer(() -> greeting = notSerializable.getName())));
+        assertTrue(ex.getMessage().startsWith("the pool's initializer cannot be sent to a worker"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("java.lang.Thread") && ex.getMessage().contains("not Serializable"),
+            ex.getMessage());
+        assertNoPoolFilesLeft();
+    }
+
+    @Test
     void aReplacementWhoseInitializerFailsBreaksThePoolWithoutRestartingWorkers() throws Exception
     {
         final SharedInt runs = ctx.intValue("runs", 0);
