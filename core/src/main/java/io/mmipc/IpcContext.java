@@ -208,6 +208,8 @@ public final class IpcContext implements AutoCloseable
 
     /**
      * A pool of worker JVMs made as {@code options} say.
+     *
+     * @throws PoolInitializerException when a worker's {@link PoolOptions#initializer} threw or it died first.
      */
     public Pool pool(final PoolOptions options)
     {

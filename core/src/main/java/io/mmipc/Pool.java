@@ -39,6 +39,10 @@ import java.util.concurrent.CompletableFuture;
  * is refused when it is submitted: the call fails with a {@link PoolTaskException} that names the
  * function or the item, the refused class and the call that admits it; no worker is involved.
  * <p>
+ * {@link PoolOptions#initializer} runs a task in each worker before its first (Python's
+ * {@code initializer}); {@link #asExecutorService()} is the pool as an {@link java.util.concurrent.ExecutorService}
+ * (Python's {@code ProcessPoolExecutor}).
+ * <p>
  * Where it lives: the Pool is in core and runs on the {@link Pipe}s of whatever transport is on
  * the class path (ipc-agrona), where its tests run.
  */
@@ -46,6 +50,7 @@ public final class Pool implements AutoCloseable
 {
     private final PoolCalls calls;
     private final int processes;
+    private final PoolExecutor executor;
 
     Pool(final IpcContext ctx, final PoolOptions options, final Class<?> creator)
     {
@@ -61,6 +66,17 @@ public final class Pool implements AutoCloseable
         }
         this.calls = new PoolCalls(ctx, options, filter);
         this.processes = options.processes();
+        this.executor = new PoolExecutor(this, calls);
+    }
+
+    /**
+     * This pool as an {@link java.util.concurrent.ExecutorService}: Python's
+     * {@code ProcessPoolExecutor}. Its {@code shutdown} and {@code close} are this pool's; there is
+     * one per pool.
+     */
+    public PoolExecutor asExecutorService()
+    {
+        return executor;
     }
 
     /**

@@ -18,6 +18,7 @@ public final class PoolOptions
     private final int maxMessageLength;
     private final List<String> jvmOptions;
     private final List<String> allowPatterns;
+    private final Task initializer;
 
     private PoolOptions(
         final int processes,
@@ -25,7 +26,8 @@ public final class PoolOptions
         final int prefetch,
         final int maxMessageLength,
         final List<String> jvmOptions,
-        final List<String> allowPatterns)
+        final List<String> allowPatterns,
+        final Task initializer)
     {
         this.processes = processes;
         this.maxTasksPerChild = maxTasksPerChild;
@@ -33,6 +35,7 @@ public final class PoolOptions
         this.maxMessageLength = maxMessageLength;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.allowPatterns = List.copyOf(allowPatterns);
+        this.initializer = initializer;
     }
 
     /**
@@ -41,7 +44,7 @@ public final class PoolOptions
     public static PoolOptions defaults()
     {
         return new PoolOptions(Runtime.getRuntime().availableProcessors(), 0, 2, DEFAULT_MAX_MESSAGE_LENGTH,
-            List.of(), List.of());
+            List.of(), List.of(), null);
     }
 
     /**
@@ -53,7 +56,7 @@ public final class PoolOptions
         {
             throw new IllegalArgumentException("processes must be at least 1, got " + count);
         }
-        return new PoolOptions(count, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, allowPatterns);
+        return new PoolOptions(count, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, allowPatterns, initializer);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class PoolOptions
         {
             throw new IllegalArgumentException("maxTasksPerChild must not be negative, got " + count);
         }
-        return new PoolOptions(processes, count, prefetch, maxMessageLength, jvmOptions, allowPatterns);
+        return new PoolOptions(processes, count, prefetch, maxMessageLength, jvmOptions, allowPatterns, initializer);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class PoolOptions
         {
             throw new IllegalArgumentException("prefetch must be at least 1, got " + count);
         }
-        return new PoolOptions(processes, maxTasksPerChild, count, maxMessageLength, jvmOptions, allowPatterns);
+        return new PoolOptions(processes, maxTasksPerChild, count, maxMessageLength, jvmOptions, allowPatterns, initializer);
     }
 
     /**
@@ -91,7 +94,7 @@ public final class PoolOptions
         {
             throw new IllegalArgumentException("maxMessageLength must be at least 1024, got " + bytes);
         }
-        return new PoolOptions(processes, maxTasksPerChild, prefetch, bytes, jvmOptions, allowPatterns);
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, bytes, jvmOptions, allowPatterns, initializer);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class PoolOptions
     {
         final List<String> more = new ArrayList<>(jvmOptions);
         more.addAll(List.of(options));
-        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, more, allowPatterns);
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, more, allowPatterns, initializer);
     }
 
     /**
@@ -122,7 +125,36 @@ public final class PoolOptions
     {
         final List<String> more = new ArrayList<>(allowPatterns);
         more.add(pattern);
-        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, more);
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, more, initializer);
+    }
+
+    /**
+     * Python's {@code Pool(initializer=f, initargs=(a, b))}: {@code task} runs once in each worker
+     * JVM, before its first task, in every replacement worker too; a lambda carries its arguments by
+     * capturing them ({@code () -> init(a, b)}). It typically fills static state the tasks read.
+     * <p>
+     * A pool whose workers cannot initialize fails fast, where Python's keeps restarting them: an
+     * initializer that throws (or a worker that dies before its initializer returned) makes
+     * {@link IpcContext#pool} throw a {@link PoolInitializerException} carrying the remote stack
+     * trace; when it happens to a replacement worker later, the pool is broken: calls not yet
+     * handed to a worker, and every call after, fail with that exception, calls already running
+     * finish, and no worker is started again. A failing initializer fails the same way in every
+     * fresh JVM, so restarting would only loop.
+     *
+     * @param task the initializer (serializable; checked when the pool starts), or null for none.
+     */
+    public PoolOptions initializer(final Task task)
+    {
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, allowPatterns,
+            task);
+    }
+
+    /**
+     * @return the initializer each worker runs before its first task, or null.
+     */
+    public Task initializer()
+    {
+        return initializer;
     }
 
     public int processes()
@@ -159,6 +191,7 @@ public final class PoolOptions
     public String toString()
     {
         return "PoolOptions{processes=" + processes + ", maxTasksPerChild=" + maxTasksPerChild + ", prefetch=" +
-            prefetch + ", maxMessageLength=" + maxMessageLength + "}";
+            prefetch + ", maxMessageLength=" + maxMessageLength + (initializer == null ? "" : ", initializer=" +
+            initializer.getClass().getName()) + "}";
     }
 }

@@ -10,7 +10,9 @@ import io.mmipc.examples.pool.CrossPlatformWorker;
 import io.mmipc.examples.pool.ErrorCallback;
 import io.mmipc.examples.pool.ImageBatch;
 import io.mmipc.examples.pool.ParallelMatrix;
+import io.mmipc.examples.pool.PoolInitializer;
 import io.mmipc.examples.pool.PoolSquares;
+import io.mmipc.examples.pool.ProcessPoolExecutorPrimes;
 import io.mmipc.examples.pool.ProcessCountBenchmark;
 import io.mmipc.examples.pool.RiskyTasksWithTraceback;
 import io.mmipc.examples.pool.SquaresAndFactorials;
@@ -82,7 +84,10 @@ public final class Examples
         new Example("PipeHelloWorld", PipeHelloWorld.class, "003", "the child that sends 'hello world'"),
         new Example("LockedPrint", LockedPrint.class, "003", "a lock around printing"),
         new Example("LogToStderr", LogToStderr.class, "003", "log_to_stderr from several processes"),
-        new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"));
+        new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"),
+        new Example("ProcessPoolExecutorPrimes", ProcessPoolExecutorPrimes.class, "-",
+            "concurrent.futures.ProcessPoolExecutor: which numbers are prime"),
+        new Example("PoolInitializer", PoolInitializer.class, "-", "Pool(initializer=..., initargs=...)"));
 
     private Examples()
     {

@@ -6,8 +6,8 @@ import io.mmipc.Idle;
 import io.mmipc.IpcContext;
 import io.mmipc.JvmProcess;
 import io.mmipc.Pipe;
-import io.mmipc.PipeEnd;
 import io.mmipc.PipeOptions;
+import io.mmipc.PoolInitializerException;
 import io.mmipc.PoolOptions;
 import io.mmipc.PoolTaskException;
 import io.mmipc.WorkerDiedException;
@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import java.nio.file.Files;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -36,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dead worker (Python's does: its workers share one task queue). Between rounds that found nothing
  * to do it waits through a {@link Waiter} on the pool's wake word ({@link PoolWake}), which replies,
  * calls, {@code close()} and {@code terminate()} signal.
+ * <p>
+ * With an initializer, a worker gets no batch before it reported {@link Messages.Ready}; the pool's
+ * start waits for every first worker's. One that reports {@link Messages.InitFailed}, or dies
+ * before it is ready, breaks the pool: see {@link PoolOptions#initializer}.
  */
 final class Dispatcher implements Runnable
 {
@@ -50,42 +53,33 @@ final class Dispatcher implements Runnable
     private final IpcContext ctx;
     private final PoolOptions options;
     private final SerialFilter filter;
+    private final byte[] initializer;
     private final String poolName;
-    private final Worker[] workers;
+    private final WorkerSlot[] workers;
     private final ConcurrentLinkedDeque<Job> pending = new ConcurrentLinkedDeque<>();
     private final Waiter waiter = new Waiter(Idle.backoff().get()); // used by the dispatcher thread only
     private final WakeFile wake;
     private final Thread thread;
+    private final InitGate init;
     private volatile State state = State.RUNNING;
     private int generation;
     private int nextWorker;
 
-    private static final class Worker
-    {
-        final int slot;
-        final JvmProcess process;
-        final Pipe<byte[]> pipe;
-        final PipeEnd<byte[]> end;
-        final ArrayDeque<Job> inFlight = new ArrayDeque<>();
-        int sent;
-        boolean retiring;
-
-        Worker(final int slot, final JvmProcess process, final Pipe<byte[]> pipe)
-        {
-            this.slot = slot;
-            this.process = process;
-            this.pipe = pipe;
-            this.end = pipe.end1();
-        }
-    }
-
-    Dispatcher(final IpcContext ctx, final PoolOptions options, final SerialFilter filter)
+    /**
+     * Starts the workers; with an initializer, returns once each has run it.
+     *
+     * @param initializer the serialized initializer {@link io.mmipc.Task}, or null.
+     * @throws PoolInitializerException when a worker's initializer did not complete.
+     */
+    Dispatcher(final IpcContext ctx, final PoolOptions options, final SerialFilter filter, final byte[] initializer)
     {
         this.ctx = ctx;
         this.options = options;
         this.filter = filter;
+        this.initializer = initializer;
         this.poolName = "pool-" + ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet();
-        this.workers = new Worker[options.processes()];
+        this.init = new InitGate(poolName);
+        this.workers = new WorkerSlot[options.processes()];
         try
         {
             this.wake = PoolWake.create(ctx.directory(), poolName);
@@ -111,6 +105,21 @@ final class Dispatcher implements Runnable
         this.thread = new Thread(this, "mmipc-" + poolName);
         thread.setDaemon(true);
         thread.start();
+        if (initializer != null)
+        {
+            init.await(() ->
+            {
+                terminate();
+                try
+                {
+                    thread.join();
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
     }
 
     void submit(final Job job)
@@ -119,8 +128,32 @@ final class Dispatcher implements Runnable
         {
             throw new IllegalStateException("the pool is " + (state == State.CLOSING ? "closed" : "terminated"));
         }
+        final PoolInitializerException failure = init.broken();
+        if (failure != null)
+        {
+            job.result.completeExceptionally(failure);
+            return;
+        }
         pending.add(job);
         wake.signal();
+    }
+
+    /**
+     * Stops the pool now, as {@link #terminate()} does, and hands back the calls no worker was sent.
+     */
+    List<Job> terminateAndDrain()
+    {
+        // Closing first: the dispatcher takes no more work and only sends what is pending, never fails it
+        // (terminating does), so each job is either sent by the dispatcher thread or taken here.
+        close();
+        final List<Job> unsent = new ArrayList<>();
+        Job job;
+        while ((job = pending.pollFirst()) != null)
+        {
+            unsent.add(job);
+        }
+        terminate();
+        return unsent;
     }
 
     State state()
@@ -160,7 +193,7 @@ final class Dispatcher implements Runnable
     synchronized List<Long> workerPids()
     {
         final List<Long> pids = new ArrayList<>();
-        for (final Worker w : workers)
+        for (final WorkerSlot w : workers)
         {
             if (w != null && w.process.isAlive())
             {
@@ -192,7 +225,7 @@ final class Dispatcher implements Runnable
                 {
                     work += service(i, now);
                 }
-                work += dispatch();
+                work += init.broken() == null ? dispatch() : failPending(init.broken());
                 if (now == State.CLOSING && pending.isEmpty() && nothingInFlight())
                 {
                     stopAll(false);
@@ -218,6 +251,7 @@ final class Dispatcher implements Runnable
         }
         finally
         {
+            init.stopped();
             waiter.end();
             wake.exitWait();
             removeWake();
@@ -244,7 +278,7 @@ final class Dispatcher implements Runnable
      */
     private int service(final int slot, final State now)
     {
-        final Worker w = workers[slot];
+        final WorkerSlot w = workers[slot];
         // Liveness first: a worker seen dead has written all it ever will, so draining after is complete.
         final boolean alive = w.process.isAlive();
         int work = 0;
@@ -283,8 +317,14 @@ final class Dispatcher implements Runnable
         }
         if (!alive || ended)
         {
+            if (!w.ready && init.broken() == null)
+            {
+                final int code = w.exitCode(alive);
+                final String died = "died" + (code >= 0 ? " with exit code " + code : "") + " before its initializer returned";
+                breakPool(w, died, new WorkerDiedException(w.describe() + " " + died, code));
+            }
             retire(w, alive);
-            if (now == State.RUNNING || (now == State.CLOSING && !pending.isEmpty()))
+            if (init.broken() == null && (now == State.RUNNING || (now == State.CLOSING && !pending.isEmpty())))
             {
                 synchronized (this)
                 {
@@ -303,11 +343,31 @@ final class Dispatcher implements Runnable
         return work;
     }
 
-    private void handle(final Worker w, final Object message)
+    private void handle(final WorkerSlot w, final Object message)
     {
         if (message instanceof Messages.Retiring)
         {
             w.retiring = true;
+            return;
+        }
+        if (message instanceof Messages.Ready && !w.ready)
+        {
+            w.ready = true;
+            if (allReady())
+            {
+                init.allReady();
+            }
+            return;
+        }
+        if (message instanceof Messages.InitFailed failed && !w.ready)
+        {
+            w.retiring = true; // its last message: it exits
+            if (init.broken() == null)
+            {
+                breakPool(w, "failed: " + failed.failure().className() +
+                    (failed.failure().message() == null ? "" : ": " + failed.failure().message()),
+                    failed.failure().toException());
+            }
             return;
         }
         final Job job = w.inFlight.pollFirst();
@@ -349,7 +409,7 @@ final class Dispatcher implements Runnable
     /**
      * Fails what a gone worker still held, and lets its pipe go.
      */
-    private void retire(final Worker w, final boolean stillRunning)
+    private void retire(final WorkerSlot w, final boolean stillRunning)
     {
         if (w.retiring)
         {
@@ -362,18 +422,7 @@ final class Dispatcher implements Runnable
         }
         if (!w.inFlight.isEmpty())
         {
-            int code = -1;
-            try
-            {
-                if (w.process.join(java.time.Duration.ofSeconds(stillRunning ? 1 : 0)))
-                {
-                    code = w.process.exitCode().orElse(-1);
-                }
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
+            final int code = w.exitCode(stillRunning);
             final WorkerDiedException died = new WorkerDiedException(w.process.name() + " (pid " + w.process.pid() +
                 ") died" + (code >= 0 ? " with exit code " + code : "") + " while it held this task; it was replaced",
                 code);
@@ -383,15 +432,36 @@ final class Dispatcher implements Runnable
                 job.result.completeExceptionally(died);
             }
         }
-        w.end.close();
-        try
+        w.release();
+    }
+
+    private boolean allReady()
+    {
+        for (final WorkerSlot w : workers)
         {
-            Files.deleteIfExists(w.pipe.path());
+            if (w == null || !w.ready)
+            {
+                return false;
+            }
         }
-        catch (final java.io.IOException ignore)
+        return true;
+    }
+
+    private void breakPool(final WorkerSlot w, final String what, final RuntimeException cause)
+    {
+        failPending(init.breakWith(w, what, cause));
+    }
+
+    private int failPending(final Throwable cause)
+    {
+        int failed = 0;
+        Job job;
+        while ((job = pending.pollFirst()) != null)
         {
-            // the context removes its directory anyway
+            job.result.completeExceptionally(cause);
+            failed++;
         }
+        return failed;
     }
 
     /**
@@ -402,9 +472,9 @@ final class Dispatcher implements Runnable
         int work = 0;
         for (int n = 0; n < workers.length && !pending.isEmpty(); n++)
         {
-            final Worker w = workers[nextWorker];
+            final WorkerSlot w = workers[nextWorker];
             nextWorker = (nextWorker + 1) % workers.length;
-            if (w == null || w.retiring || w.inFlight.size() >= options.prefetch() ||
+            if (w == null || w.retiring || !w.ready || w.inFlight.size() >= options.prefetch() ||
                 (options.maxTasksPerChild() > 0 && w.sent >= options.maxTasksPerChild()))
             {
                 continue; // a worker gets no more batches than it will run before it retires
@@ -440,7 +510,7 @@ final class Dispatcher implements Runnable
 
     private boolean nothingInFlight()
     {
-        for (final Worker w : workers)
+        for (final WorkerSlot w : workers)
         {
             if (w != null && !w.inFlight.isEmpty())
             {
@@ -452,7 +522,7 @@ final class Dispatcher implements Runnable
 
     private void stopAll(final boolean kill)
     {
-        for (final Worker w : workers)
+        for (final WorkerSlot w : workers)
         {
             if (w == null)
             {
@@ -474,7 +544,7 @@ final class Dispatcher implements Runnable
                 }
             }
         }
-        for (final Worker w : workers)
+        for (final WorkerSlot w : workers)
         {
             if (w == null)
             {
@@ -498,12 +568,9 @@ final class Dispatcher implements Runnable
 
     private void failAll(final Throwable cause)
     {
+        failPending(cause);
         Job job;
-        while ((job = pending.pollFirst()) != null)
-        {
-            job.result.completeExceptionally(cause);
-        }
-        for (final Worker w : workers)
+        for (final WorkerSlot w : workers)
         {
             if (w != null)
             {
@@ -515,17 +582,17 @@ final class Dispatcher implements Runnable
         }
     }
 
-    private Worker startWorker(final int slot)
+    private WorkerSlot startWorker(final int slot)
     {
         final Pipe<byte[]> pipe = ctx.pipe(poolName + "-w" + slot + "-" + (generation++), Codecs.bytes(),
             PipeOptions.defaults().maxMessageLength(options.maxMessageLength()));
         final PoolWorker task = new PoolWorker(pipe.end2(), filter.patterns(), options.maxTasksPerChild(),
-            wake.path().toString());
+            wake.path().toString(), initializer);
         final JvmProcess process = JvmProcess.of(task)
             .name("PoolWorker-" + WORKER_NAMES.incrementAndGet())
             .daemon(true)
             .jvmOptions(options.jvmOptions().toArray(String[]::new));
         process.start();
-        return new Worker(slot, process, pipe);
+        return new WorkerSlot(slot, process, pipe, initializer == null);
     }
 }

@@ -13,10 +13,13 @@ final class Job
     final byte[] message;
     final int firstIndex;
     final boolean single;
+    /** For a task of {@link io.mmipc.PoolExecutor}: what its {@code shutdownNow()} returns when no worker got it; or null. */
+    final Runnable unsent;
     final CompletableFuture<List<Object>> result = new CompletableFuture<>();
 
-    Job(final long id, final byte[] message, final int firstIndex, final boolean single)
+    Job(final long id, final byte[] message, final int firstIndex, final boolean single, final Runnable unsent)
     {
+        this.unsent = unsent;
         this.id = id;
         this.message = message;
         this.firstIndex = firstIndex;

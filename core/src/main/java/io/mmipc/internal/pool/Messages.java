@@ -52,6 +52,16 @@ final class Messages
     {
     }
 
+    /** Worker to parent: its initializer returned; it reads batches now. */
+    record Ready() implements Serializable
+    {
+    }
+
+    /** Worker to parent: its initializer threw; this is its last message, it exits without reading. */
+    record InitFailed(RemoteTaskException.Failure failure) implements Serializable
+    {
+    }
+
     /** Worker to parent: it reached its task limit and exits after this message. */
     record Retiring(int tasksDone) implements Serializable
     {

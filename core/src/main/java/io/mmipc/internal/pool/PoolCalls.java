@@ -6,6 +6,7 @@ import io.mmipc.RemoteBiFunction;
 import io.mmipc.RemoteCallable;
 import io.mmipc.RemoteFunction;
 import io.mmipc.PoolTaskException;
+import io.mmipc.Task;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.internal.FilteredSerialization;
 import io.mmipc.internal.launch.TaskCodec;
@@ -39,7 +40,28 @@ public final class PoolCalls
     {
         this.filter = filter;
         this.processes = options.processes();
-        this.dispatcher = new Dispatcher(ctx, options, filter);
+        this.dispatcher = new Dispatcher(ctx, options, filter, initializer(options.initializer()));
+    }
+
+    /**
+     * @return the initializer serialized for the workers, checked against their allow-list here; null for none.
+     * @throws IllegalArgumentException naming what in it cannot be sent, and how to fix it.
+     */
+    private byte[] initializer(final Task task)
+    {
+        if (task == null)
+        {
+            return null;
+        }
+        try
+        {
+            return Messages.write(task, filter);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("the pool's initializer cannot be sent to a worker: " +
+                why(task, ex, true), ex);
+        }
     }
 
     public List<Long> workerPids()
@@ -159,6 +181,79 @@ public final class PoolCalls
         return ignored -> task.call();
     }
 
+    /**
+     * One task for {@link io.mmipc.PoolExecutor}: cancelling the returned future cancels its batch, so
+     * a task not yet sent to a worker never runs (one already sent runs to its end, unseen).
+     *
+     * @param unsent what {@link #terminateAndDrain} hands back for this task when no worker was sent it.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> CompletableFuture<R> submitTask(final RemoteCallable<? extends R> task, final Runnable unsent)
+    {
+        final List<Object> args = new ArrayList<>(1);
+        args.add(null);
+        final CompletableFuture<List<Object>> part = submit(asFunction(task), args, 0, true, unsent);
+        final CompletableFuture<R> result = new CompletableFuture<>();
+        part.whenComplete((results, failure) ->
+        {
+            if (failure == null)
+            {
+                result.complete((R)results.get(0));
+            }
+            else
+            {
+                result.completeExceptionally(failure);
+            }
+        });
+        result.whenComplete((r, failure) ->
+        {
+            if (result.isCancelled())
+            {
+                part.cancel(false);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Terminates the pool and cancels the calls no worker was sent.
+     *
+     * @return the {@code unsent} of each such call of {@link #submitTask}, in submission order.
+     */
+    public List<Runnable> terminateAndDrain()
+    {
+        final List<Runnable> unsent = new ArrayList<>();
+        for (final Job job : dispatcher.terminateAndDrain())
+        {
+            if (job.result.cancel(false) && job.unsent != null)
+            {
+                unsent.add(job.unsent);
+            }
+        }
+        return unsent;
+    }
+
+    /**
+     * @return whether the pool takes no more work: closed or terminated.
+     */
+    public boolean isShutdown()
+    {
+        return dispatcher.state() != Dispatcher.State.RUNNING;
+    }
+
+    public boolean isTerminated()
+    {
+        return dispatcher.state() == Dispatcher.State.DONE;
+    }
+
+    /**
+     * @return whether the pool's workers all ended within {@code millis}.
+     */
+    public boolean awaitTermination(final long millis) throws InterruptedException
+    {
+        return millis <= 0 ? isTerminated() : dispatcher.join(millis);
+    }
+
     public void close()
     {
         dispatcher.close();
@@ -229,6 +324,14 @@ public final class PoolCalls
     private CompletableFuture<List<Object>> submit(
         final RemoteFunction<?, ?> fn, final List<Object> args, final int firstIndex, final boolean single)
     {
+        return submit(fn, args, firstIndex, single, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<List<Object>> submit(
+        final RemoteFunction<?, ?> fn, final List<Object> args, final int firstIndex, final boolean single,
+        final Runnable unsent)
+    {
         final long id = batchIds.incrementAndGet();
         final byte[] message;
         try
@@ -241,7 +344,7 @@ public final class PoolCalls
         {
             return CompletableFuture.failedFuture(cannotSend(fn, args, firstIndex, single, ex));
         }
-        final Job job = new Job(id, message, firstIndex, single);
+        final Job job = new Job(id, message, firstIndex, single, unsent);
         dispatcher.submit(job);
         return job.result;
     }
@@ -271,10 +374,20 @@ public final class PoolCalls
             failure = whole; // only the whole batch fails (say, a value that refers to the function)
             what = "the batch from item " + firstIndex;
         }
+        return new PoolTaskException(what + " cannot be sent to a worker: " + why(fn, failure, what.equals("the function")),
+            index, failure);
+    }
+
+    /**
+     * @param function whether {@code failure} is the function's own (or the initializer's), not a value's.
+     * @return why {@code value} cannot be sent, and how to fix it.
+     */
+    private static String why(final Object value, final IOException failure, final boolean function)
+    {
         final String why;
-        final java.lang.invoke.SerializedLambda lambda = TaskCodec.serializedLambda(fn);
+        final java.lang.invoke.SerializedLambda lambda = TaskCodec.serializedLambda(value);
         if (failure instanceof FilteredSerialization.RefusedException refused && lambda != null &&
-            what.equals("the function") && lambda.getCapturingClass().replace('/', '.').equals(refused.refusedClass()))
+            function && lambda.getCapturingClass().replace('/', '.').equals(refused.refusedClass()))
         {
             why = "it is a lambda written in " + refused.refusedClass() + " (" + lambda.getImplMethodName() +
                 "), a class this pool's workers do not admit; admit it with " + TaskCodec.admitHint("PoolOptions", refused);
@@ -284,9 +397,9 @@ public final class PoolCalls
             why = "it holds " + refused.refusedClass() + ", which this pool's workers do not admit; admit it with " +
                 TaskCodec.admitHint("PoolOptions", refused);
         }
-        else if (failure instanceof NotSerializableException notSerializable && what.equals("the function"))
+        else if (failure instanceof NotSerializableException notSerializable && function)
         {
-            why = TaskCodec.describe(fn, notSerializable.getMessage());
+            why = TaskCodec.describe(value, notSerializable.getMessage());
         }
         else if (failure instanceof NotSerializableException notSerializable)
         {
@@ -296,7 +409,7 @@ public final class PoolCalls
         {
             why = failure.toString();
         }
-        return new PoolTaskException(what + " cannot be sent to a worker: " + why, index, failure);
+        return why;
     }
 
     private IOException failure(final Object value)

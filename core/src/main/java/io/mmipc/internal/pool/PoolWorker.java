@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A pool worker's life, in its own JVM: read a batch from its pipe, run the function on every
+ * A pool worker's life, in its own JVM: run the pool's initializer, if any, and report
+ * {@link Messages.Ready} (or {@link Messages.InitFailed} and exit); read a batch from its pipe, run the function on every
  * argument, send the results (or the first failure) back; exit on {@link Messages.Stop}, when the
  * parent's end closes, or after its task limit. Each reply signals the pool's wake word
  * ({@link PoolWake}), so a dispatcher asleep in the kernel wakes for it.
@@ -29,14 +30,25 @@ final class PoolWorker implements Task
     private final List<String> allowPatterns;
     private final int maxTasks;
     private final String wakePath;
+    private final byte[] initializer;
     private transient WakeFile wake;
 
-    PoolWorker(final PipeEnd<byte[]> end, final List<String> allowPatterns, final int maxTasks, final String wakePath)
+    /**
+     * @param initializer the pool's initializer {@link Task}, serialized and read here through the
+     *                    pool's allow-list as a batch is; null for none.
+     */
+    PoolWorker(
+        final PipeEnd<byte[]> end,
+        final List<String> allowPatterns,
+        final int maxTasks,
+        final String wakePath,
+        final byte[] initializer)
     {
         this.end = end;
         this.allowPatterns = List.copyOf(allowPatterns);
         this.maxTasks = maxTasks;
         this.wakePath = wakePath;
+        this.initializer = initializer;
     }
 
     static SerialFilter filter(final List<String> patterns)
@@ -56,8 +68,35 @@ final class PoolWorker implements Task
         try (WakeFile opened = PoolWake.open(Paths.get(wakePath)))
         {
             wake = opened;
-            serve();
+            if (initialize())
+            {
+                serve();
+            }
         }
+    }
+
+    /**
+     * @return whether the initializer (if any) returned; when it did not, the parent was told why
+     *         and this worker's end is closed.
+     */
+    private boolean initialize() throws InterruptedException
+    {
+        if (initializer == null)
+        {
+            return true;
+        }
+        try
+        {
+            ((Task)Messages.read(initializer, filter(allowPatterns))).run();
+        }
+        catch (final Throwable t)
+        {
+            reply(Messages.write(new Messages.InitFailed(RemoteTaskException.describe(t))));
+            end.close();
+            return false;
+        }
+        reply(Messages.write(new Messages.Ready()));
+        return true;
     }
 
     private void serve() throws Exception

@@ -1,0 +1,77 @@
+package io.mmipc.internal.pool;
+
+import io.mmipc.JvmProcess;
+import io.mmipc.Pipe;
+import io.mmipc.PipeEnd;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * One worker JVM as the {@link Dispatcher} sees it: its process, the parent's end of its pipe, the
+ * batches it holds in the order it was sent them. Used by the dispatcher thread only.
+ */
+final class WorkerSlot
+{
+    final int slot;
+    final JvmProcess process;
+    final Pipe<byte[]> pipe;
+    final PipeEnd<byte[]> end;
+    final ArrayDeque<Job> inFlight = new ArrayDeque<>();
+    int sent;
+    boolean retiring;
+    /** Whether it ran the pool's initializer (true from the start when there is none): only then it gets batches. */
+    boolean ready;
+
+    WorkerSlot(final int slot, final JvmProcess process, final Pipe<byte[]> pipe, final boolean ready)
+    {
+        this.slot = slot;
+        this.process = process;
+        this.pipe = pipe;
+        this.end = pipe.end1();
+        this.ready = ready;
+    }
+
+    String describe()
+    {
+        return process.name() + " (pid " + process.pid() + ")";
+    }
+
+    /**
+     * @param stillRunning whether it was alive a moment ago (its pipe ended first): then wait a second for it.
+     * @return its exit code, or -1 when it is not known (yet).
+     */
+    int exitCode(final boolean stillRunning)
+    {
+        try
+        {
+            if (process.join(Duration.ofSeconds(stillRunning ? 1 : 0)))
+            {
+                return process.exitCode().orElse(-1);
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
+    }
+
+    /**
+     * Closes the parent's end of its pipe and removes the pipe's file.
+     */
+    void release()
+    {
+        end.close();
+        try
+        {
+            Files.deleteIfExists(pipe.path());
+        }
+        catch (final IOException ignore)
+        {
+            // the context removes its directory anyway
+        }
+    }
+}
