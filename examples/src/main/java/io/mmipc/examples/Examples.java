@@ -21,14 +21,17 @@ import io.mmipc.examples.process.SquaresAndEvens;
 import io.mmipc.examples.process.SquaresProcess;
 import io.mmipc.examples.process.ThreeWorkers;
 import io.mmipc.examples.process.TwoWorkersTiming;
+import io.mmipc.examples.process.WhoAmI;
 import io.mmipc.examples.process.WorkerErrors;
 import io.mmipc.examples.queue.ProducerConsumer;
 import io.mmipc.examples.queue.QueueEvens;
 import io.mmipc.examples.queue.QueueSquares;
 import io.mmipc.examples.queue.TaskAndResultQueues;
+import io.mmipc.examples.sync.BarrierWithAction;
 import io.mmipc.examples.sync.CounterWithAndWithoutLock;
 import io.mmipc.examples.sync.LockAndValue;
 import io.mmipc.examples.sync.LockedPrint;
+import io.mmipc.examples.sync.NotifySome;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -82,6 +85,9 @@ public final class Examples
         new Example("PipeHelloWorld", PipeHelloWorld.class, "003", "the child that sends 'hello world'"),
         new Example("LockedPrint", LockedPrint.class, "003", "a lock around printing"),
         new Example("LogToStderr", LogToStderr.class, "003", "log_to_stderr from several processes"),
+        new Example("WhoAmI", WhoAmI.class, "-", "current_process, parent_process, active_children"),
+        new Example("BarrierWithAction", BarrierWithAction.class, "-", "Barrier(3, action, timeout): one action per round"),
+        new Example("NotifySome", NotifySome.class, "-", "Condition.notify(2) wakes two of four waiters"),
         new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"));
 
     private Examples()
