@@ -7,11 +7,14 @@ import java.nio.file.Path;
 
 /**
  * Where the code base commits its JFR events: one call per moment, each a no-op unless a
- * recording enables the event (the event object does not escape, so the JIT removes it).
+ * recording enables the event (the event object does not escape, so the JIT removes it). On a
+ * runtime image without the {@code jdk.jfr} module every call returns at once: the event classes
+ * are then never loaded.
  */
 public final class MmipcEvents
 {
     private static final long PID = ProcessHandle.current().pid();
+    private static final boolean JFR = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
     private MmipcEvents()
     {
@@ -22,6 +25,10 @@ public final class MmipcEvents
      */
     public static void ownerTakenOver(final OwnerWord word, final long deadWord)
     {
+        if (!JFR)
+        {
+            return;
+        }
         final LockTakenOver event = new LockTakenOver();
         if (event.shouldCommit())
         {
@@ -42,6 +49,10 @@ public final class MmipcEvents
      */
     public static void consumerTakenOver(final OwnerWord word, final int skippedRecords, final long skippedBytes)
     {
+        if (!JFR)
+        {
+            return;
+        }
         final ConsumerTakenOver event = new ConsumerTakenOver();
         if (word != null && event.shouldCommit())
         {
@@ -63,6 +74,10 @@ public final class MmipcEvents
     public static void claimSkipped(final Path file, final long fileOffset, final long length, final int claims,
         final String reason)
     {
+        if (!JFR)
+        {
+            return;
+        }
         final ClaimSkipped event = new ClaimSkipped();
         if (event.shouldCommit())
         {
@@ -82,6 +97,10 @@ public final class MmipcEvents
     public static void workerDied(final String pool, final String worker, final long pid, final int exitCode,
         final int batchesHeld)
     {
+        if (!JFR)
+        {
+            return;
+        }
         final WorkerDied event = new WorkerDied();
         if (event.shouldCommit())
         {
@@ -99,6 +118,10 @@ public final class MmipcEvents
      */
     public static void corruptionDetected(final Path file, final long offset, final String detail)
     {
+        if (!JFR)
+        {
+            return;
+        }
         final CorruptionDetected event = new CorruptionDetected();
         if (event.shouldCommit())
         {
