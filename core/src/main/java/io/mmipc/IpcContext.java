@@ -667,4 +667,40 @@ public final class IpcContext implements AutoCloseable
             System.err.println("mmipc: closing " + resource + " failed: " + ex);
         }
     }
+
+    // ---- barrier with an action and a default timeout (issue 17.6) ----
+
+    /**
+     * Creates, or opens when it exists with the same parties, a cyclic barrier whose trips run
+     * {@code action}: Python's {@code Barrier(parties, action)}. See {@link #barrier(String, int, Task, java.time.Duration)}.
+     */
+    public SharedBarrier barrier(final String name, final int parties, final Task action)
+    {
+        return barrier(name, parties, action, null);
+    }
+
+    /**
+     * Creates, or opens when it exists with the same parties, a cyclic barrier with an action and a
+     * default timeout: Python's {@code Barrier(parties, action, timeout)}.
+     * <p>
+     * The action and the timeout belong to the returned object, not to the shared file: the party
+     * that trips the barrier runs <em>its own object's</em> action, once per round, before any
+     * party is released. The object carries both into child JVMs and Pool tasks that capture it,
+     * so parties that all got the barrier from here run the same action; a process that opens the
+     * barrier by name with {@link #barrier(String, int)} trips it without running anything. An
+     * action that throws breaks the barrier: the tripping party gets the exception (a checked one
+     * as the cause of a {@link java.util.concurrent.BrokenBarrierException}), the others a
+     * {@code BrokenBarrierException}.
+     * <p>
+     * {@link SharedBarrier#await()} waits at most {@code timeout}; when it passes, the barrier
+     * breaks and the call throws {@code BrokenBarrierException}, as Python's {@code wait()} does.
+     *
+     * @param action  run by the tripping party; null for none.
+     * @param timeout the default timeout of {@code await()}; null for none.
+     */
+    public SharedBarrier barrier(final String name, final int parties, final Task action,
+        final java.time.Duration timeout)
+    {
+        return sync().barrier(transportContext, name, parties, action, timeout);
+    }
 }

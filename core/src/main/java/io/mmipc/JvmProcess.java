@@ -4,6 +4,8 @@ import io.mmipc.codec.SerialFilter;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.internal.launch.ChildOutput;
 import io.mmipc.internal.launch.JvmLauncher;
+import io.mmipc.internal.launch.ParentProcess;
+import io.mmipc.internal.owner.ProcessIdentity;
 import io.mmipc.ProcessLogging;
 import io.mmipc.internal.launch.TaskCodec;
 import io.mmipc.internal.launch.TaskMain;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +45,12 @@ public class JvmProcess implements Task
 {
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /**
+     * The children this JVM started, in start order, until {@link #activeChildren()} or a later
+     * start finds them ended (Python's {@code _children} and its clean-up). By identity: a subclass
+     * may define equality. Guarded by itself.
+     */
+    private static final List<JvmProcess> CHILDREN = new ArrayList<>();
 
     private final Task target;
     private String name;
@@ -91,6 +100,41 @@ public class JvmProcess implements Task
     public static String currentName()
     {
         return ProcessLogging.processName();
+    }
+
+    /**
+     * Python's {@code multiprocessing.current_process()}: this JVM's name (a child's name given at
+     * launch, {@code "MainProcess"} otherwise), pid and start time.
+     */
+    public static ProcessInfo currentProcess()
+    {
+        final ProcessIdentity self = ProcessIdentity.current();
+        return new ProcessInfo(ProcessLogging.processName(), self.pid(), self.startMillis());
+    }
+
+    /**
+     * Python's {@code multiprocessing.parent_process()}: the JVM that started this one (found
+     * alive or not: {@link ProcessInfo#isAlive()} tells), or empty in a JVM that mmipc did not start.
+     */
+    public static Optional<ProcessInfo> parentProcess()
+    {
+        final ProcessIdentity parent = ParentProcess.identity();
+        return parent == null ? Optional.empty() :
+            Optional.of(new ProcessInfo(ParentProcess.name(), parent.pid(), parent.startMillis()));
+    }
+
+    /**
+     * Python's {@code multiprocessing.active_children()}: the children this JVM started (Pool
+     * workers included) that still run, in start order. Like Python it reaps as it goes: a child
+     * found ended is dropped and is not listed again.
+     */
+    public static List<JvmProcess> activeChildren()
+    {
+        synchronized (CHILDREN)
+        {
+            CHILDREN.removeIf(p -> !p.isAlive());
+            return List.copyOf(CHILDREN);
+        }
     }
 
     public final Task target()
@@ -237,6 +281,11 @@ public class JvmProcess implements Task
             throw new UncheckedIOException("cannot start " + name + ": " + ex.getMessage(), ex);
         }
         ProcessLogging.logger().fine(() -> "started " + name + " (pid " + child.pid() + ")");
+        synchronized (CHILDREN)
+        {
+            CHILDREN.removeIf(p -> !p.isAlive()); // as Python's start() cleans up: ended children do not pile up
+            CHILDREN.add(this);
+        }
         if (!daemon)
         {
             keepParentAliveUntilExit(child);

@@ -18,14 +18,21 @@ import java.util.function.Supplier;
  * when a process dies while it waits at the barrier (found by polling, within about ten
  * milliseconds). A party that dies <em>before</em> it arrives cannot be told from a slow one: the
  * others wait until their timeout breaks the barrier, so give {@link #await(long, TimeUnit)} a
- * timeout where parties may crash.
+ * timeout where parties may crash (or give the barrier a default timeout at creation).
+ * <p>
+ * <b>Action and default timeout.</b> Made with {@code IpcContext.barrier(name, parties, action,
+ * timeout)} (Python's {@code Barrier(parties, action, timeout)}), this object runs {@code action}
+ * when it is the party that trips the barrier, once per round, before any party is released; an
+ * action that throws breaks the barrier. Both belong to this object and travel with it into child
+ * JVMs; a process that opened the barrier by name alone trips it without an action.
  */
 public interface SharedBarrier extends SharedResource
 {
     int parties();
 
     /**
-     * Waits until every party has arrived.
+     * Waits until every party has arrived; with a default timeout (see above) at most that long,
+     * after which the barrier is broken and this throws {@link BrokenBarrierException}.
      *
      * @return the arrival index: {@code parties() - 1} for the first to arrive, 0 for the last.
      */

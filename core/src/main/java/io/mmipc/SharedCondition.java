@@ -48,6 +48,16 @@ public interface SharedCondition extends Condition, SharedResource
     boolean await(BooleanSupplier predicate, long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
+     * Wakes up to {@code n} waiting threads (of any processes): Python's {@code notify(n)}. Exactly
+     * {@code min(n, waiting)} wake-ups are granted to the threads that wait now; a thread that starts
+     * waiting after this call is not woken by it. {@code signal(1)} is {@link #signal()}.
+     *
+     * @throws IllegalArgumentException when {@code n} is negative.
+     * @throws IllegalMonitorStateException when the calling thread does not hold the lock.
+     */
+    void signal(int n);
+
+    /**
      * Sets how this process's threads wait (default {@link Idle#backoff()}).
      *
      * @return this condition.

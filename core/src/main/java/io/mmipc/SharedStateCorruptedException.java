@@ -1,5 +1,7 @@
 package io.mmipc;
 
+import io.mmipc.internal.jfr.MmipcEvents;
+
 import java.nio.file.Path;
 
 /**
@@ -30,6 +32,7 @@ public class SharedStateCorruptedException extends IllegalStateException
         super(path + (offset == NO_OFFSET ? "" : " at file offset " + offset) + ": " + detail);
         this.path = path;
         this.offset = offset;
+        MmipcEvents.corruptionDetected(path, offset, detail);
     }
 
     /**

@@ -23,14 +23,17 @@ import io.mmipc.examples.process.SquaresAndEvens;
 import io.mmipc.examples.process.SquaresProcess;
 import io.mmipc.examples.process.ThreeWorkers;
 import io.mmipc.examples.process.TwoWorkersTiming;
+import io.mmipc.examples.process.WhoAmI;
 import io.mmipc.examples.process.WorkerErrors;
 import io.mmipc.examples.queue.ProducerConsumer;
 import io.mmipc.examples.queue.QueueEvens;
 import io.mmipc.examples.queue.QueueSquares;
 import io.mmipc.examples.queue.TaskAndResultQueues;
+import io.mmipc.examples.sync.BarrierWithAction;
 import io.mmipc.examples.sync.CounterWithAndWithoutLock;
 import io.mmipc.examples.sync.LockAndValue;
 import io.mmipc.examples.sync.LockedPrint;
+import io.mmipc.examples.sync.NotifySome;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -87,7 +90,10 @@ public final class Examples
         new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"),
         new Example("ProcessPoolExecutorPrimes", ProcessPoolExecutorPrimes.class, "-",
             "concurrent.futures.ProcessPoolExecutor: which numbers are prime"),
-        new Example("PoolInitializer", PoolInitializer.class, "-", "Pool(initializer=..., initargs=...)"));
+        new Example("PoolInitializer", PoolInitializer.class, "-", "Pool(initializer=..., initargs=...)"),
+        new Example("WhoAmI", WhoAmI.class, "-", "current_process, parent_process, active_children"),
+        new Example("BarrierWithAction", BarrierWithAction.class, "-", "Barrier(3, action, timeout): one action per round"),
+        new Example("NotifySome", NotifySome.class, "-", "Condition.notify(2) wakes two of four waiters"));
 
     private Examples()
     {

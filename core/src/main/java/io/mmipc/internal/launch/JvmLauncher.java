@@ -173,6 +173,7 @@ public final class JvmLauncher
             command.add("-D" + ParentWatch.PARENT_PID_PROPERTY + "=" + self.pid());
             command.add("-D" + ParentWatch.PARENT_START_PROPERTY + "=" + self.startMillis());
         }
+        command.addAll(ParentProcess.jvmOptionsForChild());
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(classPath);

@@ -1,6 +1,7 @@
 package io.mmipc.internal.owner;
 
 import io.mmipc.SharedStateCorruptedException;
+import io.mmipc.internal.jfr.MmipcEvents;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public final class OwnerWord
     private final long fileOffset;
     private final Object what;
     private volatile long suspect;
+    private volatile long lastTakenFrom;
     private volatile long suspectSince;
 
     /**
@@ -100,6 +102,8 @@ public final class OwnerWord
         checkWellFormed(word);
         if (holderGone(word, suspectNanos) && cell.compareAndSet(word, me | DIED))
         {
+            lastTakenFrom = word;
+            MmipcEvents.ownerTakenOver(this, word);
             return TAKEN_OVER;
         }
         return BUSY;
@@ -138,6 +142,46 @@ public final class OwnerWord
     public boolean isThisProcess(final long word)
     {
         return word != FREE && token(word) == registry.token();
+    }
+
+    /**
+     * @return who held {@code word} as far as the registry still knows: pid 0 once the holder's
+     *         entry was reused, {@link ProcessIdentity#UNKNOWN_START} when its start is not recorded.
+     */
+    public ProcessIdentity holderIdentity(final long word)
+    {
+        if (word == FREE)
+        {
+            return new ProcessIdentity(0, ProcessIdentity.UNKNOWN_START);
+        }
+        final long pid = pidOf(word);
+        return new ProcessIdentity(pid, pid == 0 ? ProcessIdentity.UNKNOWN_START : registry.startMillisOf(token(word)));
+    }
+
+    /**
+     * @return the word this instance last took over (its dead holder's id), {@code FREE} when none.
+     */
+    public long lastTakenFrom()
+    {
+        return lastTakenFrom;
+    }
+
+    public Path file()
+    {
+        return file;
+    }
+
+    public long fileOffset()
+    {
+        return fileOffset;
+    }
+
+    /**
+     * @return what the word guards, as given at construction.
+     */
+    public Object what()
+    {
+        return what;
     }
 
     public ParticipantRegistry registry()

@@ -150,7 +150,7 @@ public final class ParticipantRegistry
         {
             return false;
         }
-        final long start = startOf(token);
+        final long start = startMillisOf(token);
         return ProcessIdentity.isAlive(pid, start);
     }
 
@@ -172,8 +172,13 @@ public final class ParticipantRegistry
         }
     }
 
-    private long startOf(final int token)
+    /**
+     * @return the recorded start time of the process given {@code token} while its entry is marked
+     *         live (also after a kill -9, until the entry is reused), else {@link ProcessIdentity#UNKNOWN_START}.
+     */
+    public long startMillisOf(final int token)
     {
+        checkToken(token);
         file.enter();
         try
         {

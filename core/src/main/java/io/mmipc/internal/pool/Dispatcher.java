@@ -11,6 +11,7 @@ import io.mmipc.PoolInitializerException;
 import io.mmipc.PoolOptions;
 import io.mmipc.PoolTaskException;
 import io.mmipc.WorkerDiedException;
+import io.mmipc.internal.jfr.MmipcEvents;
 import io.mmipc.codec.Codecs;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.ProcessLogging;
@@ -317,6 +318,11 @@ final class Dispatcher implements Runnable
         }
         if (!alive || ended)
         {
+            if (!w.retiring) // ended unannounced, outside stopAll: a death
+            {
+                MmipcEvents.workerDied(poolName, w.process.name(), w.process.pid(), w.process.exitCode().orElse(-1),
+                    w.inFlight.size());
+            }
             if (!w.ready && init.broken() == null)
             {
                 final int code = w.exitCode(alive);

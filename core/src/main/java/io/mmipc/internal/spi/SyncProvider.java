@@ -13,6 +13,9 @@ import io.mmipc.SharedLong;
 import io.mmipc.SharedLongArray;
 import io.mmipc.SharedRLock;
 import io.mmipc.SharedSemaphore;
+import io.mmipc.Task;
+
+import java.time.Duration;
 
 /**
  * Implements shared values, arrays and synchronisation objects; {@code IpcContext}'s factory
@@ -53,4 +56,10 @@ public interface SyncProvider extends ObjectProvider
     SharedCondition condition(TransportContext ctx, String name, SharedLock lock);
 
     SharedBarrier barrier(TransportContext ctx, String name, int parties);
+
+    /**
+     * @param action  run by the party whose object trips the barrier, before any party is released; null for none.
+     * @param timeout the default timeout of {@code await()}; null for none.
+     */
+    SharedBarrier barrier(TransportContext ctx, String name, int parties, Task action, Duration timeout);
 }

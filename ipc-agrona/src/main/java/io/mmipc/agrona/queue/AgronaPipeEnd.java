@@ -145,7 +145,7 @@ final class AgronaPipeEnd<T> implements PipeEnd<T>, Serializable
                 }
                 if (in != null)
                 {
-                    RingRepair.skipTaken(in);
+                    RingRepair.skipTaken(in, role.word());
                 }
             }
             file.body().putLongRelease(endSlotOffset(number) + END_EVER_OPENED_OFFSET, 1);

@@ -76,7 +76,7 @@ final class ConsumerTurn
             {
                 if (taken == OwnerWord.TAKEN_OVER)
                 {
-                    RingRepair.skipTaken(channel);
+                    RingRepair.skipTaken(channel, word);
                     channel.wakes().afterConsume();
                 }
                 final int read = reader.read(handler, limit);

@@ -65,7 +65,7 @@ final class OneToOneRoles implements QueueMembers
         {
             if (consumer.claim())
             {
-                RingRepair.skipTaken(channel); // at-most-once: what the dead consumer had taken stays taken
+                RingRepair.skipTaken(channel, consumer.word()); // at-most-once: what the dead consumer had taken stays taken
             }
             consuming = true;
         }

@@ -210,6 +210,14 @@ final class RingChannel
     }
 
     /**
+     * @return the offset from the start of the file of ring index {@code ringIndex}.
+     */
+    long fileOffsetOf(final int ringIndex)
+    {
+        return ringFileOffset + ringIndex;
+    }
+
+    /**
      * @param ringIndex the index of the bad word in the ring (negative: in the consumer slot before it).
      */
     SharedStateCorruptedException corrupt(final int ringIndex, final String detail)

@@ -1,5 +1,7 @@
 package io.mmipc.agrona.queue;
 
+import io.mmipc.internal.jfr.MmipcEvents;
+import io.mmipc.internal.owner.OwnerWord;
 import org.agrona.concurrent.AtomicBuffer;
 
 import static io.mmipc.agrona.queue.ChannelDescriptor.*;
@@ -31,9 +33,10 @@ final class RingRepair
     /**
      * After taking over from a dead consumer: moves the head past the records it had taken.
      *
+     * @param takenOver the consumer word just taken over (for the JFR event), or null.
      * @return how many records it skipped (the one the dead consumer was handling among them).
      */
-    static int skipTaken(final RingChannel channel)
+    static int skipTaken(final RingChannel channel, final OwnerWord takenOver)
     {
         final AtomicBuffer ring = channel.ring();
         final AtomicBuffer consumer = channel.consumer();
@@ -42,6 +45,7 @@ final class RingRepair
         final long taken = consumer.getLongVolatile(TAKEN_POSITION_OFFSET);
         if (taken <= head)
         {
+            MmipcEvents.consumerTakenOver(takenOver, 0, 0);
             return 0;
         }
         final int headIndex = (int)head & channel.mask();
@@ -67,6 +71,7 @@ final class RingRepair
         }
         ring.putLongRelease(channel.headPositionIndex(), taken);
         consumer.putLongRelease(CONSUMED_COUNT_OFFSET, consumer.getLong(CONSUMED_COUNT_OFFSET) + records);
+        MmipcEvents.consumerTakenOver(takenOver, records, taken - head);
         return records;
     }
 
@@ -87,6 +92,7 @@ final class RingRepair
         // Zero the tail's header first: a consumer that passes the padding must find nothing there.
         ring.putLongRelease((int)tail & mask, 0L);
         int padded = 0;
+        long firstPadded = -1;
         while (position < tail)
         {
             final int index = (int)position & mask;
@@ -103,12 +109,15 @@ final class RingRepair
                 continue;
             }
             pad(ring, index, room);
+            firstPadded = firstPadded < 0 ? position : firstPadded;
             position += room;
             padded++;
         }
         if (padded != 0)
         {
             channel.consumer().getAndAddLong(SKIPPED_COUNT_OFFSET, padded);
+            MmipcEvents.claimSkipped(channel.path(), channel.fileOffsetOf((int)firstPadded & mask), tail - firstPadded,
+                padded, "a one-to-one producer took over from a dead one: its open claim became padding");
         }
         return padded;
     }
@@ -166,6 +175,8 @@ final class RingRepair
     {
         pad(channel.ring(), index, length);
         channel.consumer().getAndAddLong(SKIPPED_COUNT_OFFSET, 1);
+        MmipcEvents.claimSkipped(channel.path(), channel.fileOffsetOf(index), length, 1,
+            "a claim that blocked the head, with no live producer's claim open, became padding");
         return true;
     }
 

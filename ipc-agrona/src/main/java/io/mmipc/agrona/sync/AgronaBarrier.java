@@ -22,23 +22,31 @@ import static io.mmipc.agrona.sync.BarrierDescriptor.*;
  * A cyclic barrier (layout and protocol in {@link BarrierDescriptor}). Waiters poll the state
  * word; every {@link LockCore#OWNER_CHECK_INTERVAL_NANOS} ({@link Waiter#checkDue()}) they also
  * look for a party of their generation whose process died ({@link ParticipantRegistry#isAlive}),
- * and break the barrier when they find one.
+ * and break the barrier when they find one (the party running the action among them).
+ * <p>
+ * The action and the default timeout belong to this object ({@link BarrierOptions}), not to the
+ * file: the party that trips the barrier runs its own object's action.
  */
 final class AgronaBarrier extends MappedObject implements SharedBarrier
 {
+    private static final long TRIPPED = -1;
+    private static final long ACTING = -2;
+
     private final int parties;
     private final ParticipantRegistry registry;
     private final AtomicBoolean leaseReleased = new AtomicBoolean();
     private final Waiters waiters = new Waiters();
     private final WakeWord wake;
+    private final BarrierOptions options;
 
     AgronaBarrier(final TransportContext ctx, final SharedFile file, final String name, final int parties,
-        final ParticipantRegistry registry)
+        final ParticipantRegistry registry, final BarrierOptions options)
     {
         super(ctx, file, name);
         this.wake = WakeWord.of(body, BarrierDescriptor.WAKE_OFFSET);
         this.parties = parties;
         this.registry = registry;
+        this.options = options;
     }
 
     @Override
@@ -50,13 +58,18 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     @Override
     public int await() throws InterruptedException, BrokenBarrierException
     {
+        final long timeout = options.timeoutNanos();
         try
         {
-            return doAwait(Waiter.FOREVER);
+            return doAwait(timeout == BarrierOptions.NO_TIMEOUT ? Waiter.FOREVER : timeout);
         }
-        catch (final TimeoutException cannotHappen)
+        catch (final TimeoutException timedOut)
         {
-            throw new AssertionError(cannotHappen);
+            // Python's wait() with the barrier's default timeout: the barrier breaks and so does the call.
+            final BrokenBarrierException broken = broken("timed out after its default timeout of " + timeout +
+                " ns; it is now broken");
+            broken.initCause(timedOut);
+            throw broken;
         }
     }
 
@@ -71,7 +84,7 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     public int getNumberWaiting()
     {
         final long state = state();
-        return BarrierDescriptor.isBroken(state) ? 0 : arrived(state);
+        return BarrierDescriptor.isBroken(state) ? 0 : Math.min(arrived(state), parties - 1);
     }
 
     @Override
@@ -139,7 +152,7 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     @Override
     Handle handle()
     {
-        return handle(SyncKinds.BARRIER, parties, null);
+        return handle(SyncKinds.BARRIER, parties, options.isNone() ? null : options);
     }
 
     @Override
@@ -158,16 +171,20 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
             abort();
             throw new InterruptedException();
         }
-        final long arrival = arrive();
-        if (arrival < 0)
-        {
-            return 0; // the last to arrive: the barrier tripped
-        }
-        final long generation = arrival >>> 32;
-        final int index = (int)arrival;
         final Waiter wait = waiters.begin(timeoutNanos, true, LockCore.OWNER_CHECK_INTERVAL_NANOS, wake);
         try
         {
+            final long arrival = arriveAfterAction(wait);
+            if (arrival == TRIPPED)
+            {
+                return 0; // the last to arrive: the barrier tripped
+            }
+            final long generation = arrival >>> 32;
+            final int index = (int)arrival;
+            if (index == parties - 1)
+            {
+                return act(generation);
+            }
             while (true)
             {
                 final long state = state();
@@ -218,10 +235,81 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     }
 
     /**
+     * Arrives, first waiting while the previous generation's action runs (a party beyond
+     * {@code parties} that came early). A timeout or interrupt then breaks the barrier.
+     */
+    private long arriveAfterAction(final Waiter wait)
+        throws BrokenBarrierException, InterruptedException, TimeoutException
+    {
+        long arrival;
+        while ((arrival = arrive()) == ACTING)
+        {
+            final int status = wait.idle();
+            if (status != Waiter.AGAIN)
+            {
+                abort();
+                if (status == Waiter.INTERRUPTED)
+                {
+                    throw new InterruptedException();
+                }
+                throw new TimeoutException(this + ": timed out while the previous round's action ran; the " +
+                    "barrier is now broken");
+            }
+        }
+        return arrival;
+    }
+
+    /**
+     * The last arrival of a barrier with an action: runs it while the others still wait, then
+     * starts the next generation. A failing action breaks the barrier; its exception reaches this
+     * caller (an unchecked one as it is, a checked one as the cause of the BrokenBarrierException).
+     */
+    private int act(final long generation) throws BrokenBarrierException
+    {
+        try
+        {
+            options.action().run();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            breakGeneration(generation);
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            breakGeneration(generation);
+            final BrokenBarrierException broken = broken("is broken: its action failed: " + ex);
+            broken.initCause(ex);
+            throw broken;
+        }
+        file.enter();
+        try
+        {
+            if (!body.compareAndSetLong(STATE_OFFSET, BarrierDescriptor.state(generation, false, parties),
+                BarrierDescriptor.state(generation + 1, false, 0)))
+            {
+                throw broken("broke or was reset while its action ran");
+            }
+            wake.signalAfterAtomicUpdate();
+            return 0;
+        }
+        catch (final InternalError fault)
+        {
+            throw fault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
      * Counts this arrival, or trips the barrier when it is the last.
      *
-     * @return -1 when it tripped the barrier, else the generation in the high 32 bits and the
-     *         arrival's index in the low.
+     * @return {@link #TRIPPED} when it tripped the barrier; {@link #ACTING} when the previous
+     *         round's action still runs (nothing counted); else the generation in the high 32 bits
+     *         and the arrival's index in the low, index {@code parties - 1} for the last arrival
+     *         of a barrier with an action, which must now run it ({@link #act}).
      */
     private long arrive() throws BrokenBarrierException
     {
@@ -237,12 +325,16 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
                 }
                 final long generation = generation(state);
                 final int arrived = arrived(state);
-                if (arrived + 1 == parties)
+                if (arrived == parties)
+                {
+                    return ACTING;
+                }
+                if (arrived + 1 == parties && options.action() == null)
                 {
                     if (body.compareAndSetLong(STATE_OFFSET, state, BarrierDescriptor.state(generation + 1, false, 0)))
                     {
                         wake.signalAfterAtomicUpdate();
-                        return -1;
+                        return TRIPPED;
                     }
                 }
                 else if (body.compareAndSetLong(STATE_OFFSET, state, state + 1))
@@ -374,7 +466,7 @@ final class AgronaBarrier extends MappedObject implements SharedBarrier
     private long checkedState()
     {
         final long state = body.getLongVolatile(STATE_OFFSET);
-        if (arrived(state) >= parties)
+        if (arrived(state) > parties)
         {
             throw new SharedStateCorruptedException(file.path(), this + ": the state word at offset " + STATE_OFFSET +
                 " holds 0x" + Long.toHexString(state) + ": " + arrived(state) + " arrived of " + parties + " parties");

@@ -110,50 +110,48 @@ final class AgronaCondition extends MappedObject implements SharedCondition
     @Override
     public void signal()
     {
-        lock.core.checkHeld("signal");
-        file.enter();
-        try
+        grant(1, "signal");
+    }
+
+    @Override
+    public void signal(final int n)
+    {
+        if (n < 0)
         {
-            while (true)
-            {
-                final long word = word();
-                if (waits(word) == wakeups(word))
-                {
-                    return;
-                }
-                if (body.compareAndSetLong(WORD_OFFSET, word, ConditionDescriptor.word(waits(word), wakeups(word) + 1,
-                    woken(word))))
-                {
-                    wake.signalAfterAtomicUpdate();
-                    return;
-                }
-            }
+            throw new IllegalArgumentException(this + ": signal(n) needs n >= 0, got " + n);
         }
-        catch (final InternalError fault)
-        {
-            throw fault(fault);
-        }
-        finally
-        {
-            file.exit();
-        }
+        grant(n, "signal");
     }
 
     @Override
     public void signalAll()
     {
-        lock.core.checkHeld("signalAll");
+        grant(Long.MAX_VALUE, "signalAll");
+    }
+
+    /**
+     * Grants up to {@code most} wake-ups, no more than there are waiters without one, in one CAS.
+     */
+    private void grant(final long most, final String what)
+    {
+        lock.core.checkHeld(what);
+        if (most == 0)
+        {
+            return;
+        }
         file.enter();
         try
         {
             while (true)
             {
                 final long word = word();
-                if (waits(word) == wakeups(word))
+                final long ungranted = distance(waits(word), wakeups(word));
+                if (ungranted == 0)
                 {
                     return;
                 }
-                if (body.compareAndSetLong(WORD_OFFSET, word, ConditionDescriptor.word(waits(word), waits(word),
+                final long wakeups = wakeups(word) + Math.min(most, ungranted);
+                if (body.compareAndSetLong(WORD_OFFSET, word, ConditionDescriptor.word(waits(word), wakeups,
                     woken(word))))
                 {
                     wake.signalAfterAtomicUpdate();

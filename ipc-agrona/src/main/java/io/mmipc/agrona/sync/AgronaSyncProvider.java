@@ -14,6 +14,7 @@ import io.mmipc.SharedLongArray;
 import io.mmipc.SharedRLock;
 import io.mmipc.SharedResource;
 import io.mmipc.SharedSemaphore;
+import io.mmipc.Task;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileSpec;
@@ -24,6 +25,7 @@ import io.mmipc.internal.spi.SyncProvider;
 import io.mmipc.internal.spi.TransportContext;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -124,12 +126,27 @@ public final class AgronaSyncProvider implements SyncProvider
     @Override
     public SharedBarrier barrier(final TransportContext ctx, final String name, final int parties)
     {
+        return barrier(ctx, name, parties, null, null);
+    }
+
+    @Override
+    public SharedBarrier barrier(final TransportContext ctx, final String name, final int parties, final Task action,
+        final Duration timeout)
+    {
+        if (timeout != null && timeout.isNegative())
+        {
+            throw new IllegalArgumentException("barrier \"" + name + "\": the default timeout must not be negative, " +
+                "got " + timeout);
+        }
         if (parties < 1 || parties > BarrierDescriptor.MAX_PARTIES)
         {
             throw new IllegalArgumentException("barrier \"" + name + "\": parties must be in [1, " +
                 BarrierDescriptor.MAX_PARTIES + "], got " + parties);
         }
-        return barrier(ctx, name, parties, true);
+        // Saturated: a timeout of centuries is none in effect, and Duration.toNanos would overflow.
+        final long nanos = timeout == null ? BarrierOptions.NO_TIMEOUT :
+            timeout.compareTo(Duration.ofDays(36_500)) > 0 ? Long.MAX_VALUE / 4 : timeout.toNanos();
+        return barrier(ctx, name, parties, new BarrierOptions(action, nanos), true);
     }
 
     @Override
@@ -163,7 +180,7 @@ public final class AgronaSyncProvider implements SyncProvider
             case SyncKinds.EVENT -> event(ctx, name, false);
             case SyncKinds.CONDITION -> condition(ctx, name, related(handle, AgronaLock.class), false);
             case SyncKinds.BARRIER -> barrier(ctx, name, intParam(handle, "parties", 1, BarrierDescriptor.MAX_PARTIES),
-                false);
+                barrierOptions(handle), false);
             case SyncKinds.LOCK_OF -> lockOf(handle, related(handle, LockableObject.class));
             default -> throw new IllegalArgumentException(handle + ": kind \"" + handle.kind() + "\" is not one " +
                 getClass().getSimpleName() + " re-opens (" + SyncKinds.ALL + ")");
@@ -253,10 +270,27 @@ public final class AgronaSyncProvider implements SyncProvider
     }
 
     private static SharedBarrier barrier(final TransportContext ctx, final String name, final int parties,
-        final boolean create)
+        final BarrierOptions options, final boolean create)
     {
         return make(ctx, name, barrierSpec(parties), create, file -> withLease(ctx,
-            registry -> new AgronaBarrier(ctx, file, name, parties, registry)));
+            registry -> new AgronaBarrier(ctx, file, name, parties, registry, options)));
+    }
+
+    /**
+     * @return the action and default timeout a barrier handle carries (none when it carries nothing).
+     */
+    private static BarrierOptions barrierOptions(final Handle handle)
+    {
+        if (handle.related() == null)
+        {
+            return new BarrierOptions(null, BarrierOptions.NO_TIMEOUT);
+        }
+        if (!(handle.related() instanceof BarrierOptions options))
+        {
+            throw new IllegalArgumentException(handle + " carries " + handle.related().getClass().getName() +
+                " where a barrier's action and timeout belong");
+        }
+        return options;
     }
 
     /**
@@ -357,6 +391,7 @@ public final class AgronaSyncProvider implements SyncProvider
     {
         return SharedFileSpec.builder(ObjectKind.SYNC, BarrierDescriptor.bodyLength(parties))
             .param(BarrierDescriptor.PARAM_PARTIES, "parties", parties)
+            .param(BarrierDescriptor.PARAM_LAYOUT, "barrierLayout", BarrierDescriptor.LAYOUT_VERSION)
             .typeTag(BarrierDescriptor.TYPE)
             .build();
     }

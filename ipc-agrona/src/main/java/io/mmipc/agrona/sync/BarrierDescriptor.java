@@ -6,7 +6,8 @@ import org.agrona.BitUtil;
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 
 /**
- * Layout of a barrier's file (kind {@code SYNC}, type {@code barrier}; parameter {@code parties}).
+ * Layout of a barrier's file (kind {@code SYNC}, type {@code barrier}; parameters {@code parties}
+ * and {@code barrierLayout}, {@link #LAYOUT_VERSION}).
  * <pre>
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -32,7 +33,9 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *   +-------------------------------------+--+----------------------+
  * </pre>
  * An arrival is one CAS that counts it; the last arrival's CAS starts the next generation
- * instead. B, broken, stays set until {@code reset()}, which breaks the generation, marks it in
+ * instead. When that last party's barrier object has an action, its CAS counts it like the others
+ * (arrived = parties: the action runs, nobody is released, later arrivals wait) and, once the action
+ * returned, a second CAS starts the next generation; an action that throws breaks the generation. B, broken, stays set until {@code reset()}, which breaks the generation, marks it in
  * the reset ring (so its waiters can tell a reset from a trip after the generation moved on) and
  * starts the next. Arrival words are written once per arrival and read only by waiters looking
  * for dead parties, so they share cache lines.
@@ -46,6 +49,9 @@ final class BarrierDescriptor
     static final int ARRIVALS_OFFSET = RESET_RING_OFFSET + RESET_RING_LENGTH * Long.BYTES;
     static final int MAX_PARTIES = 1 << 16;
     static final int PARAM_PARTIES = 0;
+    static final int PARAM_LAYOUT = 1;
+    /** 1: arrived may equal parties while the tripping party runs its action (files without it read 0). */
+    static final int LAYOUT_VERSION = 1;
     static final String TYPE = "barrier";
 
     static final long ARRIVED_MASK = 0xFFFF_FFFFL;

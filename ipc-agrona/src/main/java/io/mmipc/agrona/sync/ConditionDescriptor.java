@@ -29,7 +29,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * waiters that arrived, {@code wake-ups} the wake-ups granted (signals, and waiters that gave up
  * on timeout or interrupt), {@code woken} the wake-ups taken. A waiter remembers
  * {@code wake-ups} when it arrives and takes a wake-up once the count moved and one is left.
- * {@code signal} grants one while waits exceed wake-ups; {@code signalAll} grants all. Every
+ * {@code signal} grants one while waits exceed wake-ups; {@code signal(n)} up to n; {@code signalAll} all. Every
  * change is one CAS of the whole word, so a process that dies at any instruction leaves it
  * consistent: a dead waiter only leaves a wake-up that someone takes as a spurious one.
  */

@@ -24,11 +24,11 @@ class RingRepairTest
         t.write(8, 2);
         t.write(8, 3);
         t.consumer.putLongRelease(TAKEN_POSITION_OFFSET, 32); // it had taken two and died in the handler
-        assertEquals(2, RingRepair.skipTaken(t.channel));
+        assertEquals(2, RingRepair.skipTaken(t.channel, null));
         assertEquals(32, t.head());
         assertEquals(2, t.channel.consumed());
         assertEquals(List.of(3), t.readAll(), "none it had taken comes again");
-        assertEquals(0, RingRepair.skipTaken(t.channel), "taken at or before the head: nothing to skip");
+        assertEquals(0, RingRepair.skipTaken(t.channel, null), "taken at or before the head: nothing to skip");
     }
 
     @Test
@@ -39,7 +39,7 @@ class RingRepairTest
         t.write(8, 2);
         t.consumer.putLongRelease(TAKEN_POSITION_OFFSET, 16);
         t.log.clear();
-        assertEquals(1, RingRepair.skipTaken(t.channel));
+        assertEquals(1, RingRepair.skipTaken(t.channel, null));
         assertTrue(t.logged("ring setMemory 0=16") < t.logged("ring putLongRelease " + t.channel.headPositionIndex()),
             t.log.toString());
         assertEquals(0, t.ring.getLong(0));
@@ -53,7 +53,7 @@ class RingRepairTest
         t.write(8, 1);
         t.consumer.putLongRelease(TAKEN_POSITION_OFFSET, 64); // past the tail (16)
         final SharedStateCorruptedException past = assertThrows(SharedStateCorruptedException.class,
-            () -> RingRepair.skipTaken(t.channel));
+            () -> RingRepair.skipTaken(t.channel, null));
         assertTrue(past.getMessage().contains("taken position 64"), past.getMessage());
         assertEquals(TestRing.RING_FILE_OFFSET + TAKEN_POSITION_OFFSET - RING_OFFSET, past.offset());
 
@@ -63,7 +63,7 @@ class RingRepairTest
         u.consumer.putLongRelease(TAKEN_POSITION_OFFSET, 32);
         u.ring.putInt(16, 40); // runs past the batch
         final SharedStateCorruptedException bad = assertThrows(SharedStateCorruptedException.class,
-            () -> RingRepair.skipTaken(u.channel));
+            () -> RingRepair.skipTaken(u.channel, null));
         assertEquals(TestRing.RING_FILE_OFFSET + 16, bad.offset());
         assertEquals(0, u.head(), "nothing skipped");
     }
