@@ -33,7 +33,7 @@ final class MapTable
     static final int OPTIMISTIC_ATTEMPTS = 16;
 
     /** A torn optimistic read: thrown without a stack trace, caught by the read loop. */
-    private static final RuntimeException TORN = new RuntimeException("torn read", null, false, false)
+    static final RuntimeException TORN = new RuntimeException("torn read", null, false, false)
     {
         private static final long serialVersionUID = 1L;
     };
