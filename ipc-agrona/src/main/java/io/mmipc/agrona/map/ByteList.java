@@ -76,7 +76,7 @@ final class ByteList
         file.enter();
         try
         {
-            return table.size(false);
+            return table.size(true);
         }
         catch (final InternalError fault)
         {

@@ -74,7 +74,7 @@ final class ListTable
     {
         if (index < 0)
         {
-            throw outOfRange(index, size(false));
+            throw outOfRange(index, size(true));
         }
         for (int attempt = 0; attempt < MapTable.OPTIMISTIC_ATTEMPTS; attempt++)
         {
