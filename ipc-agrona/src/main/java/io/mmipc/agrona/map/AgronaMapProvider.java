@@ -72,14 +72,17 @@ public final class AgronaMapProvider implements MapProvider
     {
         try
         {
-            if (LIST_KIND.equals(handle.kind()) && handle.codec() instanceof ListShape shape)
+            if (LIST_KIND.equals(handle.kind()))
             {
+                if (!(handle.codec() instanceof ListShape shape))
+                {
+                    throw notA("list", handle);
+                }
                 return ctx.track(openList(ctx, handle.name(), shape.elementCodec(), shape.options(), false));
             }
             if (!(handle.codec() instanceof DictShape shape))
             {
-                throw new IllegalArgumentException(handle + " is not a dict's, list's or namespace's handle: kind \"" +
-                    handle.kind() + "\", codecs and capacity " + handle.codec());
+                throw notA(NAMESPACE_KIND.equals(handle.kind()) ? "namespace" : "dict", handle);
             }
             if (NAMESPACE_KIND.equals(handle.kind()))
             {
@@ -88,7 +91,7 @@ public final class AgronaMapProvider implements MapProvider
             }
             if (!KIND.equals(handle.kind()))
             {
-                throw new IllegalArgumentException(handle + " is not a dict's handle: kind \"" + handle.kind() + "\"");
+                throw notA("dict", handle);
             }
             return ctx.track(openMap(ctx, handle.name(), ObjectKind.MAP, shape.keyCodec(), shape.valueCodec(),
                 shape.options(), false));
@@ -97,6 +100,12 @@ public final class AgronaMapProvider implements MapProvider
         {
             throw new IllegalArgumentException(handle + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static IllegalArgumentException notA(final String what, final Handle handle)
+    {
+        return new IllegalArgumentException(handle + " is not a " + what + "'s handle: kind \"" + handle.kind() +
+            "\", codecs and capacity " + handle.codec());
     }
 
     private static AgronaNamespace openNamespace(final TransportContext ctx, final String name,

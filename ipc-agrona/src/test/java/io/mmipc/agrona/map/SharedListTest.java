@@ -251,4 +251,53 @@ class SharedListTest
             assertThrows(SharedStateCorruptedException.class, list::snapshot);
         }
     }
+
+    @Test
+    void aHandleOpensOnlyTheListWhoseCodecAndCapacityItCarries() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            ctx.list("shared", Codecs.utf8(), SMALL).add("x");
+            String message = refused(ctx, new ListShape("utf8", 65, 2048, 64 * 1024, 64));
+            assertTrue(message.contains("maxElements is 64 in the file, 65 requested"), message);
+            message = refused(ctx, new ListShape("int64", 64, 2048, 64 * 1024, 64));
+            assertTrue(message.contains("utf8") && message.contains("int64"), message);
+            message = refused(ctx, new ListShape("utf8", 64, 2048, 64 * 1024, 3));
+            assertTrue(message.contains("blockBytes") && message.contains("got 3"), message);
+            message = refused(ctx, new DictShape("utf8", "utf8", 10, 200, 1000, 8 * 128, 2, 128));
+            assertTrue(message.contains("not a list's handle"), message);
+            message = refused(ctx, "missing", new ListShape("utf8", 64, 2048, 64 * 1024, 64));
+            assertTrue(message.contains(ctx.directory().resolve("missing").toString()), message);
+            assertFalse(java.nio.file.Files.exists(ctx.directory().resolve("missing")), "a handle never creates");
+        }
+    }
+
+    private static String refused(final IpcContext ctx, final java.io.Serializable shape)
+    {
+        return refused(ctx, "shared", shape);
+    }
+
+    /**
+     * @return the message of the failure to read back a list handle carrying {@code shape}.
+     */
+    private static String refused(final IpcContext ctx, final String name, final java.io.Serializable shape)
+    {
+        final io.mmipc.internal.spi.Handle handle = new io.mmipc.internal.spi.Handle(
+            io.mmipc.internal.spi.ObjectProvider.SHARED_MEMORY, ctx.directory().toString(), name, "list", 0, shape,
+            null);
+        final java.io.InvalidObjectException ex = assertThrows(java.io.InvalidObjectException.class, () ->
+        {
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ObjectOutputStream objects = new ObjectOutputStream(out))
+            {
+                objects.writeObject(handle);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(out.toByteArray())))
+            {
+                in.readObject();
+            }
+        });
+        assertTrue(ex.getMessage().startsWith("cannot re-open list handle"), ex.getMessage());
+        return ex.getMessage();
+    }
 }
