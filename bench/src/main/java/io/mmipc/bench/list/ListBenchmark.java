@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * is cleared every {@value #ELEMENTS} appends, in every contender) and {@code get(i)} of one of
  * {@value #ELEMENTS} such strings, on the mmipc list, on a synchronized {@link ArrayList} in this
  * JVM, and on a server-owned list reached by Java-serialized requests over OS pipes (what a
- * manager's proxy does: every call a round trip to the server process).
+ * manager's proxy does: every call a round trip to the server process). Only the get suite is in
+ * the quick mode, to keep the demo short.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -122,7 +123,7 @@ public class ListBenchmark
     }
 
     @Benchmark
-    @Contender(suite = APPEND, name = "mmipc list, one process", role = Contender.Role.MMIPC, quick = true)
+    @Contender(suite = APPEND, name = "mmipc list, one process", role = Contender.Role.MMIPC)
     @Spinning(threads = 1, note = "the benchmark thread")
     public void mmipcAppend(final Mmipc s)
     {
@@ -149,7 +150,7 @@ public class ListBenchmark
 
     @Benchmark
     @Contender(suite = APPEND, name = "Manager-style list: server JVM, serialized requests over pipes",
-        role = Contender.Role.BASELINE, quick = true)
+        role = Contender.Role.BASELINE)
     @Spinning(threads = 0, note = "client and server block in the kernel in turn")
     public void pipeAppend(final Pipe s) throws Exception
     {
