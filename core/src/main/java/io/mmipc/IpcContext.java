@@ -703,4 +703,56 @@ public final class IpcContext implements AutoCloseable
     {
         return sync().barrier(transportContext, name, parties, action, timeout);
     }
+
+    // ---- issue 17: the shared list and namespace (ipc-agrona, through MapProvider) ----
+
+    /**
+     * Creates, or opens when it exists, the shared list {@code name} of Java-serialized elements
+     * (read back through {@link io.mmipc.codec.SerialFilter#defaults()}) with the default {@link ListOptions}:
+     * Python's {@code multiprocessing.Manager().list()}, in shared memory.
+     */
+    public <T extends java.io.Serializable> SharedList<T> list(final String name)
+    {
+        return list(name, Codecs.java(), ListOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists, the shared list {@code name} with the default {@link ListOptions}.
+     */
+    public <T> SharedList<T> list(final String name, final Codec<T> codec)
+    {
+        return list(name, codec, ListOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same codec and capacity, the shared list {@code name}.
+     */
+    public <T> SharedList<T> list(final String name, final Codec<T> codec, final ListOptions options)
+    {
+        checkOpen();
+        return Providers.get(MapProvider.class, transport, "mmipc-ipc-agrona").list(transportContext, name,
+            Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Creates, or opens when it exists, the shared namespace {@code name} with
+     * {@link SharedNamespace#DEFAULT_OPTIONS}, its values read back through
+     * {@link io.mmipc.codec.SerialFilter#defaults()}: Python's {@code multiprocessing.Manager().Namespace()}.
+     */
+    public SharedNamespace namespace(final String name)
+    {
+        return namespace(name, io.mmipc.codec.SerialFilter.defaults(), SharedNamespace.DEFAULT_OPTIONS);
+    }
+
+    /**
+     * Creates, or opens when it exists with the same filter and capacity, the shared namespace
+     * {@code name}; {@code filter} admits the classes of its values.
+     */
+    public SharedNamespace namespace(final String name, final io.mmipc.codec.SerialFilter filter,
+        final MapOptions options)
+    {
+        checkOpen();
+        return Providers.get(MapProvider.class, transport, "mmipc-ipc-agrona").namespace(transportContext, name,
+            Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(options, "options"));
+    }
 }

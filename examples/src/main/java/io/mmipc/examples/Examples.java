@@ -1,6 +1,7 @@
 package io.mmipc.examples;
 
 import io.mmipc.examples.dict.UpdateSharedDict;
+import io.mmipc.examples.manager.ManagerListAndNamespace;
 import io.mmipc.examples.manager.ProcessManager;
 import io.mmipc.examples.pipe.PipeHelloWorld;
 import io.mmipc.examples.pipe.PipeSenderReceiver;
@@ -78,6 +79,8 @@ public final class Examples
             "a Pool worker returning a dict of data/result/pid/platform"),
         new Example("UpdateSharedDict", UpdateSharedDict.class, "002",
             "Manager().dict(): three processes fill one dict, then print it"),
+        new Example("ManagerListAndNamespace", ManagerListAndNamespace.class, "-",
+            "Manager().list() and Namespace(): four processes append and count"),
         new Example("ProcessManager", ProcessManager.class, "002",
             "workers, a task queue, a shutdown Event, SIGINT/SIGTERM, terminate then kill"),
         new Example("Greeting", Greeting.class, "003", "Process(target=greeting, args=('bob',))"),

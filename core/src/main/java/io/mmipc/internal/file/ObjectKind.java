@@ -28,6 +28,10 @@ public enum ObjectKind
     REGISTRY(23),
     /** A shared hash map. */
     MAP(30),
+    /** A shared list: an index table over data blocks ({@code Manager().list()}). */
+    LIST(31),
+    /** A shared namespace: named fields in a dict's layout ({@code Manager().Namespace()}). */
+    NAMESPACE(32),
     /** A pool's control block. */
     POOL(40);
 

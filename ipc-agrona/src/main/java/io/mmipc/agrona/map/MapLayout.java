@@ -85,12 +85,20 @@ final class MapLayout
      */
     SharedFileSpec spec(final String typeTag, final boolean create)
     {
+        return spec(ObjectKind.MAP, typeTag, create);
+    }
+
+    /**
+     * @param kind the file's kind: {@code MAP}, or {@code NAMESPACE} for a namespace's fields.
+     */
+    SharedFileSpec spec(final ObjectKind kind, final String typeTag, final boolean create)
+    {
         if (typeTag.getBytes(StandardCharsets.UTF_8).length > SharedFileDescriptor.TYPE_TAG_MAX_LENGTH)
         {
             throw new IllegalArgumentException("the codec ids \"" + typeTag + "\" are longer than the " +
                 SharedFileDescriptor.TYPE_TAG_MAX_LENGTH + " bytes a file records");
         }
-        final SharedFileSpec.Builder builder = SharedFileSpec.builder(ObjectKind.MAP, bodyLength)
+        final SharedFileSpec.Builder builder = SharedFileSpec.builder(kind, bodyLength)
             .param(PARAM_MAX_ENTRIES, "maxEntries", entries)
             .param(PARAM_MAX_KEY_BYTES, "maxKeyBytes", maxKeyBytes)
             .param(PARAM_MAX_VALUE_BYTES, "maxValueBytes", maxValueBytes)
@@ -118,7 +126,7 @@ final class MapLayout
     /**
      * Sets the bits past the last item of a bitmap's last word, so the search never offers them.
      */
-    private static void markSpareBits(final AtomicBuffer body, final int offset, final int count)
+    static void markSpareBits(final AtomicBuffer body, final int offset, final int count)
     {
         final int used = count & 63;
         if (used != 0)

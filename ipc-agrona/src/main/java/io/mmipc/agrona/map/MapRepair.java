@@ -148,7 +148,7 @@ final class MapRepair
                 }
                 if (keyLength > INLINE_LENGTH)
                 {
-                    markChain(tag, table.body.getInt(at + KEY_BLOCK_OFFSET), keyLength, blockMarks);
+                    table.chains.mark(tag, table.body.getInt(at + KEY_BLOCK_OFFSET), keyLength, blockMarks);
                 }
                 final long word = table.body.getLongVolatile(at + VALUE_WORD_OFFSET);
                 final int location = location(word);
@@ -160,28 +160,11 @@ final class MapRepair
                 }
                 if (location == LOC_CHAIN)
                 {
-                    markChain(tag, firstBlockRef(word), length, blockMarks);
+                    table.chains.mark(tag, firstBlockRef(word), length, blockMarks);
                 }
                 ref = table.body.getIntVolatile(at + NEXT_OFFSET);
             }
         }
         return count;
-    }
-
-    private void markChain(final long tag, final int firstRef, final int length, final BitSet blockMarks)
-    {
-        int ref = firstRef;
-        for (int done = 0; done < length; done += layout.blockPayload())
-        {
-            final int block = table.checkBlockRef(ref, true);
-            if (table.blocks.owner(block) != tag || blockMarks.get(block))
-            {
-                throw table.corrupt("block " + block + " has owner tag 0x" +
-                    Long.toHexString(table.blocks.owner(block)) +
-                    (blockMarks.get(block) ? " and is reached twice" : ", not its entry's"));
-            }
-            blockMarks.set(block);
-            ref = table.body.getInt(layout.blockOffset(block) + BLOCK_NEXT_OFFSET);
-        }
     }
 }

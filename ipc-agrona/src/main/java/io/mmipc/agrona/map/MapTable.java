@@ -33,7 +33,7 @@ final class MapTable
     static final int OPTIMISTIC_ATTEMPTS = 16;
 
     /** A torn optimistic read: thrown without a stack trace, caught by the read loop. */
-    private static final RuntimeException TORN = new RuntimeException("torn read", null, false, false)
+    static final RuntimeException TORN = new RuntimeException("torn read", null, false, false)
     {
         private static final long serialVersionUID = 1L;
     };
@@ -43,6 +43,7 @@ final class MapTable
     final MapLayout layout;
     final BlockAllocator entries;
     final BlockAllocator blocks;
+    final BlockChains chains;
     final long seed;
     final Object label;
 
@@ -54,6 +55,7 @@ final class MapTable
         this.label = label;
         this.entries = new BlockAllocator(body, layout.entryBitsOffset, layout.entries, layout.entriesOffset, ENTRY_LENGTH);
         this.blocks = new BlockAllocator(body, layout.blockBitsOffset, layout.blocks, layout.blocksOffset, layout.blockBytes);
+        this.chains = new BlockChains(body, blocks, layout.blockBytes, file.path(), label);
         this.seed = body.getLongVolatile(SEED_OFFSET);
     }
 
@@ -171,7 +173,7 @@ final class MapTable
         }
         if (location == LOC_CHAIN)
         {
-            copyChain(firstBlockRef(word), length, into, intoOffset, locked);
+            chains.copy(firstBlockRef(word), length, into, intoOffset, locked);
         }
         else
         {
@@ -200,7 +202,7 @@ final class MapTable
         }
         else
         {
-            copyChain(body.getInt(at + KEY_BLOCK_OFFSET), keyLength, into, intoOffset, true);
+            chains.copy(body.getInt(at + KEY_BLOCK_OFFSET), keyLength, into, intoOffset, true);
         }
         return keyLength;
     }
@@ -246,21 +248,6 @@ final class MapTable
             }
         }
         return true;
-    }
-
-    private void copyChain(final int firstRef, final int length, final MutableDirectBuffer into, final int intoOffset,
-        final boolean locked)
-    {
-        final int payload = layout.blockPayload();
-        int ref = firstRef;
-        for (int done = 0; done < length; )
-        {
-            final int blockAt = layout.blockOffset(checkBlockRef(ref, locked));
-            final int n = Math.min(payload, length - done);
-            into.putBytes(intoOffset + done, body, blockAt + BLOCK_PAYLOAD_OFFSET, n);
-            done += n;
-            ref = body.getInt(blockAt + BLOCK_NEXT_OFFSET);
-        }
     }
 
     // ---- the whole table ----
@@ -335,13 +322,7 @@ final class MapTable
 
     int checkBlockRef(final int ref, final boolean locked)
     {
-        final int block = ref - 1;
-        if (block < 0 || block >= layout.blocks)
-        {
-            torn(locked);
-            throw corrupt("a chain holds block ref " + ref + " (the map has " + layout.blocks + " blocks)");
-        }
-        return block;
+        return chains.checkRef(ref, locked);
     }
 
     /**

@@ -22,7 +22,6 @@ final class MapWriter
     private final AtomicBuffer body;
     private final MapLayout layout;
     private final BlockAllocator entries;
-    private final BlockAllocator blocks;
 
     MapWriter(final MapTable table)
     {
@@ -30,7 +29,6 @@ final class MapWriter
         this.body = table.body;
         this.layout = table.layout;
         this.entries = table.entries;
-        this.blocks = table.blocks;
     }
 
     /**
@@ -181,37 +179,12 @@ final class MapWriter
     private int writeChain(final int stripe, final DirectBuffer src, final int offset, final int length,
         final String what)
     {
-        final long tag = tag(stripe);
-        final int payload = layout.blockPayload();
-        int first = 0;
-        int previousAt = -1;
-        for (int done = 0; done < length; )
+        final int first = table.chains.write(tag(stripe), src, offset, length);
+        if (first == BlockChains.FULL)
         {
-            final int block = blocks.claim(tag);
-            if (block < 0)
-            {
-                if (first != 0)
-                {
-                    freeChain(stripe, first);
-                }
-                throw new SharedMapFullException(table.file.path(), table.label + " has no room for a " + length +
-                    "-byte " + what + ": its data space of " + layout.blocks + " blocks of " + layout.blockBytes +
-                    " bytes (dataBytes " + layout.dataBytes + ") is full");
-            }
-            final int blockAt = layout.blockOffset(block);
-            final int n = Math.min(payload, length - done);
-            body.putBytes(blockAt + BLOCK_PAYLOAD_OFFSET, src, offset + done, n);
-            body.putInt(blockAt + BLOCK_NEXT_OFFSET, 0);
-            if (previousAt < 0)
-            {
-                first = block + 1;
-            }
-            else
-            {
-                body.putInt(previousAt + BLOCK_NEXT_OFFSET, block + 1);
-            }
-            previousAt = blockAt;
-            done += n;
+            throw new SharedMapFullException(table.file.path(), table.label + " has no room for a " + length +
+                "-byte " + what + ": its data space of " + layout.blocks + " blocks of " + layout.blockBytes +
+                " bytes (dataBytes " + layout.dataBytes + ") is full");
         }
         return first;
     }
@@ -233,20 +206,7 @@ final class MapWriter
 
     private void freeChain(final int stripe, final int firstRef)
     {
-        final long tag = tag(stripe);
-        int ref = firstRef;
-        for (int steps = 0; ref != 0; steps++)
-        {
-            final int block = table.checkBlockRef(ref, true);
-            final long owner = blocks.owner(block);
-            if (owner != tag || steps >= layout.blocks)
-            {
-                throw table.corrupt("block " + block + " of a chain of stripe " + stripe + " has owner tag 0x" +
-                    Long.toHexString(owner) + " after " + steps + " blocks");
-            }
-            ref = body.getInt(layout.blockOffset(block) + BLOCK_NEXT_OFFSET);
-            blocks.free(block);
-        }
+        table.chains.free(tag(stripe), firstRef);
     }
 
     private void addToCount(final int stripe, final int delta)

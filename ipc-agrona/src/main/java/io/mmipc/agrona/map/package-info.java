@@ -65,9 +65,24 @@
  * buffers; the {@code *Bytes} methods skip the codecs. Writers waiting for a stripe wait through
  * {@link io.mmipc.internal.wait.Waiter}, with the map's idle strategy.
  *
+ * <h2>The list and the namespace</h2>
+ * {@link io.mmipc.SharedList} ({@code Manager().list()}) reuses the dict's parts in a file of its
+ * own ({@link io.mmipc.agrona.map.ListDescriptor}): elements are chains of data blocks from one
+ * {@link io.mmipc.agrona.map.BlockAllocator} pool ({@link io.mmipc.agrona.map.BlockChains}, the
+ * same code as the dict's values), listed by 64-bit words in an index table, under one robust
+ * {@link io.mmipc.agrona.sync.LockCore}. An append writes past the size and publishes the size; a
+ * replace publishes one element word; an insert or remove writes the shifted table into a second
+ * table and switches to it and to the new size with one store of the state word. Reads are the
+ * dict's: version, look, version. The next holder of the lock after a dead one frees the blocks the
+ * active table does not reach ({@link io.mmipc.agrona.map.ListTable#repair()}).
+ * {@link io.mmipc.SharedNamespace} ({@code Manager().Namespace()}) is a dict of kind
+ * {@code NAMESPACE}: names to Java-serialized values, read back through its filter.
+ *
  * <h2>Handles</h2>
  * A map serializes as an {@link io.mmipc.internal.spi.Handle} of kind {@code dict} whose codec
  * slot holds the codecs and the capacity ({@link io.mmipc.agrona.map.DictShape});
- * {@link io.mmipc.agrona.map.AgronaMapProvider} opens the existing file again, checking both.
+ * {@link io.mmipc.agrona.map.AgronaMapProvider} opens the existing file again, checking both. A list
+ * travels as kind {@code list} with a {@link io.mmipc.agrona.map.ListShape}, a namespace as kind
+ * {@code namespace} with a {@code DictShape}.
  */
 package io.mmipc.agrona.map;
