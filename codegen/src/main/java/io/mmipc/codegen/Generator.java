@@ -214,6 +214,8 @@ public final class Generator
         f.put("getAndAddRaw", fn("body.getAndAdd" + rawCap + "(%s)"));
         f.put("toRaw", fn(toRaw(t, raw)));
         f.put("fromRaw", fn(fromRaw(t, raw)));
+        // What the cli shows: its JSON has numbers, booleans and strings, so a char is a string.
+        f.put("shown", fn(t.equals("char") ? "String.valueOf(%s)" : "%s"));
         return new Scope(flags, v, f);
     }
 

@@ -17,7 +17,8 @@ final class ValueTypes
 
     /**
      * @param slot the value's 8-byte slot, little-endian.
-     * @return what the slot holds for a value of type {@code tag}, or null for a tag no value has.
+     * @return what the slot holds for a value of type {@code tag} (a char as a one-char string), or
+     *         null for a tag no value has.
      */
     static Object value(final String tag, final ByteBuffer slot)
     {
@@ -30,7 +31,7 @@ final class ValueTypes
             case "int8" -> (byte)slot.getInt(0);
             case "int16" -> (short)slot.getInt(0);
             case "float32" -> Float.intBitsToFloat(slot.getInt(0));
-            case "char16" -> (char)slot.getInt(0);
+            case "char16" -> String.valueOf((char)slot.getInt(0));
             default -> null;
         };
     }
