@@ -363,7 +363,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
      */
     public void getBytes(final int offset, final MutableDirectBuffer dst, final int dstOffset, final int length)
     {
-        enter(offset, length);
+        enterRange(offset, length);
         try
         {
             body.getBytes(offset, dst, dstOffset, length);
@@ -380,7 +380,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
 
     public void getBytes(final int offset, final byte[] dst)
     {
-        enter(offset, dst.length);
+        enterRange(offset, dst.length);
         try
         {
             body.getBytes(offset, dst);
@@ -397,7 +397,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
 
     public void putBytes(final int offset, final byte[] src)
     {
-        enter(offset, src.length);
+        enterRange(offset, src.length);
         try
         {
             body.putBytes(offset, src);
@@ -414,7 +414,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
 
     public void putBytes(final int offset, final DirectBuffer src, final int srcOffset, final int length)
     {
-        enter(offset, length);
+        enterRange(offset, length);
         try
         {
             body.putBytes(offset, src, srcOffset, length);
@@ -478,17 +478,31 @@ public final class SharedMemory implements AutoCloseable, Serializable
     }
 
     /**
-     * @param width the bytes the access touches from {@code offset}.
+     * Enters for a typed access of {@code width} bytes at {@code offset}.
      */
     private void enter(final int offset, final int width)
     {
-        if (offset < 0 || width < 0 || offset > body.capacity() - width)
+        checkBounds(offset, width, "width");
+        file.enter();
+    }
+
+    /**
+     * Enters for a copy of {@code length} bytes at {@code offset}.
+     */
+    private void enterRange(final int offset, final int length)
+    {
+        checkBounds(offset, length, "length");
+        file.enter();
+    }
+
+    private void checkBounds(final int offset, final int count, final String what)
+    {
+        if (offset < 0 || count < 0 || offset > body.capacity() - count)
         {
             throw new IndexOutOfBoundsException(
-                "offset " + offset + " width " + width + " outside shared memory " + file.name() +
+                "offset " + offset + " " + what + " " + count + " outside shared memory " + file.name() +
                 " of size " + body.capacity() + " bytes");
         }
-        file.enter();
     }
 
     private void enterAligned(final int offset)
