@@ -4,10 +4,10 @@
 package io.mmipc;
 
 /**
- * A shared {@code boolean} value: a shared {@code boolean} (Python has no typecode for it) with
- * {@link java.util.concurrent.atomic.AtomicInteger}'s vocabulary. Every method is atomic across
- * processes; plain {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease}
- * and {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
+ * A shared {@code boolean} value: a shared {@code boolean} (Python has no typecode for it) with the vocabulary of
+ * {@code java.util.concurrent.atomic}. Every method is atomic across processes; plain
+ * {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease} and
+ * {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
  * <p>
  * A word that something else set to another non-zero value reads as {@code true}.
  * <p>

@@ -4,10 +4,13 @@
 package io.mmipc;
 
 /**
- * A shared {@code byte} value: Python's {@code multiprocessing.Value('b'/'B', ...)} with
- * {@link java.util.concurrent.atomic.AtomicInteger}'s vocabulary. Every method is atomic across
- * processes; plain {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease}
- * and {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
+ * A shared {@code byte} value: Python's {@code multiprocessing.Value('b'/'B', ...)} with the vocabulary of
+ * {@code java.util.concurrent.atomic}. Every method is atomic across processes; plain
+ * {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease} and
+ * {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
+ * <p>
+ * Python's unsigned typecode shares this type: Java's {@code byte} is signed, so read an
+ * unsigned value as {@code Byte.toUnsignedInt(get())}; arithmetic wraps the same either way.
  * <p>
  * Arithmetic wraps as Java's {@code byte} arithmetic does.
  * <p>

@@ -4,10 +4,10 @@
 package io.mmipc;
 
 /**
- * A shared {@code char} value: Python's {@code multiprocessing.Value('c'/'u', ...)} with
- * {@link java.util.concurrent.atomic.AtomicInteger}'s vocabulary. Every method is atomic across
- * processes; plain {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease}
- * and {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
+ * A shared {@code char} value: Python's {@code multiprocessing.Value('c'/'u', ...)} with the vocabulary of
+ * {@code java.util.concurrent.atomic}. Every method is atomic across processes; plain
+ * {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease} and
+ * {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
  * <p>
  * For compound updates that one atomic cannot express, hold {@link #lock()}, the lock that comes
  * with the value (Python's {@code get_lock()}).

@@ -7,10 +7,10 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A shared {@code double} value: Python's {@code multiprocessing.Value('d', ...)} with
- * {@link java.util.concurrent.atomic.AtomicInteger}'s vocabulary. Every method is atomic across
- * processes; plain {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease}
- * and {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
+ * A shared {@code double} value: Python's {@code multiprocessing.Value('d', ...)} with the vocabulary of
+ * {@code java.util.concurrent.atomic}. Every method is atomic across processes; plain
+ * {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease} and
+ * {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
  * <p>
  * {@link #compareAndSet} compares bit patterns ({@link Double#doubleToRawLongBits}), so it tells
  * {@code 0.0} from {@code -0.0} and matches a NaN only with the same NaN. The arithmetic methods

@@ -4,10 +4,10 @@
 package io.mmipc;
 
 /**
- * A shared {@code float} value: Python's {@code multiprocessing.Value('f', ...)} with
- * {@link java.util.concurrent.atomic.AtomicInteger}'s vocabulary. Every method is atomic across
- * processes; plain {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease}
- * and {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
+ * A shared {@code float} value: Python's {@code multiprocessing.Value('f', ...)} with the vocabulary of
+ * {@code java.util.concurrent.atomic}. Every method is atomic across processes; plain
+ * {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease} and
+ * {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
  * <p>
  * {@link #compareAndSet} compares bit patterns ({@link Float#floatToRawIntBits}), so it tells
  * {@code 0.0} from {@code -0.0} and matches a NaN only with the same NaN. The arithmetic methods

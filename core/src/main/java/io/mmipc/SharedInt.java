@@ -7,10 +7,10 @@ import java.util.function.IntBinaryOperator;
 import java.util.function.IntUnaryOperator;
 
 /**
- * A shared {@code int} value: Python's {@code multiprocessing.Value('i', ...)} with
- * {@link java.util.concurrent.atomic.AtomicInteger}'s vocabulary. Every method is atomic across
- * processes; plain {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease}
- * and {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
+ * A shared {@code int} value: Python's {@code multiprocessing.Value('i', ...)} with the vocabulary of
+ * {@code java.util.concurrent.atomic}. Every method is atomic across processes; plain
+ * {@link #get()} and {@link #set} have volatile semantics, {@link #setRelease} and
+ * {@link #getAcquire} the weaker pair. The value sits alone on its own 128-byte record.
  * <p>
  * Arithmetic wraps as Java's {@code int} arithmetic does.
  * <p>

@@ -9,6 +9,7 @@ package io.mmipc;
  * atomic element by element, not as a whole (hold {@link #lock()} for that). An index outside
  * {@code [0, length)} is an {@link IndexOutOfBoundsException}, never an access outside the array.
  * Acquire and release accesses of these narrow elements are volatile ones (stronger).
+ * Python's unsigned typecode shares this type: read an element as {@code Short.toUnsignedInt(get(i))}.
  */
 public interface SharedShortArray extends SharedResource
 {

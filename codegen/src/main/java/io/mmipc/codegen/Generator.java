@@ -37,7 +37,7 @@ public final class Generator
     private static final String CLI = "cli/src/main/java/io/mmipc/cli/describe/";
 
     private static final Set<String> FLAGS = Set.of("arith", "integral", "update", "text", "bool", "floating",
-        "direct", "nativeAdd", "subword");
+        "direct", "nativeAdd", "subword", "unsigned");
 
     private Generator()
     {
@@ -171,6 +171,9 @@ public final class Generator
         add(flags, "direct", rawWidth == type.width() && !bool);
         add(flags, "nativeAdd", t.equals(raw) && (raw.equals("int") || raw.equals("long")));
         add(flags, "subword", rawWidth < Integer.BYTES);
+        // Python's unsigned codes ('B', 'H') map onto Java's signed byte and short.
+        add(flags, "unsigned", (t.equals("byte") || t.equals("short")) && !type.typecodes().equals(
+            type.typecodes().toLowerCase(java.util.Locale.ROOT)));
 
         final Map<String, String> v = new HashMap<>();
         v.put("Name", type.name());
