@@ -42,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * lives, with every unread message in it, until {@link #remove(Path, String)} (see
  * {@link IpcContextBuilder} for the rule).
  */
-public final class IpcContext implements AutoCloseable
+public final class IpcContext implements AutoCloseable, IpcContextValues
 {
     private static final Map<Path, IpcContext> JOINED = new ConcurrentHashMap<>();
     private static final int PRUNE_EVERY = 64;
@@ -303,78 +303,7 @@ public final class IpcContext implements AutoCloseable
         return Providers.get(MessagingProvider.class, transport, MessagingProvider.MODULE);
     }
 
-    // ---- values, arrays, locks and synchronisation (ipc-agrona, through SyncProvider) ----
-
-    /**
-     * Creates, or opens when it exists, a shared 32-bit integer: Python's {@code Value('i', initial)}.
-     * The initial value applies only when this call creates it.
-     */
-    public SharedInt intValue(final String name, final int initial)
-    {
-        return sync().intValue(transportContext, name, initial);
-    }
-
-    /**
-     * Creates, or opens when it exists, a shared 64-bit integer: Python's {@code Value('q', initial)}.
-     */
-    public SharedLong longValue(final String name, final long initial)
-    {
-        return sync().longValue(transportContext, name, initial);
-    }
-
-    /**
-     * Creates, or opens when it exists, a shared double: Python's {@code Value('d', initial)}.
-     */
-    public SharedDouble doubleValue(final String name, final double initial)
-    {
-        return sync().doubleValue(transportContext, name, initial);
-    }
-
-    /**
-     * Creates, or opens when it exists, a shared flag.
-     */
-    public SharedBoolean booleanValue(final String name, final boolean initial)
-    {
-        return sync().booleanValue(transportContext, name, initial);
-    }
-
-    /**
-     * Creates (zeroed), or opens when it exists, a shared array of {@code length} ints: Python's
-     * {@code Array('i', length)}. Opening one of another length is an error.
-     */
-    public SharedIntArray intArray(final String name, final int length)
-    {
-        return sync().intArray(transportContext, name, length, null);
-    }
-
-    /**
-     * Creates a shared array holding {@code initial} (Python's {@code Array('i', [1, 2, 3])}), or
-     * opens it, unchanged, when it exists with the same length.
-     */
-    public SharedIntArray intArray(final String name, final int[] initial)
-    {
-        return sync().intArray(transportContext, name, initial.length, initial);
-    }
-
-    public SharedLongArray longArray(final String name, final int length)
-    {
-        return sync().longArray(transportContext, name, length, null);
-    }
-
-    public SharedLongArray longArray(final String name, final long[] initial)
-    {
-        return sync().longArray(transportContext, name, initial.length, initial);
-    }
-
-    public SharedDoubleArray doubleArray(final String name, final int length)
-    {
-        return sync().doubleArray(transportContext, name, length, null);
-    }
-
-    public SharedDoubleArray doubleArray(final String name, final double[] initial)
-    {
-        return sync().doubleArray(transportContext, name, initial.length, initial);
-    }
+    // ---- locks and synchronisation (ipc-agrona, through SyncProvider); values and arrays: IpcContextValues ----
 
     /**
      * Creates, or opens when it exists, a robust lock: Python's {@code Lock()}.
@@ -754,5 +683,17 @@ public final class IpcContext implements AutoCloseable
         checkOpen();
         return Providers.get(MapProvider.class, transport, "mmipc-ipc-agrona").namespace(transportContext, name,
             Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(options, "options"));
+    }
+
+    // ---- generated primitive family: what IpcContextValues' factories reach (issue 17 item 7) ----
+
+    static SyncProvider values(final IpcContextValues ctx)
+    {
+        return ((IpcContext)ctx).sync();
+    }
+
+    static TransportContext transportOf(final IpcContextValues ctx)
+    {
+        return ((IpcContext)ctx).transportContext;
     }
 }

@@ -18,6 +18,9 @@ import java.nio.file.Paths;
  * call after {@link #close()} is an {@link IllegalStateException}, never a touch of unmapped memory.
  * <p>
  * Ordering is in the method names: {@code putLongRelease} pairs with {@code getLongAcquire}.
+ * Typed accessors read and write {@code byte}, {@code short}, {@code int}, {@code long},
+ * {@code float} and {@code double} (plain accesses); {@link #buffer()} is the whole block as a
+ * {@link org.agrona.MutableDirectBuffer}, Python's {@code .buf}.
  * <p>
  * <b>Truncation.</b> If another process truncates the file, touching the lost part faults. A plain
  * access reports it as a {@link SharedMemoryFaultException} naming the file when HotSpot delivers
@@ -77,6 +80,74 @@ public final class SharedMemory implements AutoCloseable, Serializable
         return body.capacity();
     }
 
+    public byte getByte(final int offset)
+    {
+        enter(offset, Byte.BYTES);
+        try
+        {
+            return body.getByte(offset);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putByte(final int offset, final byte value)
+    {
+        enter(offset, Byte.BYTES);
+        try
+        {
+            body.putByte(offset, value);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public short getShort(final int offset)
+    {
+        enter(offset, Short.BYTES);
+        try
+        {
+            return body.getShort(offset);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putShort(final int offset, final short value)
+    {
+        enter(offset, Short.BYTES);
+        try
+        {
+            body.putShort(offset, value);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
     public int getInt(final int offset)
     {
         enter(offset, Integer.BYTES);
@@ -134,6 +205,74 @@ public final class SharedMemory implements AutoCloseable, Serializable
         try
         {
             body.putLong(offset, value);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public float getFloat(final int offset)
+    {
+        enter(offset, Float.BYTES);
+        try
+        {
+            return body.getFloat(offset);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putFloat(final int offset, final float value)
+    {
+        enter(offset, Float.BYTES);
+        try
+        {
+            body.putFloat(offset, value);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public double getDouble(final int offset)
+    {
+        enter(offset, Double.BYTES);
+        try
+        {
+            return body.getDouble(offset);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            exit();
+        }
+    }
+
+    public void putDouble(final int offset, final double value)
+    {
+        enter(offset, Double.BYTES);
+        try
+        {
+            body.putDouble(offset, value);
         }
         catch (final InternalError fault)
         {
@@ -224,7 +363,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
      */
     public void getBytes(final int offset, final MutableDirectBuffer dst, final int dstOffset, final int length)
     {
-        enter(offset, length);
+        enterRange(offset, length);
         try
         {
             body.getBytes(offset, dst, dstOffset, length);
@@ -241,7 +380,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
 
     public void getBytes(final int offset, final byte[] dst)
     {
-        enter(offset, dst.length);
+        enterRange(offset, dst.length);
         try
         {
             body.getBytes(offset, dst);
@@ -258,7 +397,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
 
     public void putBytes(final int offset, final byte[] src)
     {
-        enter(offset, src.length);
+        enterRange(offset, src.length);
         try
         {
             body.putBytes(offset, src);
@@ -275,7 +414,7 @@ public final class SharedMemory implements AutoCloseable, Serializable
 
     public void putBytes(final int offset, final DirectBuffer src, final int srcOffset, final int length)
     {
-        enter(offset, length);
+        enterRange(offset, length);
         try
         {
             body.putBytes(offset, src, srcOffset, length);
@@ -288,6 +427,18 @@ public final class SharedMemory implements AutoCloseable, Serializable
         {
             exit();
         }
+    }
+
+    /**
+     * Python's {@code .buf}: a {@link org.agrona.MutableDirectBuffer} over the whole block, for
+     * layouts the typed accessors do not cover. Close it (try-with-resources) on the thread that
+     * opened it; until then the block stays mapped even if it is closed.
+     *
+     * @throws IllegalStateException when the block is closed.
+     */
+    public SharedMemoryView buffer()
+    {
+        return new SharedMemoryView(file, body);
     }
 
     public boolean isClosed()
@@ -326,15 +477,32 @@ public final class SharedMemory implements AutoCloseable, Serializable
         file.exit();
     }
 
-    private void enter(final int offset, final int length)
+    /**
+     * Enters for a typed access of {@code width} bytes at {@code offset}.
+     */
+    private void enter(final int offset, final int width)
     {
-        if (offset < 0 || length < 0 || offset > body.capacity() - length)
+        checkBounds(offset, width, "width");
+        file.enter();
+    }
+
+    /**
+     * Enters for a copy of {@code length} bytes at {@code offset}.
+     */
+    private void enterRange(final int offset, final int length)
+    {
+        checkBounds(offset, length, "length");
+        file.enter();
+    }
+
+    private void checkBounds(final int offset, final int count, final String what)
+    {
+        if (offset < 0 || count < 0 || offset > body.capacity() - count)
         {
             throw new IndexOutOfBoundsException(
-                "offset " + offset + " length " + length + " outside shared memory " + file.name() +
-                " of " + body.capacity() + " bytes");
+                "offset " + offset + " " + what + " " + count + " outside shared memory " + file.name() +
+                " of size " + body.capacity() + " bytes");
         }
-        file.enter();
     }
 
     private void enterAligned(final int offset)

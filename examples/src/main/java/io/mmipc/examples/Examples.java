@@ -35,6 +35,7 @@ import io.mmipc.examples.sync.CounterWithAndWithoutLock;
 import io.mmipc.examples.sync.LockAndValue;
 import io.mmipc.examples.sync.LockedPrint;
 import io.mmipc.examples.sync.NotifySome;
+import io.mmipc.examples.sync.ValueAndArrayTypes;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -96,7 +97,9 @@ public final class Examples
         new Example("PoolInitializer", PoolInitializer.class, "-", "Pool(initializer=..., initargs=...)"),
         new Example("WhoAmI", WhoAmI.class, "-", "current_process, parent_process, active_children"),
         new Example("BarrierWithAction", BarrierWithAction.class, "-", "Barrier(3, action, timeout): one action per round"),
-        new Example("NotifySome", NotifySome.class, "-", "Condition.notify(2) wakes two of four waiters"));
+        new Example("NotifySome", NotifySome.class, "-", "Condition.notify(2) wakes two of four waiters"),
+        new Example("ValueAndArrayTypes", ValueAndArrayTypes.class, "-",
+            "Value('f'), Array('h'), Array('c') .value/.raw, Value('b') wrapping, set by a child"));
 
     private Examples()
     {

@@ -61,14 +61,7 @@ final class SyncDescribers
             final ObjectState out) throws IOException
         {
             final ByteBuffer value = file.readFully(body(VALUE_OFFSET), Long.BYTES);
-            final Object shown = switch (header.typeTag())
-            {
-                case "int32" -> value.getInt(0);
-                case "int64" -> value.getLong(0);
-                case "float64" -> value.getDouble(0);
-                case "bool" -> value.getInt(0) != 0;
-                default -> null;
-            };
+            final Object shown = ValueTypes.value(header.typeTag(), value);
             if (shown == null)
             {
                 out.problem("unknown value type \"" + header.typeTag() + "\"");
@@ -99,7 +92,7 @@ final class SyncDescribers
         {
             final long length = header.param(ARRAY_PARAM_LENGTH);
             final long elementSize = header.param(ARRAY_PARAM_ELEMENT_SIZE);
-            if (length < 0 || length > Integer.MAX_VALUE || (elementSize != 4 && elementSize != 8))
+            if (length < 0 || length > Integer.MAX_VALUE || elementSize != ValueTypes.elementSize(header.typeTag()))
             {
                 return "parameters no array has: length " + length + ", element size " + elementSize;
             }

@@ -9,7 +9,8 @@ package io.mmipc.cli.describe;
  * <pre>
  *   LockDescriptor        owner word 0, hold count 8 (rlock), record 128
  *   ValueDescriptor       value 0, the value's lock record 128, body 256
- *   ArrayDescriptor       the array's lock record 0, elements 128; params length 0, element size 1
+ *   ArrayDescriptor       the array's lock record 0, elements 256; params length 0, element size 1
+ *   value and array type tags and element sizes: the generated ValueTypes
  *   SemaphoreDescriptor   permits 0; param permits 0; type tags semaphore, bounded-semaphore
  *   EventDescriptor       word 0 = set count (63) | flag (1); type tag event
  *   ConditionDescriptor   word 0 = 0 | waits (21) | wake-ups (21) | woken (21); param lock 0

@@ -1,16 +1,9 @@
 package io.mmipc.internal.spi;
 
 import io.mmipc.SharedBarrier;
-import io.mmipc.SharedBoolean;
 import io.mmipc.SharedCondition;
-import io.mmipc.SharedDouble;
-import io.mmipc.SharedDoubleArray;
 import io.mmipc.SharedEvent;
-import io.mmipc.SharedInt;
-import io.mmipc.SharedIntArray;
 import io.mmipc.SharedLock;
-import io.mmipc.SharedLong;
-import io.mmipc.SharedLongArray;
 import io.mmipc.SharedRLock;
 import io.mmipc.SharedSemaphore;
 import io.mmipc.Task;
@@ -21,27 +14,11 @@ import java.time.Duration;
  * Implements shared values, arrays and synchronisation objects; {@code IpcContext}'s factory
  * methods delegate here (module {@code mmipc-ipc-agrona}). Every method creates the object
  * {@code name} in {@code ctx}, or opens it when it exists after checking its type and
- * parameters; the object closes with the context.
+ * parameters; the object closes with the context. The values and arrays, one pair per primitive
+ * type, are the generated {@link ValueProvider}.
  */
-public interface SyncProvider extends ObjectProvider
+public interface SyncProvider extends ObjectProvider, ValueProvider
 {
-    SharedInt intValue(TransportContext ctx, String name, int initial);
-
-    SharedLong longValue(TransportContext ctx, String name, long initial);
-
-    SharedDouble doubleValue(TransportContext ctx, String name, double initial);
-
-    SharedBoolean booleanValue(TransportContext ctx, String name, boolean initial);
-
-    /**
-     * @param initial the contents of a new array, or null for zeros; {@code length} when not null.
-     */
-    SharedIntArray intArray(TransportContext ctx, String name, int length, int[] initial);
-
-    SharedLongArray longArray(TransportContext ctx, String name, int length, long[] initial);
-
-    SharedDoubleArray doubleArray(TransportContext ctx, String name, int length, double[] initial);
-
     SharedLock lock(TransportContext ctx, String name);
 
     SharedRLock rlock(TransportContext ctx, String name);

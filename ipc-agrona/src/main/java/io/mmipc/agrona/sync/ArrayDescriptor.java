@@ -16,7 +16,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  |        The array's lock: a lock record (LockDescriptor)       |  0
  *  |                          256 bytes                           ...
  *  +---------------------------------------------------------------+
- *  |       Element 0, little-endian (4 or 8 bytes each)            | 256
+ *  |     Element 0, little-endian (1, 2, 4 or 8 bytes each)        | 256
  *  +---------------------------------------------------------------+
  *  |                        Element 1 ...                         ...
  *  +---------------------------------------------------------------+
@@ -24,7 +24,10 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  * </pre>
  * Header parameters: {@code length} (elements) and {@code element size} (bytes), both checked
- * on open; the type tag is the element type ({@code int32}, {@code int64}, {@code float64}).
+ * on open; the type tag is the element type (the generator's type table: {@code int32},
+ * {@code int64}, {@code float64}, {@code bool} (1 byte, 0/1), {@code int8}, {@code int16},
+ * {@code float32}, {@code char16}). 1- and 2-byte elements are compared-and-set through the
+ * aligned int32 word that holds them ({@link SubWords}).
  */
 final class ArrayDescriptor
 {

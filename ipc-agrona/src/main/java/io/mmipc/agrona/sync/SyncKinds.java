@@ -1,21 +1,17 @@
 package io.mmipc.agrona.sync;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The kinds of {@link io.mmipc.internal.spi.Handle} that {@link AgronaSyncProvider} re-opens.
+ * The kinds of {@link io.mmipc.internal.spi.Handle} that {@link AgronaSyncProvider} re-opens; the
+ * values' and arrays' kinds ("int", "int-array", ...) are generated into {@link AgronaValueProvider}.
  * The handle's {@code param} is the array length, the permits or the parties where the kind has
  * one; its {@code related} is a condition's lock or the value or array whose lock it is.
  */
 final class SyncKinds
 {
-    static final String INT = "int";
-    static final String LONG = "long";
-    static final String DOUBLE = "double";
-    static final String BOOLEAN = "boolean";
-    static final String INT_ARRAY = "int-array";
-    static final String LONG_ARRAY = "long-array";
-    static final String DOUBLE_ARRAY = "double-array";
     static final String LOCK = "lock";
     static final String RLOCK = "rlock";
     static final String SEMAPHORE = "semaphore";
@@ -27,8 +23,9 @@ final class SyncKinds
     /** The lock of a value or array; {@code related}: the handle of that value or array. */
     static final String LOCK_OF = "lock-of";
 
-    static final Set<String> ALL = Set.of(INT, LONG, DOUBLE, BOOLEAN, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, LOCK,
-        RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, EVENT, CONDITION, BARRIER, LOCK_OF);
+    /** Every kind: these and the values' and arrays' ({@link AgronaValueProvider#KINDS}). */
+    static final Set<String> ALL = Stream.concat(AgronaValueProvider.KINDS.stream(), Stream.of(LOCK, RLOCK,
+        SEMAPHORE, BOUNDED_SEMAPHORE, EVENT, CONDITION, BARRIER, LOCK_OF)).collect(Collectors.toUnmodifiableSet());
 
     private SyncKinds()
     {

@@ -10,7 +10,9 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +---------------------------------------------------------------+
- *  |  Value: int32 or bool (0/1) in 4 bytes, int64 or float64 in 8 |  0
+ *  |  Value: an int32 slot (int32, float32 bits, bool 0/1, and      |  0
+ *  |  int8/int16/char16 zero-extended), or an int64 slot (int64,    |
+ *  |  float64 bits)                                                 |
  *  +---------------------------------------------------------------+
  *  |                     Padding to 128 bytes                     ...
  *  +---------------------------------------------------------------+
@@ -19,7 +21,10 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  * </pre>
  * The element type is the file header's type tag ({@code int32}, {@code int64}, {@code float64},
- * {@code bool}), so opening a value as another type is refused before anything is mapped.
+ * {@code bool}, {@code int8}, {@code int16}, {@code float32}, {@code char16}: the generator's type
+ * table, {@code io.mmipc.codegen.PrimitiveType}), so opening a value as another type is refused
+ * before anything is mapped. The first four tags and their slots are those of layout version 1's
+ * hand-written values, unchanged.
  */
 final class ValueDescriptor
 {
@@ -27,11 +32,6 @@ final class ValueDescriptor
     static final int VALUE_OFFSET = 0;
     static final int LOCK_OFFSET = RECORD_LENGTH;
     static final int BODY_LENGTH = RECORD_LENGTH + LockDescriptor.RECORD_LENGTH;
-
-    static final String INT32 = "int32";
-    static final String INT64 = "int64";
-    static final String FLOAT64 = "float64";
-    static final String BOOL = "bool";
 
     private ValueDescriptor()
     {
