@@ -129,6 +129,22 @@ final class AgronaTopic<T> implements Topic<T>
         }
     }
 
+    /**
+     * @return the next sequence publishers will claim: how many messages were ever claimed.
+     */
+    long tail()
+    {
+        file.enter();
+        try
+        {
+            return ring.tailVolatile();
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
     private synchronized <C extends AutoCloseable> C register(final C member)
     {
         if (closed)
