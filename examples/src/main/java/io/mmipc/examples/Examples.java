@@ -29,6 +29,7 @@ import io.mmipc.examples.queue.TaskAndResultQueues;
 import io.mmipc.examples.sync.CounterWithAndWithoutLock;
 import io.mmipc.examples.sync.LockAndValue;
 import io.mmipc.examples.sync.LockedPrint;
+import io.mmipc.examples.topic.PriceTicker;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -82,7 +83,8 @@ public final class Examples
         new Example("PipeHelloWorld", PipeHelloWorld.class, "003", "the child that sends 'hello world'"),
         new Example("LockedPrint", LockedPrint.class, "003", "a lock around printing"),
         new Example("LogToStderr", LogToStderr.class, "003", "log_to_stderr from several processes"),
-        new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"));
+        new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"),
+        new Example("PriceTicker", PriceTicker.class, "-", "a Topic fans a price ticker out to three screen processes"));
 
     private Examples()
     {
