@@ -32,6 +32,8 @@ final class AgronaBroadcastLink extends FanOutLink
     private final ManyToOneRingBuffer replies;
     private final UnsafeBuffer message;
     private final boolean publisher;
+    private long lappedWhileCopying;
+    private final org.agrona.concurrent.MessageHandler onBroadcast = this::onBroadcast;
 
     AgronaBroadcastLink(final Path dir, final int size, final boolean publisher)
     {
@@ -74,9 +76,17 @@ final class AgronaBroadcastLink extends FanOutLink
             return replies.read((type, buffer, offset, length) -> received.add(buffer, offset, length), limit);
         }
         int messages = 0;
-        while (messages < limit && receiver.receive(this::onBroadcast) > 0)
+        try
         {
-            messages++;
+            while (messages < limit && receiver.receive(onBroadcast) > 0)
+            {
+                messages++;
+            }
+        }
+        catch (final IllegalStateException lappedDuringCopy)
+        {
+            // Agrona's "unable to keep up with broadcast": the copy was overwritten; the next receive goes on
+            lappedWhileCopying++;
         }
         return messages;
     }
@@ -89,7 +99,7 @@ final class AgronaBroadcastLink extends FanOutLink
     @Override
     long lapped()
     {
-        return publisher ? 0 : receiver.broadcastReceiver().lappedCount();
+        return publisher ? 0 : receiver.broadcastReceiver().lappedCount() + lappedWhileCopying;
     }
 
     @Override
