@@ -111,6 +111,7 @@ final class TopicReader
                 final int kind = body.getInt(at + CHECK_OFFSET) & KIND_MASK;
                 if (!checked(at, length, sequence))
                 {
+                    VarHandle.acquireFence(); // the header's loads before the tail's: was it overwritten under us?
                     if (lap && lappedAt(sequence))
                     {
                         sequence = skipTo(sequence, ring.tailVolatile() - capacity);
