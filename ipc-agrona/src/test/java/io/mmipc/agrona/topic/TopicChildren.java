@@ -102,4 +102,19 @@ public final class TopicChildren
             Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // until the test kills it
         }
     }
+
+    /**
+     * Claims a slot and never commits it, as a publisher stopped between claim and commit: the
+     * subscribers wait at that slot until it is killed. Args: handle.
+     */
+    public static final class ClaimAndHang
+    {
+        public static void main(final String[] args) throws Exception
+        {
+            final Topic<byte[]> topic = Handles.decode(args[0]);
+            final Topic.Publisher<byte[]> publisher = topic.publisher();
+            System.out.println("CLAIMED " + publisher.tryClaim(8));
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // until the test kills it
+        }
+    }
 }

@@ -186,6 +186,34 @@ class TopicProcessesTest
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aPublisherJvmKilledBetweenClaimAndCommitCostsSubscribersThatMessageOnly() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Topic<byte[]> topic = ctx.topic("claims", Codecs.bytes(), OPTIONS);
+            final Topic.Subscription<byte[]> sub = topic.subscribe();
+            try (ChildJvm hanging = Children.start(TopicChildren.ClaimAndHang.class, Handles.encode(topic));
+                Topic.Publisher<byte[]> publisher = topic.publisher())
+            {
+                Children.awaitLine(hanging, "CLAIMED", CHILD_TIMEOUT);
+                final UnsafeBuffer message = new UnsafeBuffer(new byte[8]);
+                message.putLong(0, 7);
+                publisher.put(message, 0, 8); // claimed after the hanging one
+                final long[] got = {-1};
+                assertFalse(sub.take((buffer, offset, length) -> got[0] = buffer.getLong(offset), 500,
+                    TimeUnit.MILLISECONDS), "a live publisher's open claim is waited for, past the dead-process timeout");
+
+                hanging.kill(); // SIGKILL with its claim open
+                assertTrue(hanging.waitFor(Duration.ofSeconds(30)));
+                assertTrue(sub.take((buffer, offset, length) -> got[0] = buffer.getLong(offset), 30, TimeUnit.SECONDS));
+                assertEquals(7, got[0], "the message after the dead claim arrives");
+                assertEquals(1, sub.missed(), "the dead claim is counted");
+            }
+        }
+    }
+
     private static long topicTail(final Topic<byte[]> topic)
     {
         final AgronaTopic<byte[]> agrona = (AgronaTopic<byte[]>)topic;
