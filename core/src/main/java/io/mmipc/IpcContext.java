@@ -9,6 +9,7 @@ import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.file.SharedFileSpec;
 import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.spi.MapProvider;
+import io.mmipc.internal.spi.TopicProvider;
 import io.mmipc.internal.spi.MessagingProvider;
 import io.mmipc.internal.spi.Providers;
 import io.mmipc.internal.spi.SyncProvider;
@@ -695,5 +696,26 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
     static TransportContext transportOf(final IpcContextValues ctx)
     {
         return ((IpcContext)ctx).transportContext;
+    }
+
+    // ---- fan-out topics (ipc-agrona, through TopicProvider) ----
+
+    /**
+     * Creates, or opens when it exists, the topic {@code name} with the default {@link TopicOptions}:
+     * every subscriber, in any process, receives every message.
+     */
+    public <T> Topic<T> topic(final String name, final Codec<T> codec)
+    {
+        return topic(name, codec, TopicOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same codec, capacity, slots and policy, the topic {@code name}.
+     */
+    public <T> Topic<T> topic(final String name, final Codec<T> codec, final TopicOptions options)
+    {
+        checkOpen();
+        return Providers.get(TopicProvider.class, transport, "mmipc-ipc-agrona").topic(transportContext, name,
+            Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(options, "options"));
     }
 }

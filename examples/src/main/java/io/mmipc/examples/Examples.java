@@ -36,6 +36,7 @@ import io.mmipc.examples.sync.LockAndValue;
 import io.mmipc.examples.sync.LockedPrint;
 import io.mmipc.examples.sync.NotifySome;
 import io.mmipc.examples.sync.ValueAndArrayTypes;
+import io.mmipc.examples.topic.PriceTicker;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -99,7 +100,8 @@ public final class Examples
         new Example("BarrierWithAction", BarrierWithAction.class, "-", "Barrier(3, action, timeout): one action per round"),
         new Example("NotifySome", NotifySome.class, "-", "Condition.notify(2) wakes two of four waiters"),
         new Example("ValueAndArrayTypes", ValueAndArrayTypes.class, "-",
-            "Value('f'), Array('h'), Array('c') .value/.raw, Value('b') wrapping, set by a child"));
+            "Value('f'), Array('h'), Array('c') .value/.raw, Value('b') wrapping, set by a child"),
+        new Example("PriceTicker", PriceTicker.class, "-", "a Topic fans a price ticker out to three screen processes"));
 
     private Examples()
     {

@@ -18,6 +18,8 @@ public enum ObjectKind
     PIPE(12),
     /** A spill file that carries one message too large for a ring. */
     SPILL(13),
+    /** A fan-out topic: every subscriber receives every message. */
+    TOPIC(14),
     /** A single shared value (int, long, double, boolean). */
     VALUE(20),
     /** A fixed-length shared array. */

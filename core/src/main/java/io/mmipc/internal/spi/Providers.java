@@ -62,7 +62,7 @@ public final class Providers
     {
         // The durable log's last: a JVM that never meets a log handle never instantiates its provider.
         for (final Class<? extends ObjectProvider> spi : List.of(MessagingProvider.class, SyncProvider.class,
-            MapProvider.class, DurableLogProvider.class))
+            MapProvider.class, TopicProvider.class, DurableLogProvider.class))
         {
             for (final ObjectProvider provider : all(spi))
             {

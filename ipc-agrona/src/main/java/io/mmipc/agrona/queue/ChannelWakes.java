@@ -45,8 +45,11 @@ import static io.mmipc.agrona.queue.ChannelDescriptor.*;
  * Room is signalled once per batch a consumer reads (the head moves once per batch), data once
  * per message or zero-copy commit.
  */
-final class ChannelWakes
+public final class ChannelWakes
 {
+    /** The bytes of a wakes region: two wake word slots and the slot of the may-sleep flags. */
+    public static final int REGION_LENGTH = WAKES_LENGTH;
+
     private final AtomicBuffer region;
     private final WakeWord dataArrived;
     private final WakeWord roomFreed;
@@ -58,7 +61,7 @@ final class ChannelWakes
      * @param region      the channel's wakes region ({@link ChannelDescriptor#WAKES_LENGTH} bytes, off-heap).
      * @param claimFences true for a many-to-one ring, whose producers claim with a CAS.
      */
-    ChannelWakes(final AtomicBuffer region, final boolean claimFences)
+    public ChannelWakes(final AtomicBuffer region, final boolean claimFences)
     {
         if (region.capacity() < WAKES_LENGTH)
         {
@@ -70,12 +73,12 @@ final class ChannelWakes
         this.claimFences = claimFences;
     }
 
-    WakeWord dataArrived()
+    public WakeWord dataArrived()
     {
         return dataArrived;
     }
 
-    WakeWord roomFreed()
+    public WakeWord roomFreed()
     {
         return roomFreed;
     }
@@ -93,7 +96,7 @@ final class ChannelWakes
     /**
      * Producer: after a record is committed (written whole).
      */
-    void afterPublish()
+    public void afterPublish()
     {
         if (claimFences)
         {
@@ -109,7 +112,7 @@ final class ChannelWakes
     /**
      * Consumer: after the head moved past what it read.
      */
-    void afterConsume()
+    public void afterConsume()
     {
         if (region.getIntVolatile(SENDERS_MAY_SLEEP_OFFSET) != 0)
         {
@@ -121,7 +124,7 @@ final class ChannelWakes
     /**
      * Receiver: before a wait that may sleep in the kernel.
      */
-    void receiverMaySleep()
+    public void receiverMaySleep()
     {
         if (!receiverFlagSet)
         {
@@ -133,7 +136,7 @@ final class ChannelWakes
     /**
      * Sender: before a wait that may sleep in the kernel.
      */
-    void senderMaySleep()
+    public void senderMaySleep()
     {
         if (!senderFlagSet)
         {

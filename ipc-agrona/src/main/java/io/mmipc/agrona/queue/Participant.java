@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per-JVM object number, so that two objects of one JVM never share a role, a slot or a turn.
  * Every word this object writes to say "mine" holds {@link #id()}.
  */
-final class Participant
+public final class Participant
 {
     /** Object numbers are never reused in a JVM: a stale word of a closed object names nobody alive here. */
     private static final AtomicInteger OBJECTS = new AtomicInteger();
@@ -37,7 +37,7 @@ final class Participant
     /**
      * Takes a registry lease in the context's directory; give it back with {@link #leave()}.
      */
-    static Participant join(final TransportContext ctx)
+    public static Participant join(final TransportContext ctx)
     {
         return new Participant(ParticipantRegistry.lease(ctx.directory(), ctx.filePermissions()),
             OBJECTS.incrementAndGet());
@@ -46,12 +46,12 @@ final class Participant
     /**
      * @return the owner id this object writes into the words it holds.
      */
-    long id()
+    public long id()
     {
         return id;
     }
 
-    ParticipantRegistry registry()
+    public ParticipantRegistry registry()
     {
         return registry;
     }
@@ -61,7 +61,7 @@ final class Participant
      * @param what       what the word guards, for messages.
      * @return the owner word at {@code bodyOffset}; use it between the file's enter and exit.
      */
-    OwnerWord word(final SharedFile file, final int bodyOffset, final String what)
+    public OwnerWord word(final SharedFile file, final int bodyOffset, final String what)
     {
         return new OwnerWord(OwnerCell.of(file.body(), bodyOffset), registry, file.path(),
             SharedFileDescriptor.HEADER_LENGTH + bodyOffset, what);
@@ -70,7 +70,7 @@ final class Participant
     /**
      * Gives the registry lease back, once.
      */
-    void leave()
+    public void leave()
     {
         if (left.compareAndSet(false, true))
         {

@@ -12,7 +12,7 @@ import java.util.Base64;
  * Passes shared objects to child JVMs the way the Process issue will: Java serialization (through
  * the filtered codec), as a command-line argument.
  */
-final class Handles
+public final class Handles
 {
     private static final Codec<Serializable> JAVA = Codecs.java();
 
@@ -20,7 +20,7 @@ final class Handles
     {
     }
 
-    static String encode(final Object shared)
+    public static String encode(final Object shared)
     {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
         final int length = JAVA.encode((Serializable)shared, buffer, 0);
@@ -30,7 +30,7 @@ final class Handles
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T decode(final String text)
+    public static <T> T decode(final String text)
     {
         final byte[] bytes = Base64.getDecoder().decode(text);
         return (T)JAVA.decode(new UnsafeBuffer(bytes), 0, bytes.length);

@@ -7,7 +7,7 @@ import org.agrona.MutableDirectBuffer;
  * Messages derived from (producer, sequence), so a torn, foreign or reordered one shows up: an
  * int producer, an int sequence, then 0 to 119 bytes that depend on both.
  */
-final class Payloads
+public final class Payloads
 {
     static final int HEADER = 8;
 
@@ -25,7 +25,7 @@ final class Payloads
         return (byte)(producer * 31 + seq * 17 + i);
     }
 
-    static int write(final MutableDirectBuffer buffer, final int producer, final int seq)
+    public static int write(final MutableDirectBuffer buffer, final int producer, final int seq)
     {
         final int length = length(producer, seq);
         buffer.putInt(0, producer);
@@ -40,7 +40,7 @@ final class Payloads
     /**
      * @return null when the message is intact, else what is wrong.
      */
-    static String check(final DirectBuffer buffer, final int offset, final int length)
+    public static String check(final DirectBuffer buffer, final int offset, final int length)
     {
         if (length < HEADER)
         {
