@@ -59,6 +59,8 @@ public final class ContextDirectory implements AutoCloseable
     /** A private-named directory without a marker older than this is an abandoned half-made one. */
     static final long UNMARKED_GRACE_MILLIS = 60_000;
 
+    /** How often a root that other processes keep removing is made again before giving up. */
+    private static final int ROOT_ATTEMPTS = 100;
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     /** Marker parameter: 1 for a named (persistent) directory, never swept; 0 for a private one. */
     public static final int PARAM_PERSISTENT = 0;
@@ -267,7 +269,16 @@ public final class ContextDirectory implements AutoCloseable
             return 0;
         }
         int removed = 0;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root))
+        final DirectoryStream<Path> listing;
+        try
+        {
+            listing = Files.newDirectoryStream(root);
+        }
+        catch (final NoSuchFileException removedMeanwhile)
+        {
+            return 0; // the last context closed and took the automatic root: nothing to sweep
+        }
+        try (DirectoryStream<Path> dirs = listing)
         {
             for (final Path dir : dirs)
             {
@@ -555,18 +566,34 @@ public final class ContextDirectory implements AutoCloseable
      */
     static void ensureRoot(final Path root, final Set<PosixFilePermission> filePermissions) throws IOException
     {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS))
+        // The automatic root goes when its last context closes: another process may remove it
+        // between our create and our check. Each retry follows such a removal, so a few suffice.
+        for (int attempt = 1; ; attempt++)
         {
+            if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS))
+            {
+                try
+                {
+                    Files.createDirectories(root, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+                }
+                catch (final FileAlreadyExistsException raced)
+                {
+                    // another process made it first (or it is a link: checked below)
+                }
+            }
             try
             {
-                Files.createDirectories(root, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+                FileTrust.checkDirectory(root, "mmipc root", directoryPermissionsFor(filePermissions));
+                return;
             }
-            catch (final FileAlreadyExistsException raced)
+            catch (final NoSuchFileException removedMeanwhile)
             {
-                // another process made it first (or it is a link: checked below)
+                if (attempt == ROOT_ATTEMPTS)
+                {
+                    throw removedMeanwhile;
+                }
             }
         }
-        FileTrust.checkDirectory(root, "mmipc root", directoryPermissionsFor(filePermissions));
     }
 
     private static Set<PosixFilePermission> recordedPermissions(final SharedFileHeader marker)
