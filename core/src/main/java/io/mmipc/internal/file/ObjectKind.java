@@ -18,6 +18,8 @@ public enum ObjectKind
     PIPE(12),
     /** A spill file that carries one message too large for a ring. */
     SPILL(13),
+    /** The task counts of a joinable queue (unfinished tasks, who holds which), beside its queue file. */
+    JOINABLE(15),
     /** A single shared value (int, long, double, boolean). */
     VALUE(20),
     /** A fixed-length shared array. */
