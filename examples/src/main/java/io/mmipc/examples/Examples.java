@@ -5,6 +5,7 @@ import io.mmipc.examples.manager.ProcessManager;
 import io.mmipc.examples.pipe.PipeHelloWorld;
 import io.mmipc.examples.pipe.PipeSenderReceiver;
 import io.mmipc.examples.pipe.PipeTwoWay;
+import io.mmipc.examples.pipe.WaitOnReaders;
 import io.mmipc.examples.pool.ApplyAsyncResults;
 import io.mmipc.examples.pool.CrossPlatformWorker;
 import io.mmipc.examples.pool.ErrorCallback;
@@ -22,6 +23,7 @@ import io.mmipc.examples.process.SquaresProcess;
 import io.mmipc.examples.process.ThreeWorkers;
 import io.mmipc.examples.process.TwoWorkersTiming;
 import io.mmipc.examples.process.WorkerErrors;
+import io.mmipc.examples.queue.JoinableQueueWorkers;
 import io.mmipc.examples.queue.ProducerConsumer;
 import io.mmipc.examples.queue.QueueEvens;
 import io.mmipc.examples.queue.QueueSquares;
@@ -82,7 +84,11 @@ public final class Examples
         new Example("PipeHelloWorld", PipeHelloWorld.class, "003", "the child that sends 'hello world'"),
         new Example("LockedPrint", LockedPrint.class, "003", "a lock around printing"),
         new Example("LogToStderr", LogToStderr.class, "003", "log_to_stderr from several processes"),
-        new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"));
+        new Example("SharedMemoryDemo", SharedMemoryDemo.class, "-", "two JVMs, one mapped file, 100,000 requests"),
+        new Example("JoinableQueueWorkers", JoinableQueueWorkers.class, "-",
+            "daemon workers call task_done(); JoinableQueue.join() waits for them"),
+        new Example("WaitOnReaders", WaitOnReaders.class, "-",
+            "connection.wait on four pipe readers until each reaches EOFError"));
 
     private Examples()
     {
