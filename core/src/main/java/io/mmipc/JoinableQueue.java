@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #lostTasks()}, and a warning names the dead pid. Joiners look for dead holders about every
  * 100 ms while they wait, so {@code join()} never waits for a dead process; it returns once every
  * task is done or lost, and the caller compares {@code lostTasks()} to see whether work was lost.
- * A process killed in the middle of a put, a take or a {@code taskDone()} may leave one task
+ * A consumer killed while it waits in {@code take()} holds nothing. A process killed in the
+ * middle of a put, a read or a {@code taskDone()} may leave one task
  * counted lost that was in fact delivered or done: {@code join()} may then return one task early,
  * never late. The accounting assumes that the object that takes a task is the one that marks it
  * done (as in every tutorial); marking tasks done through another object works while everyone

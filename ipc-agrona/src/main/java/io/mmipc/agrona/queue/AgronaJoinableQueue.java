@@ -24,10 +24,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A joinable queue: an {@link AgronaQueue} (the messages) and its {@link TaskCounts} (the tasks,
  * in the task file beside it). Every send goes through {@link TaskCounts#beforePut} and
- * {@link TaskCounts#afterPut}; every receive hands the message to a handler that counts it
- * taken ({@link TaskCounts#taken}) before it decodes it, while the record is still at the ring's
- * head. A message that fails to decode, or whose handler throws, counts as done: nobody could
- * call {@code taskDone()} for it.
+ * {@link TaskCounts#afterPut}; every receive is one non-blocking read between
+ * {@link TaskCounts#reserve} and, when it took nothing, {@link TaskCounts#unreserve}; a blocking
+ * receive waits for the queue to become readable ({@link AgronaQueue#awaitReadable}) between
+ * reads, holding no reservation. A message that fails to decode, or whose handler throws, counts
+ * as done: nobody could call {@code taskDone()} for it.
  */
 final class AgronaJoinableQueue<T> implements JoinableQueue<T>, Waitable, Serializable
 {
@@ -69,7 +70,6 @@ final class AgronaJoinableQueue<T> implements JoinableQueue<T>, Waitable, Serial
         @Override
         public void onMessage(final DirectBuffer buffer, final int offset, final int length)
         {
-            tasks.taken();
             try
             {
                 if (target != null)
@@ -291,13 +291,61 @@ final class AgronaJoinableQueue<T> implements JoinableQueue<T>, Waitable, Serial
         tasks.afterPut(false);
     }
 
-    // ---- receiving: each counted taken inside the read
+    // ---- receiving: each read reserved, waits between reads unreserved
+
+    /**
+     * One non-blocking read of one message, reserved.
+     *
+     * @return true when {@code handler} got a message.
+     */
+    private boolean pollOne(final MessageHandler handler)
+    {
+        tasks.reserve();
+        boolean took = false;
+        try
+        {
+            took = queue.poll(handler);
+            return took;
+        }
+        finally
+        {
+            if (!took)
+            {
+                tasks.unreserve();
+            }
+        }
+    }
+
+    /**
+     * Reads one message, waiting up to {@code timeoutNanos} ({@link Waiter#FOREVER}, or 0) for
+     * the queue to become readable between reads (another consumer may win the message).
+     *
+     * @return false when none came in time.
+     */
+    private boolean receive(final MessageHandler handler, final long timeoutNanos) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + timeoutNanos;
+        while (!pollOne(handler))
+        {
+            final long left = timeoutNanos == Waiter.FOREVER ? Waiter.FOREVER : deadline - System.nanoTime();
+            if (left != Waiter.FOREVER && left <= 0 || !queue.awaitReadable(left))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long nanos(final long timeout, final TimeUnit unit)
+    {
+        return Math.max(0, unit.toNanos(timeout));
+    }
 
     @Override
     public T take() throws InterruptedException
     {
         final Taker taker = takers.get();
-        queue.take(taker.objects());
+        receive(taker.objects(), Waiter.FOREVER);
         return taker.take();
     }
 
@@ -305,14 +353,14 @@ final class AgronaJoinableQueue<T> implements JoinableQueue<T>, Waitable, Serial
     public T poll()
     {
         final Taker taker = takers.get();
-        return queue.poll(taker.objects()) ? taker.take() : null;
+        return pollOne(taker.objects()) ? taker.take() : null;
     }
 
     @Override
     public T poll(final long timeout, final TimeUnit unit) throws InterruptedException
     {
         final Taker taker = takers.get();
-        return queue.poll(taker.objects(), timeout, unit) ? taker.take() : null;
+        return receive(taker.objects(), nanos(timeout, unit)) ? taker.take() : null;
     }
 
     @Override
@@ -322,34 +370,41 @@ final class AgronaJoinableQueue<T> implements JoinableQueue<T>, Waitable, Serial
         {
             throw new NullPointerException("target");
         }
-        final Taker taker = takers.get();
-        return queue.drain(taker.wrap((buffer, offset, length) -> target.add(codec.decode(buffer, offset, length))),
-            maxElements);
+        return drain((buffer, offset, length) -> target.add(codec.decode(buffer, offset, length)), maxElements);
     }
 
     @Override
     public void take(final MessageHandler handler) throws InterruptedException
     {
-        queue.take(takers.get().wrap(handler));
+        receive(takers.get().wrap(handler), Waiter.FOREVER);
     }
 
     @Override
     public boolean poll(final MessageHandler handler)
     {
-        return queue.poll(takers.get().wrap(handler));
+        return pollOne(takers.get().wrap(handler));
     }
 
     @Override
     public boolean poll(final MessageHandler handler, final long timeout, final TimeUnit unit)
         throws InterruptedException
     {
-        return queue.poll(takers.get().wrap(handler), timeout, unit);
+        return receive(takers.get().wrap(handler), nanos(timeout, unit));
     }
 
+    /**
+     * One message per reserved read, so that no more than one reservation is ever in flight per thread.
+     */
     @Override
     public int drain(final MessageHandler handler, final int limit)
     {
-        return queue.drain(takers.get().wrap(handler), limit);
+        final MessageHandler taker = takers.get().wrap(handler);
+        int drained = 0;
+        while (drained < limit && pollOne(taker))
+        {
+            drained++;
+        }
+        return drained;
     }
 
     // ---- the queue's own

@@ -178,6 +178,16 @@ final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
         return objects.drainTo(receiver, target, maxElements);
     }
 
+    /**
+     * Waits up to {@code timeoutNanos} ({@link Waiter#FOREVER}, or 0) until a receive would not
+     * wait, without receiving: a joinable queue waits here and then polls, so that it holds no
+     * task reservation while it waits.
+     */
+    boolean awaitReadable(final long timeoutNanos) throws InterruptedException
+    {
+        return receiver.awaitReady(timeoutNanos);
+    }
+
     // ---- zero-copy
 
     @Override

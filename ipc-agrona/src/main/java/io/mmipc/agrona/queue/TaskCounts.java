@@ -21,9 +21,13 @@ import static io.mmipc.internal.owner.OwnerWordDescriptor.FREE;
  * too many, never too few:
  * <pre>
  *   put:      held + 1, unfinished + 1, send, held - 1        (a failed send: unfinished - 1 first)
- *   take:     held + 1 while the record is still at the ring's head (inside the read)
+ *   take:     held + 1, one non-blocking read, held - 1 if it found nothing
  *   taskDone: unfinished - 1 (refused at 0), then held - 1 if held &gt; 0
  * </pre>
+ * A read marks its message taken before the handler runs (the queue is at-most-once), so the
+ * reservation must come before the read; a blocking take waits for the queue to become readable
+ * without a reservation and reserves only around each read, so a consumer killed while it waits
+ * (the usual idle worker) holds nothing.
  * <b>Dead holders.</b> A joiner checks the holders every {@link #CHECK_NANOS}, and a new object
  * that finds every slot taken checks them too; a holder whose process died is taken over through
  * the ownership core ({@link OwnerWord#acquire}) and <em>settled</em>: its held count is
@@ -100,14 +104,30 @@ final class TaskCounts
     }
 
     /**
-     * A task was taken by this object: call while its record is still at the ring's head.
+     * Before a non-blocking read: the task it may take is held from before it leaves the ring.
      */
-    void taken()
+    void reserve()
     {
         file.enter();
         try
         {
             body.getAndAddLong(heldOffset(), 1);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    /**
+     * After a read that took nothing.
+     */
+    void unreserve()
+    {
+        file.enter();
+        try
+        {
+            decrementHeld();
         }
         finally
         {

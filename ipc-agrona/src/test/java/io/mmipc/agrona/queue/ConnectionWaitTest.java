@@ -2,6 +2,7 @@ package io.mmipc.agrona.queue;
 
 import io.mmipc.Connection;
 import io.mmipc.IpcContext;
+import io.mmipc.JvmProcess;
 import io.mmipc.MessageQueue;
 import io.mmipc.Pipe;
 import io.mmipc.PipeEnd;
@@ -122,6 +123,29 @@ class ConnectionWaitTest
                 child.process().destroyForcibly();
                 assertEquals(List.of(handle), waiting.get(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
             }
+        }
+    }
+
+    @Test
+    void jvmProcessesAreReturnedAsTheyExitOrAreKilled() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Pipe<Long> idle = ctx.pipe("idle", Codecs.int64());
+            final JvmProcess quick = JvmProcess.of(() -> { }).jvmOptions(Children.QUICK_JVM.toArray(new String[0]));
+            final JvmProcess sleeper = JvmProcess.of(() -> Thread.sleep(Long.MAX_VALUE))
+                .jvmOptions(Children.QUICK_JVM.toArray(new String[0]));
+            assertThrows(IllegalStateException.class, () -> Connection.wait(List.of(quick), Duration.ZERO),
+                "not started");
+            quick.start();
+            sleeper.start();
+            final List<Object> all = List.of(idle.end1(), quick, sleeper);
+            assertEquals(List.of(quick), Connection.wait(all, LONG));
+            assertEquals(0, quick.exitCode().getAsInt());
+            final CompletableFuture<List<Object>> waiting = waitInThread(List.of(idle.end1(), sleeper), LONG);
+            sleeper.kill();
+            assertEquals(List.of(sleeper), waiting.get(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(137, sleeper.exitCode().getAsInt());
         }
     }
 

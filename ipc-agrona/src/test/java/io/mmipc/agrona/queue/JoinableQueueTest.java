@@ -5,6 +5,9 @@ import io.mmipc.IpcContext;
 import io.mmipc.JoinableQueue;
 import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
+import io.mmipc.SharedFileException;
+import io.mmipc.SharedObjectMismatchException;
+import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.codec.Codecs;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
@@ -13,7 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,6 +125,35 @@ class JoinableQueueTest
                 assertEquals(0, tasks.unfinishedTasks());
                 assertThrows(IllegalStateException.class, tasks::taskDone, "nothing left to mark done");
             }
+        }
+    }
+
+    /**
+     * An idle worker waits for the queue without a reservation: killing it loses nothing.
+     */
+    @Test
+    void aWorkerKilledWhileItWaitsForATaskHoldsNothing() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final JoinableQueue<Long> tasks = ctx.joinableQueue("tasks", Codecs.int64());
+            try (ChildJvm worker = Children.start(JoinableChildren.Worker.class, Handles.encode(tasks)))
+            {
+                Children.awaitLine(worker, "READY", CHILD_TIMEOUT);
+                worker.process().destroyForcibly();
+                assertTrue(worker.waitFor(CHILD_TIMEOUT));
+            }
+            tasks.put(1L);
+            tasks.put(2L);
+            assertFalse(tasks.join(Duration.ofMillis(300)), "two tasks nobody took");
+            assertEquals(2, tasks.unfinishedTasks());
+            assertEquals(0, tasks.lostTasks());
+            for (int i = 0; i < 2; i++)
+            {
+                assertNotNull(tasks.poll(10, TimeUnit.SECONDS));
+                tasks.taskDone();
+            }
+            assertTrue(tasks.join(Duration.ofSeconds(10)));
         }
     }
 
@@ -227,6 +264,37 @@ class JoinableQueueTest
             assertEquals(1, tasks.unfinishedTasks(), "taken without counting: the plain queue does not know");
             tasks.taskDone();
             assertTrue(Files.exists(tasks.path().resolveSibling("tasks.joinable")));
+        }
+    }
+
+    @Test
+    void aTaskFileOfAnotherLayoutOrWithImpossibleSlotsIsRefusedByName() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final Path file = ctx.joinableQueue("tasks", Codecs.int64()).path().resolveSibling("tasks.joinable");
+            writeParam(file, JoinableDescriptor.PARAM_LAYOUT, 0);
+            final UncheckedIOException layout = assertThrows(UncheckedIOException.class,
+                () -> ctx.openJoinableQueue("tasks", Codecs.int64()));
+            assertEquals(SharedFileException.Reason.UNSUPPORTED_VERSION, ((SharedFileException)layout.getCause()).reason());
+            assertTrue(layout.getMessage().contains(file.toString()), layout.getMessage());
+            writeParam(file, JoinableDescriptor.PARAM_LAYOUT, JoinableDescriptor.LAYOUT_VERSION);
+            writeParam(file, JoinableDescriptor.PARAM_SLOTS, -5);
+            final UncheckedIOException slots = assertThrows(UncheckedIOException.class,
+                () -> ctx.openJoinableQueue("tasks", Codecs.int64()));
+            assertTrue(slots.getMessage().contains("task slots -5") && slots.getMessage().contains(file.toString()),
+                slots.getMessage());
+            assertThrows(SharedObjectMismatchException.class, () -> ctx.openQueue("tasks.joinable", Codecs.int64()),
+                "a task file is no queue");
+        }
+    }
+
+    private static void writeParam(final Path file, final int param, final long value) throws Exception
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value),
+                SharedFileDescriptor.paramOffset(param));
         }
     }
 }
