@@ -43,7 +43,7 @@ public final class Connection
      * <ul>
      *   <li>a {@link PipeEnd} that receives: ready when a message waits or the stream ended (the
      *   other end was closed or its process died, and everything it sent was received), so that
-     *   {@code recv()} would not block;</li>
+     *   {@code recv()} would not block; an end not open yet is opened, as {@code recv()} would;</li>
      *   <li>a {@link MessageQueue} (a {@link JoinableQueue} too): ready when a message waits (on a
      *   one-to-one queue also once its producer died). A queue has competing consumers: another
      *   may take the message first, so follow with {@code poll()}, not {@code take()};</li>
