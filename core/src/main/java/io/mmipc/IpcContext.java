@@ -718,4 +718,45 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
         return Providers.get(TopicProvider.class, transport, "mmipc-ipc-agrona").topic(transportContext, name,
             Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(options, "options"));
     }
+
+    // ---- joinable queues (issue 17: JoinableQueue) ----
+
+    /**
+     * Creates, or opens when it exists, the many-to-many joinable queue {@code name} of byte
+     * arrays: Python's {@code multiprocessing.JoinableQueue()}.
+     */
+    public JoinableQueue<byte[]> joinableQueue(final String name)
+    {
+        return joinableQueue(name, Codecs.bytes(), QueueOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists, the many-to-many joinable queue {@code name} whose
+     * messages {@code codec} encodes.
+     */
+    public <T> JoinableQueue<T> joinableQueue(final String name, final Codec<T> codec)
+    {
+        return joinableQueue(name, codec, QueueOptions.defaults());
+    }
+
+    /**
+     * Creates, or opens when it exists with the same kind, sizes and codec, the joinable queue
+     * {@code name}: a queue of that name and its task counts (the file {@code name + ".joinable"}).
+     */
+    public <T> JoinableQueue<T> joinableQueue(final String name, final Codec<T> codec, final QueueOptions options)
+    {
+        checkOpen();
+        return messaging().joinableQueue(transportContext, name, Objects.requireNonNull(codec, "codec"),
+            Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Opens the existing joinable queue {@code name}, whatever its kind and sizes; only the codec must match.
+     */
+    public <T> JoinableQueue<T> openJoinableQueue(final String name, final Codec<T> codec)
+    {
+        checkOpen();
+        return messaging().openJoinableQueue(transportContext, name, Objects.requireNonNull(codec, "codec"),
+            QueueOptions.defaults());
+    }
 }

@@ -350,6 +350,14 @@ public class JvmProcess implements Task
             " stopped exitcode=" + child.exitCode().orElse(-1)) + (daemon ? " daemon>" : ">");
     }
 
+    /**
+     * @return the started child's process, for {@link Connection#wait}.
+     */
+    final Process childProcess()
+    {
+        return started().process();
+    }
+
     private ChildJvm started()
     {
         if (child == null)

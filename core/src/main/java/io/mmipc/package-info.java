@@ -5,7 +5,9 @@
  * Start at {@link io.mmipc.IpcContext}: a directory where processes meet, and the factory of the
  * shared objects in it (queues, pipes, values, arrays, locks, the shared dict, shared memory,
  * pools, durable logs). {@link io.mmipc.JvmProcess} is Python's {@code Process}; {@link io.mmipc.Pool}
- * is its {@code Pool}. Objects are created-or-opened by name; a task sent to a child JVM carries
+ * is its {@code Pool}; {@link io.mmipc.JoinableQueue} its {@code JoinableQueue}, and
+ * {@link io.mmipc.Connection#wait Connection.wait} its {@code multiprocessing.connection.wait}.
+ * Objects are created-or-opened by name; a task sent to a child JVM carries
  * the objects it captures as small handles that re-open there.
  * <p>
  * JVM flags: every JVM that uses mmipc needs

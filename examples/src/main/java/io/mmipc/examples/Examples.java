@@ -6,6 +6,7 @@ import io.mmipc.examples.manager.ProcessManager;
 import io.mmipc.examples.pipe.PipeHelloWorld;
 import io.mmipc.examples.pipe.PipeSenderReceiver;
 import io.mmipc.examples.pipe.PipeTwoWay;
+import io.mmipc.examples.pipe.WaitOnReaders;
 import io.mmipc.examples.pool.ApplyAsyncResults;
 import io.mmipc.examples.pool.CrossPlatformWorker;
 import io.mmipc.examples.pool.ErrorCallback;
@@ -26,6 +27,7 @@ import io.mmipc.examples.process.ThreeWorkers;
 import io.mmipc.examples.process.TwoWorkersTiming;
 import io.mmipc.examples.process.WhoAmI;
 import io.mmipc.examples.process.WorkerErrors;
+import io.mmipc.examples.queue.JoinableQueueWorkers;
 import io.mmipc.examples.queue.ProducerConsumer;
 import io.mmipc.examples.queue.QueueEvens;
 import io.mmipc.examples.queue.QueueSquares;
@@ -101,7 +103,11 @@ public final class Examples
         new Example("NotifySome", NotifySome.class, "-", "Condition.notify(2) wakes two of four waiters"),
         new Example("ValueAndArrayTypes", ValueAndArrayTypes.class, "-",
             "Value('f'), Array('h'), Array('c') .value/.raw, Value('b') wrapping, set by a child"),
-        new Example("PriceTicker", PriceTicker.class, "-", "a Topic fans a price ticker out to three screen processes"));
+        new Example("PriceTicker", PriceTicker.class, "-", "a Topic fans a price ticker out to three screen processes"),
+        new Example("JoinableQueueWorkers", JoinableQueueWorkers.class, "-",
+            "daemon workers call task_done(); JoinableQueue.join() waits for them"),
+        new Example("WaitOnReaders", WaitOnReaders.class, "-",
+            "connection.wait on four pipe readers until each reaches EOFError"));
 
     private Examples()
     {

@@ -20,6 +20,8 @@ public enum ObjectKind
     SPILL(13),
     /** A fan-out topic: every subscriber receives every message. */
     TOPIC(14),
+    /** The task counts of a joinable queue (unfinished tasks, who holds which), beside its queue file. */
+    JOINABLE(15),
     /** A single shared value (int, long, double, boolean). */
     VALUE(20),
     /** A fixed-length shared array. */

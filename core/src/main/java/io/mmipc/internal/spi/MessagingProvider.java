@@ -1,5 +1,6 @@
 package io.mmipc.internal.spi;
 
+import io.mmipc.JoinableQueue;
 import io.mmipc.MessageQueue;
 import io.mmipc.Pipe;
 import io.mmipc.PipeOptions;
@@ -37,4 +38,23 @@ public interface MessagingProvider extends ObjectProvider
      * Opens the existing pipe {@code name}, whatever its direction and sizes; only the codec must match.
      */
     <T> Pipe<T> openPipe(TransportContext ctx, String name, Codec<T> codec, PipeOptions options);
+
+    /**
+     * Creates, or opens when it exists with the same parameters, the joinable queue {@code name}:
+     * the queue and its task counts. Transports without one refuse.
+     */
+    default <T> JoinableQueue<T> joinableQueue(
+        final TransportContext ctx, final String name, final Codec<T> codec, final QueueOptions options)
+    {
+        throw new UnsupportedOperationException(getClass().getName() + " has no joinable queues");
+    }
+
+    /**
+     * Opens the existing joinable queue {@code name}, whatever its sizes; only the codec must match.
+     */
+    default <T> JoinableQueue<T> openJoinableQueue(
+        final TransportContext ctx, final String name, final Codec<T> codec, final QueueOptions options)
+    {
+        throw new UnsupportedOperationException(getClass().getName() + " has no joinable queues");
+    }
 }

@@ -234,6 +234,24 @@ public final class Futex
     }
 
     /**
+     * libc's {@code syscall} for {@link FutexVector}; only after {@link #ready()} said true.
+     *
+     * @return the raw result; on -1, {@link #lastError()} holds errno.
+     */
+    static long syscall(final long number, final long a1, final long a2, final long a3, final long a4, final long a5)
+    {
+        return Libc.syscall(number, a1, a2, a3, a4, a5, 0);
+    }
+
+    /**
+     * @return errno of this thread's last native call.
+     */
+    static int lastError()
+    {
+        return Native.getLastError();
+    }
+
+    /**
      * @return the {@code SYS_futex} number for this platform, or -1 where mmipc knows none.
      */
     static long syscallNumber(final String osName, final String osArch)
@@ -356,7 +374,7 @@ public final class Futex
         LOG.log(level, "mmipc: " + status, cause);
     }
 
-    private static void logFailure(final String op, final long address, final int errno)
+    static void logFailure(final String op, final long address, final int errno)
     {
         // Once per JVM: a failing call repeats at every wait, and its caller falls back to backing off.
         if (FAILURES_LOGGED.getAndIncrement() == 0)

@@ -44,6 +44,14 @@ import java.util.function.Supplier;
  * thread with the status set would not park and the wait would spin) and restores it in
  * {@link #end()}.
  * <p>
+ * <b>Several words.</b> A wait for whichever of several conditions comes first (Python's
+ * {@code multiprocessing.connection.wait}) begins with {@link #beginAny}: its registration arms
+ * every word, the caller's attempt re-checks every condition, and the sleep is one
+ * {@code futex_waitv} on all of them ({@link FutexVector}), so the first publisher that signals
+ * any of them wakes it, exactly as one publisher wakes a single-word wait. Where the kernel lacks
+ * {@code futex_waitv} (before 5.16) or more than {@link FutexVector#MAX_WORDS} words are given, it
+ * sleeps on the first word for at most {@link #ANY_FALLBACK_SLICE_NANOS} at a time.
+ * <p>
  * Not thread-safe: each waiting thread uses its own ({@link #perThread}).
  */
 public final class Waiter
@@ -65,6 +73,12 @@ public final class Waiter
      */
     public static final long SLICE_NANOS = 10_000_000L;
 
+    /**
+     * The longest single sleep of a wait on several words where they cannot all be slept on at
+     * once: how late a signal of any word but the first is seen at worst.
+     */
+    public static final long ANY_FALLBACK_SLICE_NANOS = 1_000_000L;
+
     /** A timeout this long or longer is no timeout: its deadline would overflow. */
     private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
 
@@ -74,6 +88,10 @@ public final class Waiter
     private final int spinsAndYields;
     private final long sliceNanos;
     private WakeWord word;
+    private WakeWord[] anyWords;
+    private int anyCount;
+    private int[] anyArmed = new int[0];
+    private FutexVector vector;
     private int idles;
     private int armed = WakeWord.NOT_ARMED;
     private boolean backOffOnce;
@@ -179,10 +197,36 @@ public final class Waiter
         this.nextCheck = now + checkPeriodNanos;
         this.swallowedInterrupt = false;
         this.word = word;
+        this.anyWords = null;
+        this.anyCount = 0;
         this.idles = 0;
         this.armed = WakeWord.NOT_ARMED;
         this.backOffOnce = false;
         idle.reset();
+        return this;
+    }
+
+    /**
+     * Starts one wait for whichever of several conditions comes first, which may sleep in the
+     * kernel on all their words at once until a publisher of any of them signals.
+     *
+     * @param words the slots of the conditions ({@code count} of them, at least one); kept, not
+     *              copied, until {@link #end()}.
+     */
+    public Waiter beginAny(final long timeoutNanos, final boolean interruptible, final long checkPeriodNanos,
+        final WakeWord[] words, final int count)
+    {
+        if (count < 1 || count > words.length)
+        {
+            throw new IllegalArgumentException("count " + count + " of " + words.length + " wake words");
+        }
+        begin(timeoutNanos, interruptible, checkPeriodNanos, null);
+        this.anyWords = words;
+        this.anyCount = count;
+        if (anyArmed.length < count)
+        {
+            anyArmed = new int[count];
+        }
         return this;
     }
 
@@ -207,7 +251,7 @@ public final class Waiter
         {
             return TIMED_OUT;
         }
-        if (word != null && kernelSleeps)
+        if ((word != null || anyCount > 0) && kernelSleeps)
         {
             if (idles < spinsAndYields)
             {
@@ -225,7 +269,7 @@ public final class Waiter
             {
                 backOffOnce = false; // the caller saw a publication under way: back off, then register again
             }
-            else if (Futex.sleepsAllowed() && sleepOnWord())
+            else if (Futex.sleepsAllowed() && (anyCount > 0 ? sleepOnAny() : sleepOnWord()))
             {
                 return AGAIN;
             }
@@ -254,6 +298,49 @@ public final class Waiter
     }
 
     /**
+     * {@link #sleepOnWord()} for several words: one idle arms them all (and gives up when any
+     * moved: the caller re-checks), the next sleeps on all of them.
+     *
+     * @return false when the futex failed and this idle must back off instead.
+     */
+    private boolean sleepOnAny()
+    {
+        if (armed == WakeWord.NOT_ARMED)
+        {
+            for (int i = 0; i < anyCount; i++)
+            {
+                final int value = anyWords[i].arm();
+                if (value == WakeWord.NOT_ARMED)
+                {
+                    return true;
+                }
+                anyArmed[i] = value;
+            }
+            armed = anyArmed[0]; // never NOT_ARMED: an armed value has the sleepers flag set
+            return true;
+        }
+        armed = WakeWord.NOT_ARMED;
+        if (timespec == null)
+        {
+            timespec = new Futex.Timespec();
+        }
+        if (anyCount > FutexVector.MAX_WORDS || !FutexVector.available())
+        {
+            return anyWords[0].sleep(anyArmed[0], Math.min(ANY_FALLBACK_SLICE_NANOS, sleepNanos()), timespec) !=
+                Futex.FAILED;
+        }
+        if (vector == null)
+        {
+            vector = new FutexVector();
+        }
+        for (int i = 0; i < anyCount; i++)
+        {
+            anyWords[i].countSleep();
+        }
+        return vector.await(anyWords, anyArmed, anyCount, sleepNanos()) != Futex.FAILED;
+    }
+
+    /**
      * @return one slice, cut to the deadline and to the next liveness check.
      */
     private long sleepNanos()
@@ -279,7 +366,7 @@ public final class Waiter
      */
     public boolean sleepsOnWord()
     {
-        return word != null && kernelSleeps && Futex.sleepsPossible();
+        return (word != null || anyCount > 0) && kernelSleeps && Futex.sleepsPossible();
     }
 
     /**
@@ -330,6 +417,8 @@ public final class Waiter
     public void end()
     {
         word = null;
+        anyWords = null;
+        anyCount = 0;
         if (swallowedInterrupt)
         {
             swallowedInterrupt = false;

@@ -218,6 +218,22 @@ public final class WakeWord
     }
 
     /**
+     * W3 of a sleep on several words ({@link FutexVector}): counts the sleep on this word.
+     */
+    void countSleep()
+    {
+        buffer.getAndAddLong(offset + SLEEPS_OFFSET, 1);
+    }
+
+    /**
+     * @return the futex word's address in this process.
+     */
+    long address()
+    {
+        return address;
+    }
+
+    /**
      * @return the word's value now (volatile): {@link WakeWordDescriptor#SLEEPERS} and the sequence.
      */
     public int wordVolatile()

@@ -22,5 +22,13 @@
  * file is opened, pass it to {@link io.mmipc.internal.wait.Waiter#begin(long, boolean,
  * io.mmipc.internal.wait.WakeWord) Waiter.begin}, and call {@code signal()} after each publication
  * that may end such a wait.
+ * <p>
+ * Waiting for whichever of several objects is ready first ({@code io.mmipc.Connection.wait}):
+ * each object is a {@link io.mmipc.internal.wait.Waitable} naming its wake word;
+ * {@link io.mmipc.internal.wait.WaitAny} arms them all through
+ * {@link io.mmipc.internal.wait.Waiter#beginAny Waiter.beginAny} and sleeps on all of them in one
+ * {@code futex_waitv} ({@link io.mmipc.internal.wait.FutexVector}), so publishers wake it as they
+ * wake any sleeper, with no change on their side. Process exits signal a word of this JVM
+ * ({@link io.mmipc.internal.wait.ProcessExits}).
  */
 package io.mmipc.internal.wait;

@@ -1,5 +1,6 @@
 package io.mmipc.agrona.queue;
 
+import io.mmipc.JoinableQueue;
 import io.mmipc.MessageQueue;
 import io.mmipc.Pipe;
 import io.mmipc.PipeOptions;
@@ -88,6 +89,68 @@ public final class AgronaMessaging implements MessagingProvider
             throw ex;
         }
         return ctx.track(queue);
+    }
+
+    @Override
+    public <T> JoinableQueue<T> joinableQueue(
+        final TransportContext ctx, final String name, final Codec<T> codec, final QueueOptions options)
+    {
+        final String tasksName = Names.validate("joinable queue name", name + JoinableDescriptor.SUFFIX);
+        final AgronaQueue<T> queue = (AgronaQueue<T>)queue(ctx, name, codec, options);
+        final int slots = options.maxProcesses();
+        return joinable(ctx, queue, () -> ctx.createOrOpenFile(tasksName, JoinableDescriptor.spec(slots)), slots,
+            codec, options);
+    }
+
+    @Override
+    public <T> JoinableQueue<T> openJoinableQueue(
+        final TransportContext ctx, final String name, final Codec<T> codec, final QueueOptions options)
+    {
+        final String tasksName = Names.validate("joinable queue name", name + JoinableDescriptor.SUFFIX);
+        final Path path = ctx.directory().resolve(tasksName);
+        final SharedFileHeader header = readHeader(path);
+        if (header.kind() != ObjectKind.JOINABLE)
+        {
+            throw wrongKind(path, header.kind(), "joinable queue's task file");
+        }
+        checkLayout(path, header.param(JoinableDescriptor.PARAM_LAYOUT), JoinableDescriptor.LAYOUT_VERSION);
+        final long slots = header.param(JoinableDescriptor.PARAM_SLOTS);
+        if (slots < 1 || slots > QueueOptions.MAX_PROCESSES)
+        {
+            throw corrupt(path, "task slots " + slots);
+        }
+        final AgronaQueue<T> queue = (AgronaQueue<T>)openQueue(ctx, name, codec, options);
+        return joinable(ctx, queue, () -> ctx.openFile(tasksName, JoinableDescriptor.spec((int)slots)), (int)slots,
+            codec, options);
+    }
+
+    private static <T> JoinableQueue<T> joinable(final TransportContext ctx, final AgronaQueue<T> queue,
+        final java.util.function.Supplier<SharedFile> tasksFile, final int slots, final Codec<T> codec,
+        final QueueOptions options)
+    {
+        SharedFile file = null;
+        Participant participant = null;
+        final AgronaJoinableQueue<T> joinable;
+        try
+        {
+            file = tasksFile.get();
+            participant = Participant.join(ctx);
+            joinable = new AgronaJoinableQueue<>(ctx, queue, file, participant, slots, codec, options);
+        }
+        catch (final RuntimeException ex)
+        {
+            if (participant != null)
+            {
+                participant.leave();
+            }
+            if (file != null)
+            {
+                file.close();
+            }
+            queue.close();
+            throw ex;
+        }
+        return ctx.track(joinable);
     }
 
     @Override
@@ -187,12 +250,13 @@ public final class AgronaMessaging implements MessagingProvider
     @Override
     public boolean reopens(final String kind)
     {
-        return AgronaQueue.HANDLE_KIND.equals(kind) || AgronaPipe.HANDLE_KIND.equals(kind) ||
+        return AgronaQueue.HANDLE_KIND.equals(kind) || AgronaJoinableQueue.HANDLE_KIND.equals(kind) ||
+            AgronaPipe.HANDLE_KIND.equals(kind) ||
             AgronaPipeEnd.HANDLE_KIND.equals(kind);
     }
 
     /**
-     * Opens (never creates) what a handle names: a queue with the handle's dead-process timeout, a
+     * Opens (never creates) what a handle names: a queue or a joinable queue with the handle's dead-process timeout, a
      * pipe, or one end of the pipe that {@link Handles} resolves for this JVM (so an end that
      * arrives twice, or with its pipe, is one end). Idle strategies are the defaults.
      */
@@ -214,6 +278,10 @@ public final class AgronaMessaging implements MessagingProvider
                 final long millis = Math.min(MAX_TIMEOUT_MILLIS, Math.max(1, handle.param()));
                 return openQueue(ctx, handle.name(), codec,
                     QueueOptions.defaults().deadProcessTimeout(Duration.ofMillis(millis)));
+            case AgronaJoinableQueue.HANDLE_KIND:
+                final long joinMillis = Math.min(MAX_TIMEOUT_MILLIS, Math.max(1, handle.param()));
+                return openJoinableQueue(ctx, handle.name(), codec,
+                    QueueOptions.defaults().deadProcessTimeout(Duration.ofMillis(joinMillis)));
             case AgronaPipe.HANDLE_KIND:
                 return openPipe(ctx, handle.name(), codec, PipeOptions.defaults());
             case AgronaPipeEnd.HANDLE_KIND:

@@ -6,7 +6,9 @@ import io.mmipc.PipeEnd;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.spi.Handle;
+import io.mmipc.internal.wait.Waitable;
 import io.mmipc.internal.wait.Waiter;
+import io.mmipc.internal.wait.WakeWord;
 import org.agrona.DirectBuffer;
 
 import java.io.ObjectStreamException;
@@ -24,7 +26,7 @@ import static io.mmipc.agrona.queue.PipeDescriptor.*;
  * {@link PeerWatch} of both directions: end-of-stream for the receiver, "nobody will read" for a
  * sender waiting for room.
  */
-final class AgronaPipeEnd<T> implements PipeEnd<T>, Serializable
+final class AgronaPipeEnd<T> implements PipeEnd<T>, Waitable, Serializable
 {
     /** The kind of an end's {@link Handle}; its parameter is the end's number. */
     static final String HANDLE_KIND = "pipe-end";
@@ -315,6 +317,27 @@ final class AgronaPipeEnd<T> implements PipeEnd<T>, Serializable
         final Handle handle = pipe.handle();
         return new Handle(handle.transport(), handle.directory(), handle.name(), HANDLE_KIND, number, handle.codec(),
             null);
+    }
+
+
+    // ---- waits on several objects (Connection.wait)
+
+    @Override
+    public WakeWord enterWait(final boolean maySleep)
+    {
+        return in().enterWait(maySleep);
+    }
+
+    @Override
+    public int readiness(final boolean check)
+    {
+        return in().readiness(check);
+    }
+
+    @Override
+    public void exitWait()
+    {
+        in().exitWait();
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.spi.Handle;
 import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.wait.Waitable;
 import io.mmipc.internal.wait.Waiter;
+import io.mmipc.internal.wait.WakeWord;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
@@ -30,7 +32,7 @@ import static io.mmipc.agrona.queue.QueueDescriptor.*;
  * Every access to the mapping runs between the file's {@code enter()} and {@code exit()}, so a
  * concurrent {@link #close()} never unmaps under it.
  */
-final class AgronaQueue<T> implements MessageQueue<T>, Serializable
+final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
 {
     /** The kind of a queue's {@link Handle}; its parameter is the dead-process timeout in ms. */
     static final String HANDLE_KIND = "queue";
@@ -174,6 +176,16 @@ final class AgronaQueue<T> implements MessageQueue<T>, Serializable
     public int drainTo(final Collection<? super T> target, final int maxElements)
     {
         return objects.drainTo(receiver, target, maxElements);
+    }
+
+    /**
+     * Waits up to {@code timeoutNanos} ({@link Waiter#FOREVER}, or 0) until a receive would not
+     * wait, without receiving: a joinable queue waits here and then polls, so that it holds no
+     * task reservation while it waits.
+     */
+    boolean awaitReadable(final long timeoutNanos) throws InterruptedException
+    {
+        return receiver.awaitReady(timeoutNanos);
     }
 
     // ---- zero-copy
@@ -371,6 +383,27 @@ final class AgronaQueue<T> implements MessageQueue<T>, Serializable
     {
         return new Handle(ctx.transport(), ctx.directory().toString(), name(), HANDLE_KIND,
             options.deadProcessTimeout().toMillis(), CodecRef.of(objects.codec(), this), null);
+    }
+
+
+    // ---- waits on several objects (Connection.wait)
+
+    @Override
+    public WakeWord enterWait(final boolean maySleep)
+    {
+        return receiver.enterWait(maySleep);
+    }
+
+    @Override
+    public int readiness(final boolean check)
+    {
+        return receiver.readiness(check);
+    }
+
+    @Override
+    public void exitWait()
+    {
+        receiver.exitWait();
     }
 
     @Override

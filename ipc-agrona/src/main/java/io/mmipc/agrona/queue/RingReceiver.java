@@ -3,7 +3,9 @@ package io.mmipc.agrona.queue;
 import io.mmipc.EndOfStreamException;
 import io.mmipc.MessageHandler;
 import io.mmipc.internal.file.SharedFile;
+import io.mmipc.internal.wait.Waitable;
 import io.mmipc.internal.wait.Waiter;
+import io.mmipc.internal.wait.WakeWord;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.function.Supplier;
@@ -202,6 +204,54 @@ final class RingReceiver
         finally
         {
             waiter.end();
+        }
+    }
+
+    /**
+     * A wait on several objects ({@link Waitable}) begins: the file stays mapped until
+     * {@link #exitWait()}; one-to-one producers learn that this receiver may sleep.
+     *
+     * @return the data-arrived word.
+     */
+    WakeWord enterWait(final boolean maySleep)
+    {
+        file.enter();
+        if (maySleep)
+        {
+            wakes.receiverMaySleep();
+        }
+        return wakes.dataArrived();
+    }
+
+    void exitWait()
+    {
+        file.exit();
+    }
+
+    /**
+     * For a wait on several objects: {@link #ready}, and whether a claimed record may come
+     * without a signal ({@link #stayAwakeWhileClaimed}).
+     *
+     * @return {@link Waitable#READY}, {@link Waitable#IDLE} or {@link Waitable#BUSY}.
+     */
+    int readiness(final boolean check)
+    {
+        file.enter();
+        try
+        {
+            if (!channel.isEmpty() && !channel.isBlocked() || sender != null && sender.gone(check))
+            {
+                return Waitable.READY;
+            }
+            return channel.manyProducers() && wakes.mayNeedWake(channel) ? Waitable.BUSY : Waitable.IDLE;
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            file.exit();
         }
     }
 
