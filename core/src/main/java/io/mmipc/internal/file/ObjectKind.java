@@ -29,7 +29,9 @@ public enum ObjectKind
     /** A shared hash map. */
     MAP(30),
     /** A pool's control block. */
-    POOL(40);
+    POOL(40),
+    /** One process's live counters for the objects it uses in a directory ({@code io.mmipc.internal.counters}). */
+    COUNTERS(50);
 
     private final int code;
 
