@@ -14,8 +14,12 @@ public enum CounterSet
     QUEUE(1, names(
         "messagesOut", "bytesOut", "fullEvents"),
         names("messagesIn", "bytesIn", "skippedClaims", "consumerTakeovers")),
-    /** One end of a pipe: what it sent (side A) and received (side B). */
-    PIPE_END(2, names(
+    /** End 1 of a pipe: what it sent (side A) and received (side B). */
+    PIPE_END_1(2, names(
+        "messagesOut", "bytesOut", "fullEvents"),
+        names("messagesIn", "bytesIn", "endOfStream")),
+    /** End 2 of a pipe. */
+    PIPE_END_2(7, names(
         "messagesOut", "bytesOut", "fullEvents"),
         names("messagesIn", "bytesIn", "endOfStream")),
     /** A lock or rlock: counted by the holder, under the lock. */
@@ -76,6 +80,15 @@ public enum CounterSet
     private static String[] names(final String... names)
     {
         return names;
+    }
+
+    /**
+     * @param end 1 or 2.
+     * @return the set of that end of a pipe.
+     */
+    public static CounterSet pipeEnd(final int end)
+    {
+        return end == 1 ? PIPE_END_1 : PIPE_END_2;
     }
 
     /**

@@ -84,7 +84,7 @@ class CountersTest
         again.addRelease(MESSAGES_OUT, 1);
         assertEquals(11, CountersReader.read(dir).get(0).of("q").get(MESSAGES_OUT), "the count goes on");
         assertEquals(3, ProcessCounters.of(dir, SharedFiles.OWNER_ONLY).recordsAllocated());
-        final Counters other = open(PIPE_END, "q");
+        final Counters other = open(PIPE_END_1, "q");
         assertNotEquals(sender.recordOffset(), other.recordOffset(), "records are reused by set and name only");
     }
 

@@ -5,6 +5,9 @@ import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codec;
 import io.mmipc.codec.CodecRef;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.spi.Handle;
@@ -49,6 +52,7 @@ final class AgronaQueue<T> implements MessageQueue<T>, Serializable
     private final transient RingSender sender;
     private final transient RingReceiver receiver;
     private final transient ObjectCodec<T> objects;
+    private final transient Counters counters;
     private transient boolean closed;
 
     /**
@@ -71,6 +75,7 @@ final class AgronaQueue<T> implements MessageQueue<T>, Serializable
             capacity, maxMessageLength, !oneToOne);
         final SpillFiles spill = new SpillFiles(file.path(), maxMessageLength);
         final long me = participant.id();
+        this.counters = ProcessCounters.open(ctx.directory(), ctx.filePermissions(), CounterSet.QUEUE, file.name());
         final PeerWatch producerWatch;
         if (oneToOne)
         {
@@ -87,13 +92,13 @@ final class AgronaQueue<T> implements MessageQueue<T>, Serializable
             final ProcessSlots processSlots = new ProcessSlots(file, participant, slotsOffset(capacity), slots, what);
             this.members = processSlots;
             this.turn = new ConsumerTurn(participant.word(file, CONSUMER_WORD_OFFSET, what + " consumer turn"), me,
-                channel, processSlots, options.deadProcessTimeout().toNanos());
+                channel, processSlots, options.deadProcessTimeout().toNanos(), counters);
             producerWatch = null;
         }
         this.sender = new RingSender(file, channel, spill, me, maxMessageLength, null, members::attachProducer,
-            options.idle(), what);
-        this.receiver = new RingReceiver(file, new RingReader(channel, spill), turn, producerWatch,
-            members::attachConsumer, options.idle(), what);
+            options.idle(), what, counters);
+        this.receiver = new RingReceiver(file, new RingReader(channel, spill, counters), turn, producerWatch,
+            this::attachConsumer, options.idle(), what, counters);
     }
 
     @Override
@@ -360,7 +365,16 @@ final class AgronaQueue<T> implements MessageQueue<T>, Serializable
         finally
         {
             participant.leave();
+            counters.release();
             file.close();
+        }
+    }
+
+    private void attachConsumer()
+    {
+        if (members.attachConsumer())
+        {
+            counters.getAndAdd(CounterSet.CONSUMER_TAKEOVERS, 1);
         }
     }
 
