@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,18 @@ public final class CountersReader
          */
         public Record of(final String object)
         {
+            return of(null, object);
+        }
+
+        /**
+         * @param set the set, or null for any.
+         * @return this process's counters of {@code object} in {@code set}, or null when it has none.
+         */
+        public Record of(final CounterSet set, final String object)
+        {
             for (final Record record : records)
             {
-                if (record.object().equals(object))
+                if (record.object().equals(object) && (set == null || record.set() == set))
                 {
                     return record;
                 }
@@ -126,19 +136,23 @@ public final class CountersReader
     /**
      * Sums the counters of each object over {@code files}, the dead processes' included.
      *
-     * @return object name to its summed record, sorted by name.
+     * @return object name to its summed records, one per counter set (a pipe has one per end),
+     *         in set order; sorted by name.
      */
-    public static Map<String, Record> sumByObject(final List<ProcessFile> files)
+    public static Map<String, List<Record>> sumByObject(final List<ProcessFile> files)
     {
-        final Map<String, Record> sums = new TreeMap<>();
+        final Map<String, Map<CounterSet, Record>> sums = new TreeMap<>();
         for (final ProcessFile file : files)
         {
             for (final Record record : file.records())
             {
-                sums.merge(record.object(), record, CountersReader::add);
+                sums.computeIfAbsent(record.object(), k -> new EnumMap<>(CounterSet.class))
+                    .merge(record.set(), record, CountersReader::add);
             }
         }
-        return sums;
+        final Map<String, List<Record>> result = new TreeMap<>();
+        sums.forEach((object, bySet) -> result.put(object, new ArrayList<>(bySet.values())));
+        return result;
     }
 
     /**
