@@ -25,7 +25,7 @@ public enum CounterSet
     /** A lock or rlock: counted by the holder, under the lock. */
     LOCK(3, names("acquisitions", "contended", "ownerDiedTakeovers"), names()),
     /** A shared dict. */
-    DICT(4, names("stripeRepairs", "stripeTakeovers"), names()),
+    DICT(4, names("stripeRepairs"), names()),
     /** A pool, counted by the process that dispatches its tasks. */
     POOL(5, names("tasksDone", "tasksFailed", "workerDeaths", "workerReplacements"), names()),
     /** A durable log: appends by this process (side A), messages its tailers read (side B). */
@@ -52,9 +52,8 @@ public enum CounterSet
     public static final int CONTENDED = 1;
     public static final int OWNER_DIED_TAKEOVERS = 2;
 
-    /** Dict: stripes repaired after a dead writer, stripe locks taken over. */
+    /** Dict: stripes repaired after their lock was taken from a dead writer. */
     public static final int STRIPE_REPAIRS = 0;
-    public static final int STRIPE_TAKEOVERS = 1;
 
     /** Pool: tasks whose result or exception came back, worker processes that died or were replaced. */
     public static final int TASKS_DONE = 0;

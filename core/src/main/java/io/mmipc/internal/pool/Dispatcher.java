@@ -14,6 +14,10 @@ import io.mmipc.WorkerDiedException;
 import io.mmipc.codec.Codecs;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.ProcessLogging;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.ProcessCounters;
+import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.wait.Waiter;
 import io.mmipc.internal.wait.WakeWord;
 
@@ -48,6 +52,7 @@ final class Dispatcher implements Runnable
     }
 
     private final IpcContext ctx;
+    private final Counters counters;
     private final PoolOptions options;
     private final SerialFilter filter;
     private final String poolName;
@@ -89,6 +94,8 @@ final class Dispatcher implements Runnable
         try
         {
             this.wake = PoolWake.create(ctx.directory(), poolName);
+            this.counters = ProcessCounters.open(ctx.directory(), SharedFiles.OWNER_ONLY, CounterSet.POOL,
+                wake.path().getFileName().toString()); // named as the pool's file, which stat lists
         }
         catch (final IOException ex)
         {
@@ -227,6 +234,7 @@ final class Dispatcher implements Runnable
 
     private void removeWake()
     {
+        counters.release();
         wake.close();
         try
         {
@@ -283,6 +291,10 @@ final class Dispatcher implements Runnable
         }
         if (!alive || ended)
         {
+            if (now == State.RUNNING && !w.retiring)
+            {
+                counters.getAndAdd(CounterSet.WORKER_DEATHS, 1); // running workers end only by retiring, or dying
+            }
             retire(w, alive);
             if (now == State.RUNNING || (now == State.CLOSING && !pending.isEmpty()))
             {
@@ -290,6 +302,7 @@ final class Dispatcher implements Runnable
                 {
                     workers[slot] = startWorker(slot);
                 }
+                counters.getAndAdd(CounterSet.WORKER_REPLACEMENTS, 1);
             }
             else
             {
@@ -315,6 +328,7 @@ final class Dispatcher implements Runnable
         {
             // Replies come in order: the batch it could not read is the oldest it holds.
             final int index = job.single ? -1 : job.firstIndex;
+            counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
             job.result.completeExceptionally(new PoolTaskException(
                 (job.single ? "the task" : "the batch from item " + index) + " could not be read by " +
                 w.process.name() + " (pid " + w.process.pid() + "): " + unreadable.failure().message(),
@@ -322,6 +336,7 @@ final class Dispatcher implements Runnable
         }
         else if (message instanceof Messages.Done done && job != null && job.id == done.id())
         {
+            counters.getAndAdd(CounterSet.TASKS_DONE, done.results().size());
             job.result.complete(done.results());
         }
         else if (message instanceof Messages.Failed failed && job != null && job.id == failed.id())
@@ -333,6 +348,7 @@ final class Dispatcher implements Runnable
                 w.retiring = true;
             }
             final int index = job.single ? -1 : job.firstIndex + failed.index();
+            counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
             job.result.completeExceptionally(new PoolTaskException(
                 (job.single ? "the task" : "the task for item " + index) + " failed in " + w.process.name() +
                 " (pid " + w.process.pid() + "): " + failed.failure().className() +
@@ -380,6 +396,7 @@ final class Dispatcher implements Runnable
             Job job;
             while ((job = w.inFlight.pollFirst()) != null)
             {
+                counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
                 job.result.completeExceptionally(died);
             }
         }

@@ -5,6 +5,8 @@ import io.mmipc.SharedMap;
 import io.mmipc.agrona.sync.LockCore;
 import io.mmipc.agrona.sync.Waiters;
 import io.mmipc.codec.Codec;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.owner.ParticipantRegistry;
 import io.mmipc.internal.spi.Handle;
@@ -86,7 +88,8 @@ public final class AgronaMapProvider implements MapProvider
                     throw ex;
                 }
             }
-            final ByteMap bytes = new ByteMap(file, layout, locks, waiters, label);
+            final ByteMap bytes = new ByteMap(file, layout, locks, waiters, label,
+                ProcessCounters.open(ctx.directory(), ctx.filePermissions(), CounterSet.DICT, name));
             return ctx.track(new AgronaMap<>(ctx, name, bytes, keys, values, options));
         }
         catch (final RuntimeException ex)
