@@ -74,6 +74,16 @@ class StatCountersTest
             final Cli.Result deadText = Cli.run("stat", dir.toString());
             assertTrue(deadText.out().contains("counters: summed over 1 process, 0 alive"), deadText::toString);
             assertTrue(deadText.out().contains("producer pid " + pid + " (dead)"), deadText::toString);
+
+            @SuppressWarnings("unchecked")
+            final String file = (String)((Map<String, Object>)((List<Object>)dead.get("counterFiles")).get(0)).get("file");
+            final Cli.Result described = Cli.run("describe", dir.resolve(file).toString());
+            assertEquals(0, described.exitCode(), described::toString);
+            assertTrue(described.out().contains("pid " + pid + " (dead), 1 object"), described::toString);
+            final Map<String, Object> describedJson = Cli.run("describe", "--json", dir.resolve(file).toString())
+                .jsonObject();
+            assertEquals("COUNTERS", describedJson.get("kind"));
+            assertTrue(describedJson.toString().contains("object=churn"), describedJson::toString);
         }
     }
 

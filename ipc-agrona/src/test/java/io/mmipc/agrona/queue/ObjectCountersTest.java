@@ -113,7 +113,7 @@ class ObjectCountersTest
     }
 
     @Test
-    void aLockCountsItsHoldsAndThoseThatFoundItHeld() throws Exception
+    void aLockCountsItsHoldsFromEveryThread() throws Exception
     {
         try (IpcContext ctx = IpcContext.create(root))
         {
@@ -133,16 +133,14 @@ class ObjectCountersTest
             });
             other.start();
             waiting.await();
-            while (other.getState() == Thread.State.RUNNABLE)
-            {
-                Thread.onSpinWait(); // until it spins or sleeps in the lock: it found the lock held
-            }
-            lock.unlock();
+            lock.unlock(); // the other thread may or may not have found it held by now
+
             other.join();
             final CountersReader.Record guard = only(ctx.directory(), "guard");
             assertEquals(LOCK, guard.set());
             assertEquals(5, guard.get(ACQUISITIONS));
             assertTrue(guard.get(CONTENDED) <= 1, "at most the other thread's hold was contended");
+            // (A contended hold and one taken from a dead holder, counted exactly: the cli's StatCountersTest.)
             assertEquals(0, guard.get(OWNER_DIED_TAKEOVERS));
         }
     }
