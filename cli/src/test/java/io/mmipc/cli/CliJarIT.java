@@ -137,6 +137,52 @@ class CliJarIT
     }
 
     @Test
+    @Timeout(240)
+    void statShowsCountersMovingDuringAStreamAndTheDeadStreamersCountsAfterAKill() throws Exception
+    {
+        final Path root = tmp.resolve("root");
+        try (ChildJvm child = Children.start(CliChild.class, "churn", root.toString(), "stream"))
+        {
+            final Path dir = Path.of(Children.awaitLine(child, CliChild.READY, Duration.ofSeconds(60)).split(" ")[0]);
+            final long pid = child.pid();
+            final long first = messagesOut(jar("stat", "--json", dir.toString()), pid, true);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            long later = first;
+            while (later <= first)
+            {
+                assertTrue(System.nanoTime() < deadline, "messagesOut stayed at " + first);
+                later = messagesOut(jar("stat", "--json", dir.toString()), pid, true);
+            }
+            final Run text = script("stat", "--per-process", dir.toString());
+            assertEquals(0, text.exitCode(), text::toString);
+            assertTrue(text.out().contains("counters: summed over 1 process, 1 alive"), text::toString);
+
+            child.kill();
+            assertTrue(child.waitFor(Duration.ofSeconds(30)));
+            final Run dead = jar("stat", "--json", dir.toString());
+            assertTrue(messagesOut(dead, pid, false) >= later, dead::toString);
+            assertTrue(dead.err().isEmpty(), "nothing on stderr:\n" + dead.err());
+        }
+    }
+
+    /**
+     * @return the churn queue's summed messagesOut, after checking that its one counting process is
+     *         {@code pid} and lives or not as expected.
+     */
+    @SuppressWarnings("unchecked")
+    private static long messagesOut(final Run stat, final long pid, final boolean alive)
+    {
+        assertEquals(0, stat.exitCode(), stat::toString);
+        final Map<String, Object> churn = StatTest.object((Map<String, Object>)JsonParser.parse(stat.out()), "churn");
+        final List<Object> processes = (List<Object>)churn.get("countersByProcess");
+        assertEquals(1, processes.size(), stat::toString);
+        assertEquals(pid, ((Map<String, Object>)processes.get(0)).get("pid"));
+        assertEquals(alive, ((Map<String, Object>)processes.get(0)).get("alive"));
+        final Map<String, Object> counters = (Map<String, Object>)churn.get("counters");
+        return counters.containsKey("queue") ? (Long)((Map<String, Object>)counters.get("queue")).get("messagesOut") : 0;
+    }
+
+    @Test
     @Timeout(180)
     void tailReadsADurableLogThroughChronicleWithTheManifestsFlags() throws Exception
     {

@@ -34,7 +34,7 @@ class LsTest
             assertEquals(0, text.exitCode(), text::toString);
             assertTrue(text.out().contains(root + ": 3 contexts"), text::toString);
             final String meet = text.out().lines().filter(l -> l.startsWith("meet ")).findFirst().orElseThrow();
-            assertTrue(meet.matches("meet +" + pid + " +yes +yes +1 +3 .*"), meet);
+            assertTrue(meet.matches("meet +" + pid + " +yes +yes +1 +4 .*"), meet); // marker, registry, lock, counters
             assertTrue(text.out().contains("no marker"), text::toString);
 
             final Map<String, Object> json = Cli.run("ls", "--json", root.toString()).jsonObject();

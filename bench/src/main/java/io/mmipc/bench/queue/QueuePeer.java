@@ -27,6 +27,7 @@ public final class QueuePeer
     public static void main(final String[] args) throws Exception
     {
         final Transport transport = Transport.valueOf(args[0]);
+        transport.applyCounting(); // as the benchmark JVM does
         final String mode = args[1];
         final Path dir = Paths.get(args[2]);
         final int size = Integer.parseInt(args[3]);

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class QueueThroughputBenchmark
 {
-    @Param({"MMIPC_ZERO_COPY", "MMIPC_CODEC", "AGRONA_RAW", "OS_PIPE"})
+    @Param({"MMIPC_ZERO_COPY", "MMIPC_ZERO_COPY_UNCOUNTED", "MMIPC_CODEC", "AGRONA_RAW", "OS_PIPE"})
     public Transport transport;
 
     @Param({"64", "1024", "65536"})
@@ -51,6 +51,7 @@ public class QueueThroughputBenchmark
     @Setup(Level.Trial)
     public void setup() throws Exception
     {
+        transport.applyCounting(); // before any mmipc object opens
         ctx = IpcContext.create();
         final Path dir = ctx.directory();
         transport.prepare(dir, "ping", size);
@@ -77,6 +78,8 @@ public class QueueThroughputBenchmark
     @Benchmark
     @Contender(suite = "throughput {size} B, two JVMs", param = "transport", variants = {
         @Variant(value = "MMIPC_ZERO_COPY", name = "mmipc Queue, zero-copy", role = Contender.Role.MMIPC, quick = true),
+        @Variant(value = "MMIPC_ZERO_COPY_UNCOUNTED", name = "mmipc Queue, zero-copy, counters off",
+            role = Contender.Role.MMIPC),
         @Variant(value = "MMIPC_CODEC", name = "mmipc Queue, Codec (byte[])", role = Contender.Role.MMIPC),
         @Variant(value = "AGRONA_RAW", name = "raw Agrona OneToOneRingBuffer", role = Contender.Role.CEILING, quick = true),
         @Variant(value = "OS_PIPE", name = "OS pipe + Java serialization", role = Contender.Role.BASELINE, quick = true)})

@@ -4,6 +4,7 @@ import io.mmipc.Idle;
 import io.mmipc.IpcContext;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codecs;
+import io.mmipc.internal.counters.Counters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +23,24 @@ public enum Transport
         public Link open(final Path dir, final String name, final int size, final boolean send)
         {
             return new MmipcZeroCopyLink(IpcContext.joined(dir).queue(name, Codecs.bytes(), queueOptions(size)), size);
+        }
+    },
+    /**
+     * The same queue with live counters off ({@code -Dmmipc.counters=false} in both JVMs, set by
+     * {@link #applyCounting}): what counting costs, beside {@link #MMIPC_ZERO_COPY} in the same run.
+     */
+    MMIPC_ZERO_COPY_UNCOUNTED
+    {
+        @Override
+        public Link open(final Path dir, final String name, final int size, final boolean send) throws IOException
+        {
+            return MMIPC_ZERO_COPY.open(dir, name, size, send);
+        }
+
+        @Override
+        public boolean counting()
+        {
+            return false;
         }
     },
     /** mmipc one-to-one queue, objects: byte[] through {@code Codecs.bytes()}. */
@@ -66,6 +85,34 @@ public enum Transport
 
     /** Smallest ring of the ring transports, mmipc and raw Agrona alike. */
     public static final int MIN_RING_CAPACITY = 1 << 18;
+
+    /**
+     * @return false for the contender that measures mmipc with its live counters off.
+     */
+    public boolean counting()
+    {
+        return true;
+    }
+
+    /**
+     * Turns mmipc's live counters off in this JVM when this contender runs without them. Call
+     * first in the benchmark's setup and the peer's main: counting is read once, when the first
+     * counted object opens, and each JMH fork runs one contender.
+     *
+     * @throws IllegalStateException when this JVM already fixed counting on.
+     */
+    public void applyCounting()
+    {
+        if (!counting())
+        {
+            System.setProperty("mmipc.counters", "false");
+            if (Counters.ENABLED)
+            {
+                throw new IllegalStateException(this + " measures mmipc without counters, but this JVM counts already " +
+                    "(mmipc.counters was read before the benchmark set it to false)");
+            }
+        }
+    }
 
     /**
      * Creates the channel's files in the benchmark JVM, before the peer starts.

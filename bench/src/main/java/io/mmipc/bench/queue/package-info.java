@@ -9,6 +9,9 @@
  * <ul>
  *   <li>{@code MMIPC_ZERO_COPY}: an mmipc one-to-one queue, offer from a buffer; the consumer's
  *   handler checksums the message in place in the mapped ring (no copy, no allocation);</li>
+ *   <li>{@code MMIPC_ZERO_COPY_UNCOUNTED}: the same with mmipc's live counters off in both JVMs
+ *   ({@code -Dmmipc.counters=false}, set before the first object opens): the ratio of the two is
+ *   what counting costs (the goal: within 3%);</li>
  *   <li>{@code MMIPC_CODEC}: the same queue carrying {@code byte[]} objects through its codec; the
  *   consumer checksums each decoded array;</li>
  *   <li>{@code AGRONA_RAW}: Agrona's {@code OneToOneRingBuffer} over a mapped file, the ceiling; its

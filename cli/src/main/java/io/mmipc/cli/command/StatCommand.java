@@ -2,12 +2,14 @@ package io.mmipc.cli.command;
 
 import io.mmipc.cli.ExitCodes;
 import io.mmipc.cli.describe.ContextSnapshot;
+import io.mmipc.cli.describe.ObjectCounters;
 import io.mmipc.cli.describe.ObjectView;
 import io.mmipc.cli.read.ContextInfo;
 import io.mmipc.cli.read.Participants;
 import io.mmipc.cli.text.Formats;
 import io.mmipc.cli.text.Json;
 import io.mmipc.cli.text.Table;
+import io.mmipc.internal.counters.CountersReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -31,7 +34,9 @@ import java.util.concurrent.Callable;
         "Shows every object of a context and who holds what.",
         "The context's creator, its participants (the processes in its registry, with pids and whether "
             + "they live) and every object: kind, name, parameters, size and state (lock holders and whether they "
-            + "live, messages waiting in queues and pipes, values).",
+            + "live, messages waiting in queues and pipes, values), then the objects' live counters (messages and "
+            + "bytes in and out, full rings, skipped claims, takeovers, lock acquisitions), summed over every process "
+            + "that used them: a process's counts stay after it dies, until the context is removed.",
         "Reads the files with plain reads; changes nothing. Exits with 3 when something in it is damaged."
     })
 public final class StatCommand implements Callable<Integer>
@@ -58,6 +63,9 @@ public final class StatCommand implements Callable<Integer>
 
     @Option(names = "--json", description = "Print JSON instead of tables (with --watch: one JSON document per line).")
     private boolean json;
+
+    @Option(names = "--per-process", description = "Show each process's counters as well as the sums (JSON always has both).")
+    private boolean perProcess;
 
     @Override
     public Integer call() throws Exception
@@ -107,12 +115,12 @@ public final class StatCommand implements Callable<Integer>
         else
         {
             out.print((watching ? CLEAR_HOME + Formats.time(now) + "  every " + watch + "s\n" : "") +
-                render(snapshot, now));
+                render(snapshot, now, perProcess));
         }
         out.flush();
     }
 
-    static String render(final ContextSnapshot snapshot, final long now)
+    static String render(final ContextSnapshot snapshot, final long now, final boolean perProcess)
     {
         final ContextInfo info = snapshot.info();
         final StringBuilder sb = new StringBuilder();
@@ -161,7 +169,48 @@ public final class StatCommand implements Callable<Integer>
             sb.append(table.render());
         }
         snapshot.unreadable().forEach((name, why) -> sb.append("  ").append(name).append(": ").append(why).append('\n'));
+        renderCounters(sb, snapshot.counters(), perProcess);
         return sb.toString();
+    }
+
+    private static void renderCounters(final StringBuilder sb, final ObjectCounters counters, final boolean perProcess)
+    {
+        final List<CountersReader.ProcessFile> files = counters.files();
+        if (files.isEmpty())
+        {
+            return;
+        }
+        final long alive = files.stream().filter(CountersReader.ProcessFile::alive).count();
+        sb.append("\ncounters: summed over ").append(files.size()).append(files.size() == 1 ? " process" : " processes")
+            .append(", ").append(alive).append(" alive (the dead's counts stay)\n");
+        final Table table = Table.indented("  ", "NAME", "COUNTERS");
+        counters.sums().forEach((name, records) -> table.row(name, ObjectCounters.text(records)));
+        sb.append(table.render());
+        for (final CountersReader.ProcessFile file : files)
+        {
+            if (file.notCounted() != 0 || file.problem() != null)
+            {
+                sb.append("  ").append(file.path().getFileName()).append(": ")
+                    .append(file.problem() != null ? "DAMAGED: " + file.problem() : "")
+                    .append(file.notCounted() != 0 ? (file.problem() != null ? "; " : "") + file.notCounted() +
+                    " objects not counted (every record taken)" : "").append('\n');
+            }
+        }
+        if (perProcess)
+        {
+            sb.append("\ncounters by process:\n");
+            final Table byProcess = Table.indented("  ", "PID", "ALIVE", "STARTED", "NAME", "COUNTERS");
+            for (final CountersReader.ProcessFile file : files)
+            {
+                for (final CountersReader.Record record : file.records())
+                {
+                    byProcess.row(file.process() == null ? "?" : file.process().pid(), Formats.yesNo(file.alive()),
+                        file.process() == null ? "?" : Formats.time(file.process().startMillis()), record.object(),
+                        ObjectCounters.text(List.of(record)));
+                }
+            }
+            sb.append(byProcess.render());
+        }
     }
 
     private static String emptyToDash(final String text)

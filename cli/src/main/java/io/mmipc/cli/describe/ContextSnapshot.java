@@ -3,6 +3,8 @@ package io.mmipc.cli.describe;
 import io.mmipc.cli.read.ContextInfo;
 import io.mmipc.cli.read.NotRegularFileException;
 import io.mmipc.cli.read.Participants;
+import io.mmipc.internal.counters.CountersDescriptor;
+import io.mmipc.internal.counters.CountersReader;
 import io.mmipc.internal.dir.ContextDirectory;
 import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.owner.ParticipantRegistry;
@@ -23,8 +25,10 @@ import java.util.Map;
  *
  * @param unreadable entries that are not mmipc files the tool can read, with the reason.
  * @param creating   files still under a temporary name (being created).
+ * @param counters   the live counters of the objects, from every process's counters file.
  */
-public record ContextSnapshot(ContextInfo info, List<ObjectView> objects, Map<String, String> unreadable, int creating)
+public record ContextSnapshot(ContextInfo info, List<ObjectView> objects, Map<String, String> unreadable, int creating,
+    ObjectCounters counters)
 {
     /**
      * @throws NoSuchFileException when {@code dir} is not a directory.
@@ -49,9 +53,10 @@ public record ContextSnapshot(ContextInfo info, List<ObjectView> objects, Map<St
         for (final Path file : files)
         {
             final String name = file.getFileName().toString();
-            if (name.equals(ContextDirectory.MARKER) || name.equals(ParticipantRegistry.FILE_NAME))
+            if (name.equals(ContextDirectory.MARKER) || name.equals(ParticipantRegistry.FILE_NAME) ||
+                CountersDescriptor.isCountersFileName(name))
             {
-                continue; // shown as the context and its participants
+                continue; // shown as the context, its participants and the objects' counters
             }
             if (SharedFiles.isTemporaryName(name))
             {
@@ -75,7 +80,8 @@ public record ContextSnapshot(ContextInfo info, List<ObjectView> objects, Map<St
                 unreadable.put(name, "cannot read: " + ex.getMessage());
             }
         }
-        return new ContextSnapshot(info, objects, unreadable, creating);
+        return new ContextSnapshot(info, objects, unreadable, creating,
+            new ObjectCounters(CountersReader.read(dir)));
     }
 
     /**
@@ -83,7 +89,7 @@ public record ContextSnapshot(ContextInfo info, List<ObjectView> objects, Map<St
      */
     public boolean damaged()
     {
-        if (info.problem() != null || !unreadable.isEmpty() ||
+        if (info.problem() != null || !unreadable.isEmpty() || counters.files().stream().anyMatch(f -> f.problem() != null) ||
             info.participants() == null || info.participants().problem() != null)
         {
             return true;
@@ -118,8 +124,20 @@ public record ContextSnapshot(ContextInfo info, List<ObjectView> objects, Map<St
         json.put("participants", participants);
         json.put("registryProblem", info.participants() == null ? null : info.participants().problem());
         final List<Object> list = new ArrayList<>();
-        objects.forEach(object -> list.add(object.toJson()));
+        final Map<String, List<CountersReader.Record>> sums = counters.sums();
+        for (final ObjectView object : objects)
+        {
+            final Map<String, Object> entry = object.toJson();
+            final List<CountersReader.Record> records = sums.remove(object.name());
+            entry.put("counters", records == null ? Map.of() : ObjectCounters.json(records));
+            entry.put("countersByProcess", counters.perProcessJson(object.name()));
+            list.add(entry);
+        }
         json.put("objects", list);
+        final Map<String, Object> orphans = new LinkedHashMap<>();
+        sums.forEach((name, records) -> orphans.put(name, ObjectCounters.json(records)));
+        json.put("countersOfObjectsNotHere", orphans);
+        json.put("counterFiles", counters.filesJson());
         json.put("unreadable", new LinkedHashMap<String, Object>(unreadable));
         json.put("beingCreated", creating);
         json.put("damaged", damaged());

@@ -36,6 +36,7 @@ public final class Describers
         BY_KIND.put(ObjectKind.ARRAY, new SyncDescribers.Array());
         BY_KIND.put(ObjectKind.SYNC, new SyncDescribers.Sync());
         BY_KIND.put(ObjectKind.MAP, new SyncDescribers.Dict());
+        BY_KIND.put(ObjectKind.COUNTERS, new CountersDescriber());
         for (final ObjectKind kind : ObjectKind.values())
         {
             BY_KIND.putIfAbsent(kind, new BasicDescribers.Generic(kind));

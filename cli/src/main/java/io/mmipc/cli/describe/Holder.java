@@ -13,12 +13,14 @@ import java.util.Map;
  * @param role     what the word guards: "lock", "stripe 3".
  * @param word     the word as read.
  * @param pid      the holder's pid, 0 when its registry entry no longer names it.
+ * @param startMillis the holder's process start time (epoch ms), 0 when unknown.
  * @param alive    whether the holder's process runs.
  * @param localId  the holder within its process (a thread id for locks).
  * @param tookOver the holder took the word over from a dead one (it is told {@code EOWNERDEAD}).
  * @param corrupt  the word is not one mmipc writes.
  */
-public record Holder(String role, long word, long pid, boolean alive, long localId, boolean tookOver, boolean corrupt)
+public record Holder(String role, long word, long pid, long startMillis, boolean alive, long localId, boolean tookOver,
+    boolean corrupt)
 {
     /**
      * @return the holder of {@code word}, or null when the word is free.
@@ -31,11 +33,11 @@ public record Holder(String role, long word, long pid, boolean alive, long local
         }
         if (!OwnerWordDescriptor.isWellFormed(word))
         {
-            return new Holder(role, word, 0, false, 0, false, true);
+            return new Holder(role, word, 0, 0, false, 0, false, true);
         }
         final Participants.Participant participant = participants.byToken(OwnerWordDescriptor.token(word));
         return new Holder(role, word, participant == null ? 0 : participant.pid(),
-            participant != null && participant.alive(), OwnerWordDescriptor.localId(word),
+            participant == null ? 0 : participant.startMillis(), participant != null && participant.alive(), OwnerWordDescriptor.localId(word),
             OwnerWordDescriptor.died(word), false);
     }
 
@@ -61,6 +63,7 @@ public record Holder(String role, long word, long pid, boolean alive, long local
         json.put("word", "0x" + Long.toHexString(word));
         json.put("corrupt", corrupt);
         json.put("pid", pid == 0 ? null : pid);
+        json.put("startMillis", startMillis == 0 ? null : startMillis);
         json.put("alive", alive);
         json.put("localId", corrupt ? null : localId);
         json.put("tookOver", tookOver);

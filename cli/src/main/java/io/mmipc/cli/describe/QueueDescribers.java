@@ -17,9 +17,9 @@ import java.util.Map;
 import static io.mmipc.cli.describe.QueueLayout.*;
 
 /**
- * Describers of ipc-agrona's queues and pipes: the messages waiting in each channel, and the
- * consumer's counts. Holders of queue slots and pipe ends arrive with the ownership rework; for
- * now the tool says whether the words are taken.
+ * Describers of ipc-agrona's queues and pipes: the messages waiting in each channel, the
+ * consumer's counts, and who is attached: a queue's consumer and producers (its owner words and
+ * process slots), a pipe's ends, each with its process and whether that lives.
  */
 public final class QueueDescribers
 {
@@ -149,10 +149,57 @@ public final class QueueDescribers
             final ByteBuffer words = file.readFully(body(0), QUEUE_CHANNEL_OFFSET);
             final long consumer = words.getLong(QUEUE_CONSUMER_WORD_OFFSET);
             out.field("consumerWordTaken", consumer != 0).field("retired", words.getLong(QUEUE_RETIRED_COUNT_OFFSET));
+            final long capacity = header.param(QUEUE_PARAM_CAPACITY);
+            final int slots = (int)header.param(QUEUE_PARAM_SLOTS);
+            final ByteBuffer slotBytes = file.readFully(body(queueSlotsOffset(capacity)), slots * QUEUE_SLOT_LENGTH);
+            final List<String> producers = new ArrayList<>();
+            final List<String> consumers = new ArrayList<>();
             if (oneToOne)
             {
-                out.summary(consumer != 0 ? "consumer attached" : "no consumer");
+                final Holder producer = Holder.of("producer", slotBytes.getLong(QUEUE_SLOT_HOLDER_OFFSET), participants);
+                final Holder taker = Holder.of("consumer", consumer, participants);
+                out.holder(producer).holder(taker);
+                addText(producers, producer);
+                addText(consumers, taker);
             }
+            else
+            {
+                out.holder(Holder.of("consumer turn", consumer, participants));
+                for (int s = 0; s < slots; s++)
+                {
+                    final int slot = s * QUEUE_SLOT_LENGTH;
+                    final long roles = slotBytes.getLong(slot + QUEUE_SLOT_ROLES_OFFSET);
+                    final String role = (roles & QUEUE_ROLE_PRODUCER) != 0 ?
+                        (roles & QUEUE_ROLE_CONSUMER) != 0 ? "producer+consumer" : "producer" :
+                        (roles & QUEUE_ROLE_CONSUMER) != 0 ? "consumer" : "slot";
+                    final Holder holder = Holder.of(role + " (slot " + s + ")",
+                        slotBytes.getLong(slot + QUEUE_SLOT_HOLDER_OFFSET), participants);
+                    out.holder(holder);
+                    if ((roles & QUEUE_ROLE_PRODUCER) != 0)
+                    {
+                        addText(producers, holder);
+                    }
+                    if ((roles & QUEUE_ROLE_CONSUMER) != 0)
+                    {
+                        addText(consumers, holder);
+                    }
+                }
+            }
+            out.summary(attached("producer", producers)).summary(attached("consumer", consumers));
+        }
+
+        private static void addText(final List<String> texts, final Holder holder)
+        {
+            if (holder != null)
+            {
+                texts.add(holder.corrupt() ? holder.text() : holder.pid() != 0 ?
+                    "pid " + holder.pid() + (holder.alive() ? " (alive)" : " (dead)") : "a process that left (dead)");
+            }
+        }
+
+        private static String attached(final String role, final List<String> who)
+        {
+            return who.isEmpty() ? "no " + role : (who.size() == 1 ? role + " " : role + "s ") + String.join(" ", who);
         }
     }
 
@@ -191,10 +238,14 @@ public final class QueueDescribers
             for (int end = 1; end <= 2; end++)
             {
                 final int slot = (end - 1) * PIPE_END_SLOT_LENGTH;
-                final boolean open = ends.getLong(slot + PIPE_END_TOKEN_OFFSET) != 0;
+                final long word = ends.getLong(slot + PIPE_END_TOKEN_OFFSET);
+                final boolean open = word != 0;
                 final boolean everOpened = ends.getLong(slot + PIPE_END_EVER_OPENED_OFFSET) != 0;
-                out.field("end" + end + "Open", open);
-                out.summary("end " + end + (open ? " open" : everOpened ? " closed" : " never opened"));
+                final Holder holder = Holder.of("end " + end, word, participants);
+                out.field("end" + end + "Open", open).holder(holder);
+                out.summary("end " + end + (holder != null ? " open by " + (holder.corrupt() ? holder.text() :
+                    holder.pid() != 0 ? "pid " + holder.pid() + (holder.alive() ? " (alive)" : " (dead)") :
+                    "a process that left (dead)") : everOpened ? " closed" : " never opened"));
             }
             readChannels(header, file, out);
         }

@@ -11,6 +11,7 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * <pre>
  *   QueueDescriptor    consumer word 0, retired count 128, channel 256;
  *                      params capacity 0, maxMessageLength 1, slots 2; slots of 128 after the channel
+ *                      (holder word 0, roles 8: producer 1, consumer 2; produced count 16)
  *   PipeDescriptor     end slots of 128 at 0 and 128 (token 0, ever-opened 8), channels at 256
  *                      (to end 1, then to end 2 when duplex); params capacity 0,
  *                      maxMessageLength 1, duplex 2
@@ -32,6 +33,11 @@ final class QueueLayout
     static final int QUEUE_PARAM_CAPACITY = 0;
     static final int QUEUE_PARAM_MAX_MESSAGE_LENGTH = 1;
     static final int QUEUE_PARAM_SLOTS = 2;
+    static final int QUEUE_SLOT_HOLDER_OFFSET = 0;
+    static final int QUEUE_SLOT_ROLES_OFFSET = 8;
+    static final int QUEUE_SLOT_PRODUCED_OFFSET = 16;
+    static final long QUEUE_ROLE_PRODUCER = 1;
+    static final long QUEUE_ROLE_CONSUMER = 2;
 
     static final int PIPE_END_SLOT_LENGTH = RECORD_LENGTH;
     static final int PIPE_END_TOKEN_OFFSET = 0;
@@ -69,6 +75,11 @@ final class QueueLayout
     static long queueBodyLength(final long capacity, final long slots)
     {
         return QUEUE_CHANNEL_OFFSET + channelLength(capacity) + slots * QUEUE_SLOT_LENGTH;
+    }
+
+    static long queueSlotsOffset(final long capacity)
+    {
+        return QUEUE_CHANNEL_OFFSET + channelLength(capacity);
     }
 
     static long pipeBodyLength(final long capacity, final boolean duplex)

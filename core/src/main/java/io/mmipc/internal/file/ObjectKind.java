@@ -37,7 +37,9 @@ public enum ObjectKind
     /** A shared namespace: named fields in a dict's layout ({@code Manager().Namespace()}). */
     NAMESPACE(32),
     /** A pool's control block. */
-    POOL(40);
+    POOL(40),
+    /** One process's live counters for the objects it uses in a directory ({@code io.mmipc.internal.counters}). */
+    COUNTERS(50);
 
     private final int code;
 

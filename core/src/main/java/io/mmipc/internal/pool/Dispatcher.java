@@ -15,6 +15,10 @@ import io.mmipc.internal.jfr.MmipcEvents;
 import io.mmipc.codec.Codecs;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.ProcessLogging;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.ProcessCounters;
+import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.wait.Waiter;
 import io.mmipc.internal.wait.WakeWord;
 
@@ -52,6 +56,7 @@ final class Dispatcher implements Runnable
     }
 
     private final IpcContext ctx;
+    private final Counters counters;
     private final PoolOptions options;
     private final SerialFilter filter;
     private final byte[] initializer;
@@ -84,6 +89,8 @@ final class Dispatcher implements Runnable
         try
         {
             this.wake = PoolWake.create(ctx.directory(), poolName);
+            this.counters = ProcessCounters.open(ctx.directory(), SharedFiles.OWNER_ONLY, CounterSet.POOL,
+                wake.path().getFileName().toString()); // named as the pool's file, which stat lists
         }
         catch (final IOException ex)
         {
@@ -262,6 +269,7 @@ final class Dispatcher implements Runnable
 
     private void removeWake()
     {
+        counters.release();
         wake.close();
         try
         {
@@ -329,6 +337,10 @@ final class Dispatcher implements Runnable
                 final String died = "died" + (code >= 0 ? " with exit code " + code : "") + " before its initializer returned";
                 breakPool(w, died, new WorkerDiedException(w.describe() + " " + died, code));
             }
+            if (now == State.RUNNING && !w.retiring)
+            {
+                counters.getAndAdd(CounterSet.WORKER_DEATHS, 1); // running workers end only by retiring, or dying
+            }
             retire(w, alive);
             if (init.broken() == null && (now == State.RUNNING || (now == State.CLOSING && !pending.isEmpty())))
             {
@@ -336,6 +348,7 @@ final class Dispatcher implements Runnable
                 {
                     workers[slot] = startWorker(slot);
                 }
+                counters.getAndAdd(CounterSet.WORKER_REPLACEMENTS, 1);
             }
             else
             {
@@ -381,6 +394,7 @@ final class Dispatcher implements Runnable
         {
             // Replies come in order: the batch it could not read is the oldest it holds.
             final int index = job.single ? -1 : job.firstIndex;
+            counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
             job.result.completeExceptionally(new PoolTaskException(
                 (job.single ? "the task" : "the batch from item " + index) + " could not be read by " +
                 w.process.name() + " (pid " + w.process.pid() + "): " + unreadable.failure().message(),
@@ -388,6 +402,7 @@ final class Dispatcher implements Runnable
         }
         else if (message instanceof Messages.Done done && job != null && job.id == done.id())
         {
+            counters.getAndAdd(CounterSet.TASKS_DONE, done.results().size());
             job.result.complete(done.results());
         }
         else if (message instanceof Messages.Failed failed && job != null && job.id == failed.id())
@@ -399,6 +414,7 @@ final class Dispatcher implements Runnable
                 w.retiring = true;
             }
             final int index = job.single ? -1 : job.firstIndex + failed.index();
+            counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
             job.result.completeExceptionally(new PoolTaskException(
                 (job.single ? "the task" : "the task for item " + index) + " failed in " + w.process.name() +
                 " (pid " + w.process.pid() + "): " + failed.failure().className() +
@@ -435,6 +451,7 @@ final class Dispatcher implements Runnable
             Job job;
             while ((job = w.inFlight.pollFirst()) != null)
             {
+                counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
                 job.result.completeExceptionally(died);
             }
         }

@@ -11,6 +11,8 @@ import io.mmipc.codec.Codec;
 import io.mmipc.codec.Codecs;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.internal.file.ObjectKind;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.owner.ParticipantRegistry;
 import io.mmipc.internal.spi.Handle;
@@ -137,7 +139,8 @@ public final class AgronaMapProvider implements MapProvider
                 locks[stripe] = lock(ctx, file, "stripe " + stripe + " of " + label,
                     layout.stripeOffset(stripe) + MapDescriptor.STRIPE_LOCK_OFFSET, waiters);
             }
-            final ByteMap bytes = new ByteMap(file, layout, locks, waiters, label);
+            final ByteMap bytes = new ByteMap(file, layout, locks, waiters, label,
+                ProcessCounters.open(ctx.directory(), ctx.filePermissions(), CounterSet.DICT, name));
             return new AgronaMap<>(ctx, name, bytes, keys, values, options);
         }
         catch (final RuntimeException ex)

@@ -3,6 +3,7 @@ package io.mmipc.agrona.map;
 import io.mmipc.SharedMapFullException;
 import io.mmipc.agrona.sync.LockCore;
 import io.mmipc.agrona.sync.Waiters;
+import io.mmipc.internal.counters.Counters;
 import io.mmipc.internal.file.SharedFile;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -45,20 +46,23 @@ final class ByteMap
     final StripeLocks locks;
     private final MapWriter writer;
     private final String label;
+    private final Counters counters;
 
     /**
      * @param locks   one per stripe, over the stripes' lock records.
      * @param waiters what the stripes' locks wait with.
+     * @param counters the dict's counters (stripe repairs), given back on close.
      */
     ByteMap(final SharedFile file, final MapLayout layout, final LockCore[] locks, final Waiters waiters,
-        final String label)
+        final String label, final Counters counters)
     {
+        this.counters = counters;
         this.file = file;
         this.layout = layout;
         this.label = label;
         this.table = new MapTable(file, layout, label);
         this.writer = new MapWriter(table);
-        this.locks = new StripeLocks(locks, waiters, new MapRepair(table));
+        this.locks = new StripeLocks(locks, waiters, new MapRepair(table, counters));
     }
 
     /**
@@ -350,6 +354,7 @@ final class ByteMap
     void close()
     {
         locks.close();
+        counters.release();
         file.close();
     }
 

@@ -1,5 +1,8 @@
 package io.mmipc.agrona.map;
 
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -15,16 +18,18 @@ import static io.mmipc.agrona.map.MapDescriptor.*;
  * never published, or unlinked but not yet freed), and stores the count it found.
  * <p>
  * Cost, once per crash: the stripe's buckets and entries, plus one read of every record's and
- * every block's owner word.
+ * every block's owner word. Each repair is counted in the dict's {@link Counters}, for {@code mmipc stat}.
  */
 final class MapRepair
 {
     private final MapTable table;
     private final MapLayout layout;
     private final AtomicLong repairs = new AtomicLong();
+    private final Counters counters;
 
-    MapRepair(final MapTable table)
+    MapRepair(final MapTable table, final Counters counters)
     {
+        this.counters = counters;
         this.table = table;
         this.layout = table.layout;
     }
@@ -35,6 +40,7 @@ final class MapRepair
     void repair(final int stripe)
     {
         table.bumpVersion(stripe); // a reader that looked before the crash looks again
+        counters.getAndAdd(CounterSet.STRIPE_REPAIRS, 1); // threads may repair different stripes at once
         final BitSet entryMarks = new BitSet(layout.entries);
         final BitSet blockMarks = new BitSet(layout.blocks);
         final long count = mark(stripe, entryMarks, blockMarks);

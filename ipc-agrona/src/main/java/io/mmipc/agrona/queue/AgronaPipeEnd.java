@@ -3,6 +3,9 @@ package io.mmipc.agrona.queue;
 import io.mmipc.MessageHandler;
 import io.mmipc.Pipe;
 import io.mmipc.PipeEnd;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.spi.Handle;
@@ -49,10 +52,12 @@ final class AgronaPipeEnd<T> implements PipeEnd<T>, Waitable, Serializable
         final Role role;
         final RingSender sender;
         final RingReceiver receiver;
+        final Counters counters;
 
         Opened(final SharedFile file, final Participant participant, final Role role, final RingSender sender,
-            final RingReceiver receiver)
+            final RingReceiver receiver, final Counters counters)
         {
+            this.counters = counters;
             this.file = file;
             this.participant = participant;
             this.role = role;
@@ -156,11 +161,13 @@ final class AgronaPipeEnd<T> implements PipeEnd<T>, Waitable, Serializable
         {
             file.exit();
         }
+        final Counters counters = ProcessCounters.open(pipe.context().directory(), pipe.context().filePermissions(),
+            CounterSet.pipeEnd(number), pipe.name());
         final RingSender sender = out == null ? null : new RingSender(file, out, spill, participant.id(),
-            pipe.maxMessageLength(), peerWatch, null, pipe.options().idle(), describe());
-        final RingReceiver receiver = in == null ? null : new RingReceiver(file, new RingReader(in, spill), null,
-            peerWatch, null, pipe.options().idle(), describe());
-        return new Opened(file, participant, role, sender, receiver);
+            pipe.maxMessageLength(), peerWatch, null, pipe.options().idle(), describe(), counters);
+        final RingReceiver receiver = in == null ? null : new RingReceiver(file, new RingReader(in, spill, counters),
+            null, peerWatch, null, pipe.options().idle(), describe(), counters);
+        return new Opened(file, participant, role, sender, receiver, counters);
     }
 
     /**
@@ -299,6 +306,7 @@ final class AgronaPipeEnd<T> implements PipeEnd<T>, Waitable, Serializable
         }
         finally
         {
+            end.counters.release();
             end.participant.leave();
             end.file.close();
         }

@@ -5,6 +5,9 @@ import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codec;
 import io.mmipc.codec.CodecRef;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.spi.Handle;
@@ -51,6 +54,7 @@ final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
     private final transient RingSender sender;
     private final transient RingReceiver receiver;
     private final transient ObjectCodec<T> objects;
+    private final transient Counters counters;
     private transient boolean closed;
 
     /**
@@ -73,6 +77,7 @@ final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
             capacity, maxMessageLength, !oneToOne);
         final SpillFiles spill = new SpillFiles(file.path(), maxMessageLength);
         final long me = participant.id();
+        this.counters = ProcessCounters.open(ctx.directory(), ctx.filePermissions(), CounterSet.QUEUE, file.name());
         final PeerWatch producerWatch;
         if (oneToOne)
         {
@@ -89,13 +94,13 @@ final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
             final ProcessSlots processSlots = new ProcessSlots(file, participant, slotsOffset(capacity), slots, what);
             this.members = processSlots;
             this.turn = new ConsumerTurn(participant.word(file, CONSUMER_WORD_OFFSET, what + " consumer turn"), me,
-                channel, processSlots, options.deadProcessTimeout().toNanos());
+                channel, processSlots, options.deadProcessTimeout().toNanos(), counters);
             producerWatch = null;
         }
         this.sender = new RingSender(file, channel, spill, me, maxMessageLength, null, members::attachProducer,
-            options.idle(), what);
-        this.receiver = new RingReceiver(file, new RingReader(channel, spill), turn, producerWatch,
-            members::attachConsumer, options.idle(), what);
+            options.idle(), what, counters);
+        this.receiver = new RingReceiver(file, new RingReader(channel, spill, counters), turn, producerWatch,
+            this::attachConsumer, options.idle(), what, counters);
     }
 
     @Override
@@ -372,7 +377,16 @@ final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
         finally
         {
             participant.leave();
+            counters.release();
             file.close();
+        }
+    }
+
+    private void attachConsumer()
+    {
+        if (members.attachConsumer())
+        {
+            counters.getAndAdd(CounterSet.CONSUMER_TAKEOVERS, 1);
         }
     }
 

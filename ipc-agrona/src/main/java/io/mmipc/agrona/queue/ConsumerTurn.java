@@ -1,6 +1,8 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.MessageHandler;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
 import io.mmipc.internal.owner.OwnerWord;
 
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * process): its bytes would land in ring space that by then belongs to other messages. So a
  * stalled producer holds the consumers up until it commits or dies. When the ring is empty, the
  * slots of dead objects are reaped ({@link ProcessSlots#reapDead}).
+ * <p>
+ * Turns taken over and claims skipped are counted in the object's {@link Counters} (side B),
+ * under the local lock, like the reader's counts.
  */
 final class ConsumerTurn
 {
@@ -32,6 +37,7 @@ final class ConsumerTurn
     private final RingChannel channel;
     private final ProcessSlots slots;
     private final long timeoutNanos;
+    private final Counters counters;
     private final ReentrantLock local = new ReentrantLock();
     // Under local:
     private long blockedHead = -1;
@@ -41,14 +47,15 @@ final class ConsumerTurn
     /**
      * @param timeoutNanos the dead-process timeout.
      */
-    ConsumerTurn(
-        final OwnerWord word, final long me, final RingChannel channel, final ProcessSlots slots, final long timeoutNanos)
+    ConsumerTurn(final OwnerWord word, final long me, final RingChannel channel, final ProcessSlots slots,
+        final long timeoutNanos, final Counters counters)
     {
         this.word = word;
         this.me = me;
         this.channel = channel;
         this.slots = slots;
         this.timeoutNanos = timeoutNanos;
+        this.counters = counters;
     }
 
     /**
@@ -76,7 +83,8 @@ final class ConsumerTurn
             {
                 if (taken == OwnerWord.TAKEN_OVER)
                 {
-                    RingRepair.skipTaken(channel, word);
+                    counters.addRelease(CounterSet.CONSUMER_TAKEOVERS, 1);
+                    counters.addRelease(CounterSet.SKIPPED_CLAIMS, RingRepair.skipTaken(channel, word));
                     channel.wakes().afterConsume();
                 }
                 final int read = reader.read(handler, limit);
@@ -131,6 +139,7 @@ final class ConsumerTurn
         // isBlocked read the tail beyond the head before this: the blocking claim's maker counted it already.
         if (!slots.liveClaimOpen() && RingRepair.unblock(channel))
         {
+            counters.addRelease(CounterSet.SKIPPED_CLAIMS, 1);
             blockedHead = -1;
         }
     }

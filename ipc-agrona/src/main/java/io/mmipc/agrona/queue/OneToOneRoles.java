@@ -58,16 +58,18 @@ final class OneToOneRoles implements QueueMembers
     }
 
     @Override
-    public void attachConsumer()
+    public boolean attachConsumer()
     {
         file.enter();
         try
         {
-            if (consumer.claim())
+            final boolean tookOver = consumer.claim();
+            if (tookOver)
             {
                 RingRepair.skipTaken(channel, consumer.word()); // at-most-once: what the dead consumer had taken stays taken
             }
             consuming = true;
+            return tookOver;
         }
         finally
         {

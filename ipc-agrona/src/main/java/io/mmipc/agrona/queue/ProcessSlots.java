@@ -53,9 +53,10 @@ final class ProcessSlots implements QueueMembers
     }
 
     @Override
-    public synchronized void attachConsumer()
+    public synchronized boolean attachConsumer()
     {
         register(ROLE_CONSUMER);
+        return false; // consumers take turns: ConsumerTurn counts a turn taken over
     }
 
     @Override

@@ -20,9 +20,10 @@ interface QueueMembers
     /**
      * Attaches this object as a consumer.
      *
+     * @return true when it took the consumer role over from a dead holder (one-to-one).
      * @throws IllegalStateException when it may not consume (another live consumer of a one-to-one queue).
      */
-    void attachConsumer();
+    boolean attachConsumer();
 
     /**
      * Withdraws this object: its count goes to the retired count, its words are freed. Call

@@ -2,10 +2,13 @@ package io.mmipc.agrona.queue;
 
 import io.mmipc.MessageHandler;
 import io.mmipc.SharedStateCorruptedException;
+import io.mmipc.internal.counters.Counters;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.file.Path;
 
+import static io.mmipc.internal.counters.CounterSet.BYTES_IN;
+import static io.mmipc.internal.counters.CounterSet.MESSAGES_IN;
 import static io.mmipc.agrona.queue.ChannelDescriptor.*;
 import static org.agrona.BitUtil.align;
 import static org.agrona.concurrent.ringbuffer.RecordDescriptor.ALIGNMENT;
@@ -28,7 +31,9 @@ import static org.agrona.concurrent.ringbuffer.RingBuffer.PADDING_MSG_TYPE_ID;
  * still zeroes; after the head moves, senders waiting for room are woken
  * ({@link ChannelWakes#afterConsume}, once per batch).
  * <p>
- * One consumer at a time: the caller holds the consumer side.
+ * One consumer at a time: the caller holds the consumer side. That also makes the reader the one
+ * writer of its object's receiving counters ({@link Counters}: messages and bytes in), stored
+ * once per block read.
  */
 final class RingReader
 {
@@ -45,11 +50,12 @@ final class RingReader
     private final boolean zeroConsumed;
     private final SpillFiles spill;
     private final ChannelWakes wakes;
+    private final Counters counters;
     private long tailCache;
     private boolean reachedEnd;
     private boolean reading;
 
-    RingReader(final RingChannel channel, final SpillFiles spill)
+    RingReader(final RingChannel channel, final SpillFiles spill, final Counters counters)
     {
         this.channel = channel;
         this.path = channel.path();
@@ -64,6 +70,7 @@ final class RingReader
         this.zeroConsumed = channel.manyProducers();
         this.spill = spill;
         this.wakes = channel.wakes();
+        this.counters = counters;
     }
 
     RingChannel channel()
@@ -107,6 +114,7 @@ final class RingReader
         final int blockLength = capacity - headIndex;
         int bytesRead = 0;
         int messages = 0;
+        long payloadBytes = 0;
         reachedEnd = false;
         try
         {
@@ -148,10 +156,12 @@ final class RingReader
                 consumer.putLongRelease(TAKEN_POSITION_OFFSET, head + bytesRead);
                 if (kind == DATA_MSG_TYPE_ID)
                 {
+                    payloadBytes += payload;
                     handler.onMessage(ring, recordIndex + HEADER_LENGTH, payload);
                 }
                 else
                 {
+                    payloadBytes += ring.getInt(recordIndex + HEADER_LENGTH + SpillFiles.REF_LENGTH_OFFSET);
                     spill.deliver(path, ring, recordIndex + HEADER_LENGTH,
                         ringFileOffset + recordIndex + HEADER_LENGTH, handler);
                 }
@@ -171,6 +181,8 @@ final class RingReader
                 if (messages != 0)
                 {
                     consumer.putLongRelease(CONSUMED_COUNT_OFFSET, consumer.getLong(CONSUMED_COUNT_OFFSET) + messages);
+                    counters.addRelease(MESSAGES_IN, messages);
+                    counters.addRelease(BYTES_IN, payloadBytes);
                 }
             }
         }

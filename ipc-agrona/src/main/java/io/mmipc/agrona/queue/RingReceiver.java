@@ -2,6 +2,8 @@ package io.mmipc.agrona.queue;
 
 import io.mmipc.EndOfStreamException;
 import io.mmipc.MessageHandler;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.wait.Waitable;
 import io.mmipc.internal.wait.Waiter;
@@ -35,6 +37,7 @@ final class RingReceiver
     private final Runnable attach;
     private final ThreadLocal<Waiter> waiters;
     private final String what;
+    private final Counters counters;
     private boolean attached;
     private int emptyReads;
 
@@ -44,6 +47,7 @@ final class RingReceiver
      * @param sender who sends, when its death is end-of-stream, else null.
      * @param attach attaches the object as a consumer on its first receive, or null when it is attached.
      * @param what   the object, for messages.
+     * @param counters the object's counters: end-of-stream is counted here (side B).
      */
     RingReceiver(
         final SharedFile file,
@@ -52,7 +56,8 @@ final class RingReceiver
         final PeerWatch sender,
         final Runnable attach,
         final Supplier<IdleStrategy> idle,
-        final String what)
+        final String what,
+        final Counters counters)
     {
         this.file = file;
         this.channel = reader.channel();
@@ -64,6 +69,7 @@ final class RingReceiver
         this.attached = attach == null;
         this.waiters = Waiter.perThread(idle);
         this.what = what;
+        this.counters = counters;
     }
 
     RingChannel channel()
@@ -319,6 +325,7 @@ final class RingReceiver
     {
         if (sender.gone(waiting) && (channel.isEmpty() || channel.isBlocked()))
         {
+            counters.getAndAdd(CounterSet.END_OF_STREAM, 1);
             throw new EndOfStreamException(what + ": " + sender.endOfStream());
         }
     }

@@ -1,6 +1,7 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.EndOfStreamException;
+import io.mmipc.internal.counters.Counters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.wait.Waiter;
 import org.agrona.DirectBuffer;
@@ -16,6 +17,9 @@ import java.util.function.Supplier;
 import static io.mmipc.agrona.queue.ChannelDescriptor.DATA_MSG_TYPE_ID;
 import static io.mmipc.agrona.queue.ChannelDescriptor.SPILL_MSG_TYPE_ID;
 import static io.mmipc.agrona.queue.ChannelDescriptor.typeId;
+import static io.mmipc.internal.counters.CounterSet.BYTES_OUT;
+import static io.mmipc.internal.counters.CounterSet.FULL_EVENTS;
+import static io.mmipc.internal.counters.CounterSet.MESSAGES_OUT;
 import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
 
 /**
@@ -32,7 +36,9 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * producer's count on a line only the producer's side writes (many-to-many: two atomic adds on
  * that line, claims begun and committed, see {@link #beginClaim}), and the wake check of
  * {@link ChannelWakes#afterPublish}: a load of a line nobody writes on the message path, and a
- * fence only once a receiver may sleep.
+ * fence only once a receiver may sleep. Its {@link Counters} (messages and bytes out, sends that
+ * found the ring full) are two more stores on a line of this process's counters file (atomic adds
+ * where the object's threads may send at once).
  */
 final class RingSender
 {
@@ -58,6 +64,7 @@ final class RingSender
     private final IntSupplier attach;
     private final ThreadLocal<Waiter> waiters;
     private final String what;
+    private final Counters counters;
     private int producedIndex;
 
     /**
@@ -67,6 +74,7 @@ final class RingSender
      *                 index of its produced count, or {@link #NO_COUNT}; null when it is attached already
      *                 and counts nothing.
      * @param what     the object, for messages ("queue /dev/shm/.../tasks").
+     * @param counters the object's counters (side A).
      */
     RingSender(
         final SharedFile file,
@@ -77,7 +85,8 @@ final class RingSender
         final PeerWatch receiver,
         final IntSupplier attach,
         final Supplier<IdleStrategy> idle,
-        final String what)
+        final String what,
+        final Counters counters)
     {
         this.file = file;
         this.body = file.body();
@@ -93,6 +102,7 @@ final class RingSender
         this.attach = attach;
         this.waiters = Waiter.perThread(idle);
         this.what = what;
+        this.counters = counters;
         this.producedIndex = attach == null ? NO_COUNT : NOT_ATTACHED;
     }
 
@@ -116,7 +126,12 @@ final class RingSender
         checkSource(buffer, offset, length);
         if (length <= maxInlineLength && length >= 0)
         {
-            return tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID);
+            if (tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID))
+            {
+                return true;
+            }
+            count(FULL_EVENTS, 1);
+            return false;
         }
         try
         {
@@ -149,6 +164,10 @@ final class RingSender
         try
         {
             sent = sendRecord(ref, 0, SpillFiles.REF_LENGTH, SPILL_MSG_TYPE_ID, timeoutNanos);
+            if (sent)
+            {
+                count(BYTES_OUT, length - SpillFiles.REF_LENGTH); // the message's bytes, not its reference's
+            }
             return sent;
         }
         finally
@@ -181,6 +200,10 @@ final class RingSender
             beginClaim();
             final int index = ring.tryClaim(typeId(DATA_MSG_TYPE_ID, length + HEADER_LENGTH), length);
             claimed = index >= 0;
+            if (!claimed)
+            {
+                count(FULL_EVENTS, 1);
+            }
             return claimed ? index : -1;
         }
         catch (final InternalError fault)
@@ -206,8 +229,11 @@ final class RingSender
     {
         try
         {
+            // Before the commit: until then the record's length word is ours alone (stored negative).
+            final int payload = -claimBuffer.getInt(index - HEADER_LENGTH) - HEADER_LENGTH;
             ring.commit(index);
             countProduced();
+            countSent(payload);
             wakes.afterPublish();
         }
         finally
@@ -269,6 +295,7 @@ final class RingSender
         {
             return true;
         }
+        count(FULL_EVENTS, 1);
         if (timeoutNanos == 0)
         {
             return false;
@@ -319,6 +346,7 @@ final class RingSender
             if (written)
             {
                 countProduced();
+                countSent(length);
                 wakes.afterPublish();
             }
             return written;
@@ -383,6 +411,24 @@ final class RingSender
             {
                 body.putLongRelease(index, body.getLong(index) + 1);
             }
+        }
+    }
+
+    private void countSent(final int length)
+    {
+        count(MESSAGES_OUT, 1);
+        count(BYTES_OUT, length);
+    }
+
+    private void count(final int counter, final long delta)
+    {
+        if (sharedCount)
+        {
+            counters.getAndAdd(counter, delta);
+        }
+        else
+        {
+            counters.addRelease(counter, delta);
         }
     }
 

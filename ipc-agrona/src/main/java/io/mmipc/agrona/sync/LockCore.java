@@ -1,6 +1,9 @@
 package io.mmipc.agrona.sync;
 
 import io.mmipc.SharedStateCorruptedException;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.owner.OwnerCell;
@@ -34,6 +37,8 @@ import static io.mmipc.internal.owner.OwnerWordDescriptor.owner;
  * <p>
  * A waiter that sees the same owner for {@link #OWNER_CHECK_INTERVAL_NANOS} has the owner's
  * process checked, and takes the lock over with the died flag when it is gone.
+ * Holds are counted in this process's {@link Counters} (acquisitions, contended ones, those taken
+ * from a dead holder) while the lock is held, so the holder is their one writer: a plain store.
  * Other packages of this module embed lock records in their own files (the shared dict's
  * per-stripe locks) through {@link #inRecord}.
  */
@@ -60,6 +65,7 @@ public final class LockCore
     private final Waiters waiters;
     private final WakeWord wake;
     private final AtomicBoolean leaseReleased = new AtomicBoolean();
+    private final Counters counters;
 
     /**
      * @param registry a lease this core gives back on {@link #close()}.
@@ -67,12 +73,14 @@ public final class LockCore
     LockCore(final MappedObject owner, final int recordOffset, final boolean reentrant,
         final ParticipantRegistry registry)
     {
-        this(owner.file, owner, recordOffset, reentrant, registry, new Waiters());
+        this(owner.file, owner, recordOffset, reentrant, registry, new Waiters(),
+            ProcessCounters.open(owner.ctx.directory(), owner.ctx.filePermissions(), CounterSet.LOCK, owner.name));
     }
 
     private LockCore(final SharedFile file, final Object owner, final int recordOffset, final boolean reentrant,
-        final ParticipantRegistry registry, final Waiters waiters)
+        final ParticipantRegistry registry, final Waiters waiters, final Counters counters)
     {
+        this.counters = counters;
         this.file = file;
         this.owner = owner;
         this.body = file.body();
@@ -102,7 +110,8 @@ public final class LockCore
             throw new IllegalArgumentException("lock record offset " + recordOffset + " is not an aligned record in " +
                 "the " + file.body().capacity() + "-byte body of " + file.path());
         }
-        return new LockCore(file, owner, recordOffset, false, registry, waiters);
+        return new LockCore(file, owner, recordOffset, false, registry, waiters,
+            Counters.uncounted(CounterSet.LOCK, file.name()));
     }
 
     public void idle(final Supplier<IdleStrategy> value)
@@ -375,6 +384,7 @@ public final class LockCore
     {
         if (leaseReleased.compareAndSet(false, true))
         {
+            counters.release();
             registry.release();
         }
     }
@@ -411,6 +421,7 @@ public final class LockCore
         {
             if (word.tryAcquireFree(me))
             {
+                counters.addRelease(CounterSet.ACQUISITIONS, 1); // under the lock: one writer at a time
                 if (reentrant)
                 {
                     body.putLong(holdOffset, 1);
@@ -484,10 +495,12 @@ public final class LockCore
         file.enter();
         try
         {
-            switch (word.acquire(me, OWNER_CHECK_INTERVAL_NANOS))
+            final int result = word.acquire(me, OWNER_CHECK_INTERVAL_NANOS);
+            switch (result)
             {
                 case OwnerWord.ACQUIRED:
                 case OwnerWord.TAKEN_OVER:
+                    countContended(result);
                     if (reentrant)
                     {
                         body.putLong(holdOffset, 1);
@@ -506,6 +519,20 @@ public final class LockCore
         finally
         {
             file.exit();
+        }
+    }
+
+    /**
+     * Counts a hold that did not come through the fast path, under the lock (so one writer at a
+     * time): it found the lock held, or took it from a dead holder.
+     */
+    private void countContended(final int result)
+    {
+        counters.addRelease(CounterSet.ACQUISITIONS, 1);
+        counters.addRelease(CounterSet.CONTENDED, 1);
+        if (result == OwnerWord.TAKEN_OVER)
+        {
+            counters.addRelease(CounterSet.OWNER_DIED_TAKEOVERS, 1);
         }
     }
 

@@ -4,6 +4,8 @@ import io.mmipc.IpcContext;
 import io.mmipc.SharedLong;
 import io.mmipc.SharedMap;
 import io.mmipc.codec.Codecs;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.CountersReader;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,8 @@ class MapCrashTest
 
             map.put(key, "after the crash"); // the same stripe: takes the lock over and repairs first
             assertEquals(1, bytes.repairs(), "one repair, by the next writer, with no call from the user");
+            assertEquals(1, CountersReader.sumByObject(CountersReader.read(ctx.directory())).get("crash").get(0)
+                .get(CounterSet.STRIPE_REPAIRS), "the repair is counted for mmipc stat");
             assertEquals("after the crash", map.get(key));
             assertEquals(List.of(), bytes.audit(), "no leaked record or block, counts right");
             map.remove(key);

@@ -1,6 +1,8 @@
 package io.mmipc.agrona.queue;
 
 import io.mmipc.MessageHandler;
+import io.mmipc.internal.counters.CounterSet;
+import io.mmipc.internal.counters.Counters;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
@@ -39,7 +41,7 @@ final class TestRing
             new UnsafeBuffer(memory, wakesOffset(CAPACITY), WAKES_LENGTH), RING_FILE_OFFSET, CAPACITY,
             ChannelDescriptor.maxInlineLength(CAPACITY, MAX_MESSAGE_LENGTH), manyProducers);
         producer = channel.newProducer();
-        reader = new RingReader(channel, null);
+        reader = new RingReader(channel, null, Counters.uncounted(CounterSet.QUEUE, "test"));
     }
 
     /**
