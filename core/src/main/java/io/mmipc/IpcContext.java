@@ -591,6 +591,12 @@ public final class IpcContext implements AutoCloseable
         }
 
         @Override
+        public NetworkOptions network()
+        {
+            return network;
+        }
+
+        @Override
         public String toString()
         {
             return IpcContext.this.toString();
@@ -664,5 +670,23 @@ public final class IpcContext implements AutoCloseable
             // Closing must go on for the other resources; an unmap failure leaves only memory behind.
             System.err.println("mmipc: closing " + resource + " failed: " + ex);
         }
+    }
+
+    // ---- network contexts (ipc-aeron): the options a transport across hosts reads ----
+
+    private volatile NetworkOptions network;
+
+    IpcContext network(final NetworkOptions options)
+    {
+        network = options;
+        return this;
+    }
+
+    /**
+     * @return how this context reaches other hosts, or null for a context of one host.
+     */
+    public NetworkOptions network()
+    {
+        return network;
     }
 }
