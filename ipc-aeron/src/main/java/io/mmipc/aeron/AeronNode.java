@@ -7,6 +7,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.driver.ext.DebugChannelEndpointConfiguration;
 import io.aeron.driver.ext.DebugReceiveChannelEndpointSupplier;
+import io.aeron.driver.status.SenderPos;
 import io.mmipc.NetworkOptions;
 import io.mmipc.internal.owner.ProcessIdentity;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -47,6 +48,8 @@ import java.util.stream.Stream;
  *     {@code net.core.rmem_max}).</li>
  * <li>Image liveness and publication connection timeouts are the context's peer timeout: a node
  *     that dies is gone for its peers after that long.</li>
+ * <li>Closed publications linger {@link #LINGER_NS} (1 s) to repair losses, and closing a node
+ *     waits for them, so what a closed producer sent arrives even over a lossy link.</li>
  * </ul>
  * The embedded driver's {@code aeron.dir} is a fresh owner-only directory (under {@code /dev/shm}
  * where it exists) named with this process's pid, removed on close; a node that starts removes
@@ -58,6 +61,8 @@ final class AeronNode implements AutoCloseable
     static final int MTU = 1408;
     static final int SOCKET_BUFFER = 2 << 20;
     static final int WINDOW = 1 << 20;
+    /** How long a closed publication stays to repair what its receivers lost (at most the peer timeout). */
+    static final long LINGER_NS = TimeUnit.SECONDS.toNanos(1);
     private static final String DIR_PREFIX = "mmipc-aeron-";
     private static final String SECRET_FILE = "secret";
 
@@ -155,7 +160,7 @@ final class AeronNode implements AutoCloseable
             .initialWindowLength(WINDOW)
             .imageLivenessTimeoutNs(peerTimeoutNs)
             .publicationConnectionTimeoutNs(peerTimeoutNs)
-            .publicationLingerTimeoutNs(Math.min(peerTimeoutNs, TimeUnit.SECONDS.toNanos(2)))
+            .publicationLingerTimeoutNs(Math.min(peerTimeoutNs, LINGER_NS))
             .spiesSimulateConnection(false);
         if (System.getProperty(DebugChannelEndpointConfiguration.RECEIVE_DATA_LOSS_RATE_PROP_NAME) != null)
         {
@@ -365,7 +370,41 @@ final class AeronNode implements AutoCloseable
             Thread.currentThread().interrupt();
         }
         aeron.close();
+        awaitLinger();
         closeDriver(driver, nodeDir);
+    }
+
+    /**
+     * Keeps the embedded driver up while its closed publications linger, so a peer can still have
+     * lost frames repaired (with loss, the last ones sent may still be missing at the receiver).
+     */
+    private void awaitLinger()
+    {
+        if (driver == null)
+        {
+            return;
+        }
+        final long deadline = System.nanoTime() + LINGER_NS + peerTimeoutNs();
+        while (System.nanoTime() - deadline < 0 && senderCount() > 0)
+        {
+            try
+            {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private int senderCount()
+    {
+        final int[] count = {0};
+        driver.context().countersManager().forEach((id, typeId, key, label) ->
+            count[0] += typeId == SenderPos.SENDER_POSITION_TYPE_ID ? 1 : 0);
+        return count[0];
     }
 
     private static void closeDriver(final MediaDriver driver, final Path nodeDir)
