@@ -125,7 +125,8 @@ final class AeronNode implements AutoCloseable
             }
             final Aeron aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(aeronDir)
-                .idleStrategy(new SleepingMillisIdleStrategy(1)));
+                .idleStrategy(new SleepingMillisIdleStrategy(1))
+                .threadFactory(AeronNode::daemon));
             return new AeronNode(options, secret, nodeDir, driver, aeron, label);
         }
         catch (final IOException ex)
@@ -149,6 +150,8 @@ final class AeronNode implements AutoCloseable
             .dirDeleteOnShutdown(true)
             .warnIfDirectoryExists(false)
             .threadingMode(ThreadingMode.SHARED)
+            .sharedThreadFactory(AeronNode::daemon)
+            .conductorThreadFactory(AeronNode::daemon)
             .sharedIdleStrategy(new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1),
                 TimeUnit.MILLISECONDS.toNanos(1)))
             .publicationTermBufferLength(TERM_LENGTH)
@@ -168,6 +171,17 @@ final class AeronNode implements AutoCloseable
             ctx.receiveChannelEndpointSupplier(new DebugReceiveChannelEndpointSupplier());
         }
         return ctx;
+    }
+
+    /**
+     * Aeron's threads must not keep a JVM alive whose program has ended (a child JVM's task):
+     * nodes close in their context's close, or in the shutdown hook.
+     */
+    private static Thread daemon(final Runnable task)
+    {
+        final Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.mmipc.aeron;
 
 import io.mmipc.EndOfStreamException;
 import io.mmipc.IpcContext;
+import io.mmipc.JvmProcess;
 import io.mmipc.MessageQueue;
 import io.mmipc.NetworkOptions;
 import io.mmipc.Pipe;
@@ -105,6 +106,31 @@ class LoopbackNetworkTest
             final MessageQueue<byte[]> nowhere = remote.queue("nobody-home", Codecs.bytes());
             assertFalse(nowhere.offer(new byte[] {1}));
             assertThrows(IllegalStateException.class, nowhere::poll);
+        }
+    }
+
+    @Test
+    void handlesOfNetworkObjectsCrossIntoAChildJvm() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET))
+        {
+            final MessageQueue<String> results = home.queue("results", Codecs.utf8());
+            final PipeEnd<String> end1 = home.pipe("p", Codecs.utf8()).end1();
+            final PipeEnd<String> end2 = home.pipe("p", Codecs.utf8()).end2();
+            final JvmProcess child = home.process(() ->
+            {
+                final String question = end2.recv(30, TimeUnit.SECONDS);
+                results.put("child got " + question);
+                end2.send(question.toUpperCase());
+                end2.close();
+            }).jvmOptions("-XX:TieredStopAtLevel=1", "-Xmx128m").start();
+            end1.send("ping");
+            assertEquals("PING", end1.recv(60, TimeUnit.SECONDS));
+            assertEquals("child got ping", results.poll(30, TimeUnit.SECONDS));
+            assertThrows(EndOfStreamException.class, () -> end1.recv(30, TimeUnit.SECONDS));
+            assertTrue(child.join(Duration.ofSeconds(60)));
+            assertEquals(0, child.exitCode().getAsInt(), child::stderr);
         }
     }
 
