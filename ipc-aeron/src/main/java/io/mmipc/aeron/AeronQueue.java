@@ -19,10 +19,11 @@ import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link MessageQueue} between nodes. Its consumer side is on the queue's home node: one Aeron
+ * A {@link MessageQueue} between nodes. Its messages gather on the queue's home node: one Aeron
  * stream into the home, on which producers anywhere (this node included) each hold their own
  * authenticated session, so messages of one producer arrive in order and those of different
- * producers interleave. Back-pressure is Aeron's: a producer's {@code offer} is false when the
+ * producers interleave. Consumers on the home take from that stream; consumers on other nodes
+ * compete through the home's {@link Dispatcher} (each message to one consumer, at-most-once). Back-pressure is Aeron's: a producer's {@code offer} is false when the
  * home's receive window (1 MiB per producer) is full or nobody is connected; nothing buffers
  * without bound. On a one-to-one queue, the consumer sees end-of-stream once every producer that
  * connected has closed or fallen silent for the peer timeout.
@@ -38,6 +39,10 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     private final transient Codec<T> codec;
     private final transient QueueOptions options;
     private final transient NetChannel consumer;
+    private final transient Dispatcher dispatcher;
+    private final transient UnsafeBuffer credit = new UnsafeBuffer(new byte[4]);
+    private transient NetChannel remoteConsumer;
+    private transient boolean creditOut;
     private final transient ExpandableArrayBuffer encoded = new ExpandableArrayBuffer(256);
     private final transient UnsafeBuffer claim = new UnsafeBuffer(new byte[FrameDescriptor.MAX_CHUNK]);
     private transient NetChannel producer;
@@ -55,6 +60,9 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
         this.options = options;
         this.consumer = node.isHome() ? new NetChannel(new NetEndpoint(node, true, name, StreamIds.QUEUE, codec.id(),
             0, options.maxProcesses(), options.maxMessageLength()), options.oneToOne()) : null;
+        this.dispatcher = node.isHome() ? new Dispatcher(new NetEndpoint(node, true, name, StreamIds.DISPATCH,
+            codec.id(), 1, options.oneToOne() ? 1 : options.maxProcesses(), 4), consumer) : null;
+        credit.putInt(0, 1);
     }
 
     private synchronized NetChannel producer()
@@ -71,12 +79,70 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     private NetChannel consumer()
     {
         checkOpen();
-        if (consumer == null)
+        if (consumer != null)
         {
-            throw new IllegalStateException("the consumer of network queue " + name + " runs on its home node " +
-                node.homeHost() + ":" + node.homePort() + "; this node only produces");
+            return consumer;
         }
-        return consumer;
+        if (remoteConsumer == null)
+        {
+            remoteConsumer = new NetChannel(new NetEndpoint(node, false, name, StreamIds.DISPATCH, codec.id(), 1, 1,
+                options.maxMessageLength()), false);
+        }
+        return remoteConsumer;
+    }
+
+    /**
+     * Receives one message: at the home straight from the stream; elsewhere from the home's
+     * dispatcher, asking for one with a credit first (once: an unused credit stays asked).
+     */
+    private boolean receive(final MessageHandler handler)
+    {
+        final NetChannel channel = consumer();
+        if (channel == consumer)
+        {
+            return channel.poll(handler);
+        }
+        if (!creditOut)
+        {
+            try
+            {
+                creditOut = channel.send(credit, 0, credit.capacity(), System.nanoTime(), idle());
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        if (channel.poll(handler))
+        {
+            creditOut = false;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean await(final MessageHandler handler, final long deadlineNs) throws InterruptedException
+    {
+        final NetChannel channel = consumer();
+        if (channel == consumer)
+        {
+            return channel.await(handler, deadlineNs, idle());
+        }
+        final IdleStrategy idle = idle();
+        while (!receive(handler))
+        {
+            if (System.nanoTime() - deadlineNs >= 0)
+            {
+                return false;
+            }
+            if (Thread.interrupted())
+            {
+                throw new InterruptedException();
+            }
+            idle.idle();
+        }
+        return true;
     }
 
     private void checkOpen()
@@ -282,14 +348,14 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     public synchronized T poll()
     {
         received = null;
-        return consumer().poll(this::decode) ? takeReceived() : null;
+        return receive(this::decode) ? takeReceived() : null;
     }
 
     @Override
     public synchronized T poll(final long timeout, final TimeUnit unit) throws InterruptedException
     {
         received = null;
-        return consumer().await(this::decode, deadline(timeout, unit), idle()) ? takeReceived() : null;
+        return await(this::decode, deadline(timeout, unit)) ? takeReceived() : null;
     }
 
     private void decode(final DirectBuffer buffer, final int offset, final int length)
@@ -308,7 +374,7 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     public synchronized int drainTo(final Collection<? super T> target, final int maxElements)
     {
         int count = 0;
-        while (count < maxElements && consumer().poll(this::decode))
+        while (count < maxElements && receive(this::decode))
         {
             target.add(takeReceived());
             count++;
@@ -317,29 +383,29 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     }
 
     @Override
-    public void take(final MessageHandler handler) throws InterruptedException
+    public synchronized void take(final MessageHandler handler) throws InterruptedException
     {
-        consumer().await(handler, deadline(FOREVER, TimeUnit.NANOSECONDS), idle());
+        await(handler, deadline(FOREVER, TimeUnit.NANOSECONDS));
     }
 
     @Override
-    public boolean poll(final MessageHandler handler)
+    public synchronized boolean poll(final MessageHandler handler)
     {
-        return consumer().poll(handler);
+        return receive(handler);
     }
 
     @Override
-    public boolean poll(final MessageHandler handler, final long timeout, final TimeUnit unit)
+    public synchronized boolean poll(final MessageHandler handler, final long timeout, final TimeUnit unit)
         throws InterruptedException
     {
-        return consumer().await(handler, deadline(timeout, unit), idle());
+        return await(handler, deadline(timeout, unit));
     }
 
     @Override
-    public int drain(final MessageHandler handler, final int limit)
+    public synchronized int drain(final MessageHandler handler, final int limit)
     {
         int count = 0;
-        while (count < limit && consumer().poll(handler))
+        while (count < limit && receive(handler))
         {
             count++;
         }
@@ -355,7 +421,8 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     @Override
     public synchronized int size()
     {
-        return consumer != null && consumer.isHolding() ? 1 : 0;
+        final NetChannel channel = consumer != null ? consumer : remoteConsumer;
+        return channel != null && channel.isHolding() ? 1 : 0;
     }
 
     /**
@@ -364,7 +431,8 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     @Override
     public synchronized boolean isEmpty()
     {
-        return !(consumer().peek() && consumer.isHolding());
+        final NetChannel channel = consumer();
+        return !(channel.peek() && channel.isHolding());
     }
 
     /**
@@ -402,6 +470,14 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
         if (producer != null)
         {
             producer.close();
+        }
+        if (remoteConsumer != null)
+        {
+            remoteConsumer.close();
+        }
+        if (dispatcher != null)
+        {
+            dispatcher.close();
         }
         if (consumer != null)
         {

@@ -65,6 +65,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
     private final AtomicLong refusedFrames = new AtomicLong();
     private volatile NetSession connection;
+    private volatile DataSink sink;
     private volatile boolean everReady;
     private volatile boolean closed;
 
@@ -76,6 +77,15 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private byte[] nonceC;
     private byte[] hello;
     private int helloLength;
+
+    /**
+     * Takes DATA from any poll, the agent's included, instead of leaving it for a user's receive
+     * (a dispatcher's credit requests).
+     */
+    interface DataSink
+    {
+        void onData(NetSession session, DirectBuffer buffer, int offset, int length);
+    }
 
     NetEndpoint(final AeronNode node, final boolean home, final String name, final byte kind, final String codecId,
         final int end, final int maxSessions, final int maxMessageLength)
@@ -192,7 +202,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             refusedFrames.incrementAndGet();
             return Action.CONTINUE;
         }
-        if (type == DATA && (!deliver || delivered))
+        final DataSink dataSink = sink;
+        if (type == DATA && dataSink == null && (!deliver || delivered))
         {
             return Action.ABORT; // left in the log for the user's next receive, in order
         }
@@ -218,6 +229,15 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         if (type == CLOSE)
         {
             session.state = NetSession.State.CLOSED;
+            return Action.CONTINUE;
+        }
+        if (dataSink != null)
+        {
+            final int whole = session.addChunk(scratch, length);
+            if (whole >= 0)
+            {
+                dataSink.onData(session, session.message(), 0, whole);
+            }
             return Action.CONTINUE;
         }
         final int flags = scratch[FrameDescriptor.SEALED_FLAGS_OFFSET];
@@ -499,6 +519,35 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
 
     // ---- what objects ask
 
+    void sink(final DataSink value)
+    {
+        sink = value;
+    }
+
+    /**
+     * @return a home's sessions that are READY now.
+     */
+    List<NetSession> liveSessions()
+    {
+        pollLock.lock();
+        try
+        {
+            final List<NetSession> live = new ArrayList<>();
+            for (final NetSession session : sessions.values())
+            {
+                if (session.state == NetSession.State.READY)
+                {
+                    live.add(session);
+                }
+            }
+            return live;
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
     /**
      * @return the remote side's session, or a home's one live session (a pipe's other end), or null.
      */
@@ -606,7 +655,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     @Override
     public String toString()
     {
-        return (kind == StreamIds.PIPE ? "pipe " : "queue ") + name + (home ? " (home)" : " (remote end of " +
+        return (kind == StreamIds.PIPE ? "pipe " : kind == StreamIds.QUEUE ? "queue " : "queue dispatcher ") + name + (home ? " (home)" : " (remote end of " +
             node.homeHost() + ":" + node.homePort() + ")");
     }
 }

@@ -13,6 +13,8 @@ final class StreamIds
 {
     static final byte PIPE = 1;
     static final byte QUEUE = 2;
+    /** A queue's consumers on other nodes: credit requests in, messages out. */
+    static final byte DISPATCH = 3;
 
     private StreamIds()
     {

@@ -105,7 +105,7 @@ class LoopbackNetworkTest
 
             final MessageQueue<byte[]> nowhere = remote.queue("nobody-home", Codecs.bytes());
             assertFalse(nowhere.offer(new byte[] {1}));
-            assertThrows(IllegalStateException.class, nowhere::poll);
+            assertNull(nowhere.poll(200, TimeUnit.MILLISECONDS));
         }
     }
 
@@ -131,6 +131,53 @@ class LoopbackNetworkTest
             assertThrows(EndOfStreamException.class, () -> end1.recv(30, TimeUnit.SECONDS));
             assertTrue(child.join(Duration.ofSeconds(60)));
             assertEquals(0, child.exitCode().getAsInt(), child::stderr);
+        }
+    }
+
+    @Test
+    void consumersOnOtherNodesCompeteThroughTheHomesDispatcher() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET); IpcContext a = remote(port, SECRET);
+            IpcContext b = remote(port, SECRET))
+        {
+            final MessageQueue<String> work = home.queue("work", Codecs.utf8());
+            final MessageQueue<String> consumerA = a.openQueue("work", Codecs.utf8());
+            final MessageQueue<String> consumerB = b.openQueue("work", Codecs.utf8());
+            final int count = 300;
+            for (int i = 0; i < count; i++)
+            {
+                work.put("task-" + i);
+            }
+            final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            final java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+            final Thread other = new Thread(() -> drain(consumerB, seen, duplicates, count));
+            other.start();
+            drain(consumerA, seen, duplicates, count);
+            other.join(TimeUnit.SECONDS.toMillis(60));
+            assertEquals(0, duplicates.get());
+            assertEquals(count, seen.size());
+        }
+    }
+
+    private static void drain(final MessageQueue<String> queue, final java.util.Set<String> seen,
+        final java.util.concurrent.atomic.AtomicInteger duplicates, final int count)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try
+        {
+            while (seen.size() < count && System.nanoTime() < deadline)
+            {
+                final String task = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (task != null && !seen.add(task))
+                {
+                    duplicates.incrementAndGet();
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 
