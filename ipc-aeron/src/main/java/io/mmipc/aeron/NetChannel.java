@@ -54,7 +54,7 @@ final class NetChannel implements AutoCloseable
             }
             if (endOfStream && endpoint.peerGone() && endpoint.home)
             {
-                throw new EndOfStreamException(endpoint + ": the other end is closed or gone");
+                throw new EndOfStreamException(endpoint + ": the other end is closed or gone (" + endpoint.lastEnd() + ")");
             }
             if (System.nanoTime() - deadlineNs >= 0)
             {
@@ -169,7 +169,7 @@ final class NetChannel implements AutoCloseable
                 {
                     return true;
                 }
-                throw new EndOfStreamException(endpoint + ": the other end is closed or gone");
+                throw new EndOfStreamException(endpoint + ": the other end is closed or gone (" + endpoint.lastEnd() + ")");
             }
             if (System.nanoTime() - deadlineNs >= 0)
             {

@@ -66,6 +66,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private final AtomicLong refusedFrames = new AtomicLong();
     private volatile NetSession connection;
     private volatile DataSink sink;
+    private volatile String lastEnd;
     private volatile boolean everReady;
     private volatile boolean closed;
 
@@ -512,6 +513,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         sessions.remove(sessionId);
         if (session != null)
         {
+            lastEnd = session.peer + ": " + (session.reason != null ? session.reason : session.state);
             everReady |= session.wasReady;
             session.close(false);
         }
@@ -610,6 +612,15 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     NetSession connection()
     {
         return connection;
+    }
+
+    /**
+     * @return how the last session ended, for end-of-stream messages.
+     */
+    String lastEnd()
+    {
+        final NetSession session = connection;
+        return session != null && session.reason != null ? session.reason : lastEnd != null ? lastEnd : "closed";
     }
 
     long refusedFrames()
