@@ -212,19 +212,35 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         if (!session.open(scratch, length))
         {
             refusedFrames.incrementAndGet();
+            if (home && session.isKeyed())
+            {
+                // Tell the sender, so it stops sending into a session the home no longer trusts.
+                session.pendingReady(false, session.reason);
+            }
             return Action.CONTINUE;
         }
         if (type == READY)
         {
-            if (home || session.state != NetSession.State.KEYED || length < FrameDescriptor.SEALED_OVERHEAD + 1)
+            if (home || length < FrameDescriptor.SEALED_OVERHEAD + 1)
             {
                 session.die("unexpected READY from " + session.peer);
                 return Action.CONTINUE;
             }
             final int reasonLength = Seal.payloadLength(length) - 1;
-            session.reason = new String(scratch, SEALED_HEADER_LENGTH + 1, reasonLength, StandardCharsets.UTF_8);
-            session.state = scratch[SEALED_HEADER_LENGTH] == 0 ? NetSession.State.READY : NetSession.State.REFUSED;
-            everReady |= session.state == NetSession.State.READY;
+            final String reason = new String(scratch, SEALED_HEADER_LENGTH + 1, reasonLength, StandardCharsets.UTF_8);
+            final boolean accepted = scratch[SEALED_HEADER_LENGTH] == 0;
+            if (session.state == NetSession.State.KEYED)
+            {
+                session.reason = reason;
+                session.state = accepted ? NetSession.State.READY : NetSession.State.REFUSED;
+                session.wasReady |= accepted;
+                everReady |= accepted;
+            }
+            else
+            {
+                session.die(accepted ? "unexpected READY from " + session.peer :
+                    "the home " + session.peer + " ended the session: " + reason);
+            }
             return Action.CONTINUE;
         }
         if (type == CLOSE)

@@ -126,7 +126,7 @@ final class NetSession
         {
             sendLock.unlock();
         }
-        pending(ready, sealed, accepted ? State.READY : State.REFUSED);
+        pending(ready, sealed, accepted ? State.READY : state == State.DEAD ? State.DEAD : State.REFUSED);
         if (!accepted)
         {
             reason = why;
