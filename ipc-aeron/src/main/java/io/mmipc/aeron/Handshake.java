@@ -36,6 +36,29 @@ final class Handshake
         return nonce;
     }
 
+    static byte[] challenge(final byte[] nonceC, final byte[] nonceH, final byte[] homeProof)
+    {
+        final byte[] challenge = new byte[FrameDescriptor.CHALLENGE_LENGTH];
+        challenge[0] = FrameDescriptor.CHALLENGE;
+        challenge[FrameDescriptor.VERSION_OFFSET] = FrameDescriptor.VERSION;
+        int at = FrameDescriptor.BODY_OFFSET;
+        System.arraycopy(nonceC, 0, challenge, at, FrameDescriptor.NONCE_LENGTH);
+        at += FrameDescriptor.NONCE_LENGTH;
+        System.arraycopy(nonceH, 0, challenge, at, FrameDescriptor.NONCE_LENGTH);
+        at += FrameDescriptor.NONCE_LENGTH;
+        System.arraycopy(homeProof, 0, challenge, at, FrameDescriptor.FULL_MAC_LENGTH);
+        return challenge;
+    }
+
+    static byte[] response(final byte[] remoteProof)
+    {
+        final byte[] response = new byte[FrameDescriptor.RESPONSE_LENGTH];
+        response[0] = FrameDescriptor.RESPONSE;
+        response[FrameDescriptor.VERSION_OFFSET] = FrameDescriptor.VERSION;
+        System.arraycopy(remoteProof, 0, response, FrameDescriptor.BODY_OFFSET, FrameDescriptor.FULL_MAC_LENGTH);
+        return response;
+    }
+
     static byte[] transcript(final byte[] hello, final int helloLength, final byte[] nonceH)
     {
         final byte[] transcript = new byte[helloLength + nonceH.length];

@@ -7,11 +7,9 @@ import io.aeron.ControlledFragmentAssembler;
 import io.aeron.logbuffer.Header;
 import io.mmipc.MessageHandler;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +29,6 @@ import static io.mmipc.aeron.FrameDescriptor.READY;
 import static io.mmipc.aeron.FrameDescriptor.RESPONSE;
 import static io.mmipc.aeron.FrameDescriptor.RESPONSE_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_HEADER_LENGTH;
-import static io.mmipc.aeron.FrameDescriptor.VERSION;
-import static io.mmipc.aeron.FrameDescriptor.VERSION_OFFSET;
 
 /**
  * One object's presence on one node: a subscription and the sessions heard on it. On the
@@ -60,7 +56,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private final Subscription subscription;
     private final ReentrantLock pollLock = new ReentrantLock();
     private final ControlledFragmentAssembler assembler = new ControlledFragmentAssembler(this::onFragment);
-    private final Int2ObjectHashMap<NetSession> sessions = new Int2ObjectHashMap<>();
+    private final SessionTable sessions = new SessionTable();
     private final byte[] scratch = new byte[Seal.frameCapacity(MAX_CHUNK)];
     private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
     private final AtomicLong refusedFrames = new AtomicLong();
@@ -79,10 +75,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private byte[] hello;
     private int helloLength;
 
-    /**
-     * Takes DATA from any poll, the agent's included, instead of leaving it for a user's receive
-     * (a dispatcher's credit requests).
-     */
+    /** Takes DATA from any poll, the agent's too, instead of leaving it for a user (a dispatcher's credits). */
     interface DataSink
     {
         void onData(NetSession session, DirectBuffer buffer, int offset, int length);
@@ -283,7 +276,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
 
     private void onHello(final int sessionId, final DirectBuffer buffer, final int offset, final int length)
     {
-        if (!home || sessions.containsKey(sessionId) || length > MAX_HELLO_LENGTH || handshakes() >= MAX_HANDSHAKES)
+        if (!home || sessions.contains(sessionId) || length > MAX_HELLO_LENGTH ||
+            sessions.handshakes() >= MAX_HANDSHAKES)
         {
             refusedFrames.incrementAndGet();
             return;
@@ -304,13 +298,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         session.helloCodec = parsed.codec.getBytes(StandardCharsets.UTF_8);
         session.helloEnd = parsed.end;
         session.deadlineNs = System.nanoTime() + node.peerTimeoutNs();
-        final byte[] challenge = new byte[CHALLENGE_LENGTH];
-        challenge[0] = CHALLENGE;
-        challenge[VERSION_OFFSET] = VERSION;
-        System.arraycopy(parsed.nonceC, 0, challenge, BODY_OFFSET, NONCE_LENGTH);
-        System.arraycopy(nonceH, 0, challenge, BODY_OFFSET + NONCE_LENGTH, NONCE_LENGTH);
-        System.arraycopy(Handshake.homeProof(node.secret(), session.transcript), 0, challenge,
-            BODY_OFFSET + 2 * NONCE_LENGTH, FULL_MAC_LENGTH);
+        final byte[] challenge = Handshake.challenge(parsed.nonceC, nonceH,
+            Handshake.homeProof(node.secret(), session.transcript));
         session.pending(challenge, CHALLENGE_LENGTH, null);
         sessions.put(sessionId, session);
     }
@@ -335,45 +324,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         session.keys(Handshake.keyOut(node.secret(), session.transcript), Handshake.keyIn(node.secret(),
             session.transcript));
         session.state = NetSession.State.KEYED;
-        final String refusal = refusal(session);
+        final String refusal = sessions.refusal(session, name, codecId, end, maxSessions);
         session.pendingReady(refusal == null, refusal == null ? "" : refusal);
-    }
-
-    /**
-     * @return why an authenticated session cannot use this object, or null.
-     */
-    private String refusal(final NetSession session)
-    {
-        if (!Arrays.equals(session.helloCodec, codecId.getBytes(StandardCharsets.UTF_8)))
-        {
-            return name + " uses codec \"" + codecId + "\", not \"" +
-                new String(session.helloCodec, StandardCharsets.UTF_8) + "\"";
-        }
-        if (session.helloEnd != end)
-        {
-            return name + ": end " + session.helloEnd + " cannot connect here";
-        }
-        int live = 0;
-        String holder = null;
-        for (final NetSession other : sessions.values())
-        {
-            if (other != session && other.isLive())
-            {
-                live++;
-                holder = other.peer;
-            }
-        }
-        return live >= maxSessions ? name + " is in use by " + holder + " (at most " + maxSessions + ")" : null;
-    }
-
-    private int handshakes()
-    {
-        int count = 0;
-        for (final NetSession session : sessions.values())
-        {
-            count += session.state == NetSession.State.HANDSHAKE ? 1 : 0;
-        }
-        return count;
     }
 
     // ---- the remote side of the handshake
@@ -443,10 +395,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         session.transcript = transcript;
         session.inSessionId = sessionId;
         session.keys(Handshake.keyIn(node.secret(), transcript), Handshake.keyOut(node.secret(), transcript));
-        final byte[] response = new byte[RESPONSE_LENGTH];
-        response[0] = RESPONSE;
-        response[VERSION_OFFSET] = VERSION;
-        System.arraycopy(Handshake.remoteProof(node.secret(), transcript), 0, response, BODY_OFFSET, FULL_MAC_LENGTH);
+        final byte[] response = Handshake.response(Handshake.remoteProof(node.secret(), transcript));
         session.pending(response, RESPONSE_LENGTH, NetSession.State.KEYED);
     }
 
@@ -457,27 +406,15 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         int work = 0;
         if (home)
         {
-            List<Integer> gone = null;
-            for (final Int2ObjectHashMap<NetSession>.EntryIterator it = sessions.entrySet().iterator(); it.hasNext(); )
+            for (final NetSession session : sessions.snapshot())
             {
-                it.next();
-                final int sessionId = it.getIntKey();
-                final NetSession session = it.getValue();
                 work += session.offerPending();
                 everReady |= session.wasReady;
                 if (check(session, nowNs))
                 {
-                    gone = gone == null ? new ArrayList<>() : gone;
-                    gone.add(sessionId);
+                    drop(session.inSessionId, session);
+                    work++;
                 }
-            }
-            if (gone != null)
-            {
-                for (final int sessionId : gone)
-                {
-                    drop(sessionId, sessions.get(sessionId));
-                }
-                work += gone.size();
             }
         }
         else
@@ -550,15 +487,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         pollLock.lock();
         try
         {
-            final List<NetSession> live = new ArrayList<>();
-            for (final NetSession session : sessions.values())
-            {
-                if (session.state == NetSession.State.READY)
-                {
-                    live.add(session);
-                }
-            }
-            return live;
+            return sessions.ready();
         }
         finally
         {
@@ -579,14 +508,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         pollLock.lock();
         try
         {
-            for (final NetSession session : sessions.values())
-            {
-                if (session.state == NetSession.State.READY)
-                {
-                    return session;
-                }
-            }
-            return null;
+            return sessions.firstReady();
         }
         finally
         {
@@ -608,13 +530,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         pollLock.lock();
         try
         {
-            boolean any = false;
-            for (final NetSession session : sessions.values())
-            {
-                any |= session.state == NetSession.State.READY;
-                everReady |= session.wasReady;
-            }
-            return everReady && !any;
+            everReady |= sessions.anyWasReady();
+            return everReady && sessions.firstReady() == null;
         }
         finally
         {
@@ -661,7 +578,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
                 return;
             }
             closed = true;
-            for (final NetSession session : sessions.values())
+            for (final NetSession session : sessions.all())
             {
                 session.close(true);
             }

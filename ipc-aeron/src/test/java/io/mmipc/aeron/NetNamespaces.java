@@ -66,7 +66,7 @@ final class NetNamespaces implements AutoCloseable
         }
         catch (final IOException | RuntimeException ex)
         {
-            close();
+            closeOrInterrupted();
             throw ex;
         }
     }
@@ -194,7 +194,20 @@ final class NetNamespaces implements AutoCloseable
     }
 
     @Override
-    public void close() throws IOException, InterruptedException
+    public void close() throws IOException
+    {
+        try
+        {
+            closeOrInterrupted();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while removing " + String.join(", ", names), ex);
+        }
+    }
+
+    private void closeOrInterrupted() throws IOException, InterruptedException
     {
         for (final Process process : processes)
         {

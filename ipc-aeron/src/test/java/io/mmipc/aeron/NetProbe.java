@@ -188,7 +188,7 @@ public final class NetProbe
         final String dir = Files.createTempDirectory("attacker").toString();
         try (MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context().aeronDirectoryName(dir)
             .threadingMode(ThreadingMode.SHARED).dirDeleteOnShutdown(true));
-            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(dir));
+            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             ExclusivePublication pub = aeron.addExclusivePublication(AeronNode.channel(homeHost, homePort),
                 StreamIds.in(StreamIds.QUEUE, "q")))
         {
