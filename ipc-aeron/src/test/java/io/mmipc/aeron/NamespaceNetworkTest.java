@@ -144,6 +144,28 @@ class NamespaceNetworkTest
         }
     }
 
+    @Test
+    void killingTheHomeMidStreamIsEndOfStreamAtTheSender() throws Exception
+    {
+        try (NetNamespaces ns = new NetNamespaces())
+        {
+            final Path homeLog = dir.resolve("home.log");
+            final Process home = ns.start(0, homeLog, List.of(), "home", ns.homeAddress(), "" + PORT,
+                secret.toString(), "pipe", "0");
+            assertNotNull(NetNamespaces.awaitLine(homeLog, "READY", home, 60_000), () -> read(homeLog));
+            final Path piperLog = dir.resolve("piper.log");
+            final Process piper = ns.start(1, piperLog, List.of(), "piper", ns.address(1), ns.homeAddress(),
+                "" + PORT, secret.toString());
+            assertNotNull(NetNamespaces.awaitLine(homeLog, "GOT 200", home, 90_000), () -> read(homeLog) +
+                "\npiper: " + read(piperLog));
+            home.destroyForcibly();
+            assertTrue(home.waitFor(30, TimeUnit.SECONDS));
+            // The sender's send fails once the home has been silent for the peer timeout (3 s), never hangs.
+            assertNotNull(NetNamespaces.awaitLine(piperLog, "EOS", piper, 30_000), () -> read(piperLog));
+            assertTrue(piper.waitFor(30, TimeUnit.SECONDS), () -> read(piperLog));
+        }
+    }
+
     private static String read(final Path log)
     {
         try

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *                                                more arrives for CHECK_SECONDS (default 1)
  *                                                MODE pipe: receive on end 1 until end-of-stream
  *   producer HOST HOME_HOST HOME_PORT SECRET_FILE COUNT PAUSE_MICROS
- *   piper    HOST HOME_HOST HOME_PORT SECRET_FILE   sends on end 2 until killed
+ *   piper    HOST HOME_HOST HOME_PORT SECRET_FILE   sends on end 2 until killed or the home is gone
  *   attacker HOST HOME_HOST HOME_PORT               wrong secret, then forged frames on the queue's stream
  * </pre>
  */
@@ -174,10 +174,18 @@ public final class NetProbe
         try (IpcContext ctx = remote(host, homeHost, homePort, secret))
         {
             final PipeEnd<byte[]> end2 = ctx.openPipe("p", Codecs.bytes()).end2();
-            for (long seq = 0; ; seq++)
+            long seq = 0;
+            try
             {
-                end2.send(message(seq));
-                TimeUnit.MICROSECONDS.sleep(200); // pacing until the test kills this JVM
+                for (; ; seq++)
+                {
+                    end2.send(message(seq));
+                    TimeUnit.MICROSECONDS.sleep(200); // pacing until the test kills this JVM or the home
+                }
+            }
+            catch (final EndOfStreamException eof)
+            {
+                System.out.println("EOS after " + seq + ": " + eof.getMessage());
             }
         }
     }
