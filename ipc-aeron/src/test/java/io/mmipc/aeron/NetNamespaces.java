@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * runs with {@code ip netns exec NS unshare -m sh -c 'mount -t tmpfs tmpfs /dev/shm && exec java ...'},
  * a private {@code /dev/shm}, so nothing passes between nodes but UDP. Needs root and {@code ip}.
  */
-final class NetNamespaces implements AutoCloseable
+public final class NetNamespaces implements AutoCloseable
 {
     static final String PREFIX = "mmipc-t-";
 
@@ -37,7 +37,7 @@ final class NetNamespaces implements AutoCloseable
     /**
      * @return null when namespaces can be made here, else why not.
      */
-    static String unavailableBecause()
+    public static String unavailableBecause()
     {
         if (!"root".equals(System.getProperty("user.name")))
         {
@@ -51,7 +51,7 @@ final class NetNamespaces implements AutoCloseable
         return null;
     }
 
-    NetNamespaces() throws IOException, InterruptedException
+    public NetNamespaces() throws IOException, InterruptedException
     {
         try
         {
@@ -83,12 +83,12 @@ final class NetNamespaces implements AutoCloseable
         run("ip", "-n", names[other], "route", "add", "default", "via", net + ".1");
     }
 
-    String homeAddress()
+    public String homeAddress()
     {
         return "10.201." + k + ".1";
     }
 
-    String address(final int ns)
+    public String address(final int ns)
     {
         return ns == 0 ? homeAddress() : "10.20" + ns + "." + k + ".2";
     }
@@ -96,7 +96,7 @@ final class NetNamespaces implements AutoCloseable
     /**
      * Cuts (or restores) the link between the home and namespace {@code other}.
      */
-    void link(final int other, final boolean up) throws IOException, InterruptedException
+    public void link(final int other, final boolean up) throws IOException, InterruptedException
     {
         run("ip", "-n", names[0], "link", "set", "v" + tag + "h" + other, up ? "up" : "down");
     }
@@ -107,7 +107,16 @@ final class NetNamespaces implements AutoCloseable
     Process start(final int ns, final Path log, final List<String> jvmOptions, final String... args)
         throws IOException
     {
-        final JvmLauncher launcher = Children.launcher(NetProbe.class, args).jvmOptions(jvmOptions);
+        return start(ns, log, jvmOptions, NetProbe.class, args);
+    }
+
+    /**
+     * Starts {@code main args} in namespace {@code ns} (a private {@code /dev/shm}), its output to {@code log}.
+     */
+    public Process start(final int ns, final Path log, final List<String> jvmOptions, final Class<?> main,
+        final String... args) throws IOException
+    {
+        final JvmLauncher launcher = Children.launcher(main, args).jvmOptions(jvmOptions);
         final List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", names[ns], "unshare", "-m",
             "sh", "-c", "mount -t tmpfs tmpfs /dev/shm && exec \"$@\"", "sh"));
         command.addAll(launcher.command());
@@ -122,7 +131,7 @@ final class NetNamespaces implements AutoCloseable
      *
      * @return the line, or null at the deadline or when the process ended without it.
      */
-    static String awaitLine(final Path log, final String prefix, final Process process, final long timeoutMs)
+    public static String awaitLine(final Path log, final String prefix, final Process process, final long timeoutMs)
         throws IOException, InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
@@ -168,7 +177,7 @@ final class NetNamespaces implements AutoCloseable
     /**
      * @return the namespaces of this suite that exist (after close: none).
      */
-    static List<String> leftovers() throws IOException, InterruptedException
+    public static List<String> leftovers() throws IOException, InterruptedException
     {
         final Process process = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
         final List<String> found = new ArrayList<>();
