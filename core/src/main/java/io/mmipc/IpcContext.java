@@ -523,6 +523,12 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
         }
 
         @Override
+        public NetworkOptions network()
+        {
+            return network;
+        }
+
+        @Override
         public String toString()
         {
             return IpcContext.this.toString();
@@ -758,5 +764,23 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
         checkOpen();
         return messaging().openJoinableQueue(transportContext, name, Objects.requireNonNull(codec, "codec"),
             QueueOptions.defaults());
+    }
+
+    // ---- network contexts (ipc-aeron): the options a transport across hosts reads ----
+
+    private volatile NetworkOptions network;
+
+    IpcContext network(final NetworkOptions options)
+    {
+        network = options;
+        return this;
+    }
+
+    /**
+     * @return how this context reaches other hosts, or null for a context of one host.
+     */
+    public NetworkOptions network()
+    {
+        return network;
     }
 }

@@ -31,6 +31,7 @@ public final class IpcContextBuilder
     private Boolean removeOnClose;
     private Set<PosixFilePermission> filePermissions = SharedFiles.OWNER_ONLY;
     private String transport = ObjectProvider.SHARED_MEMORY;
+    private NetworkOptions network;
 
     IpcContextBuilder()
     {
@@ -106,6 +107,20 @@ public final class IpcContextBuilder
         return this;
     }
 
+    /**
+     * Makes a context that spans hosts: its objects travel on the {@code "aeron"} transport (the
+     * {@code mmipc-ipc-aeron} module) as {@code options} say; a shared secret is required.
+     */
+    public IpcContextBuilder network(final NetworkOptions options)
+    {
+        network = Objects.requireNonNull(options, "network");
+        transport = NETWORK_TRANSPORT;
+        return this;
+    }
+
+    /** The transport {@link #network} selects. */
+    static final String NETWORK_TRANSPORT = "aeron";
+
     public IpcContext build()
     {
         AgronaAccess.check();
@@ -129,7 +144,13 @@ public final class IpcContextBuilder
                     ContextDirectory.createOrOpen(base, name, remove, filePermissions) :
                     ContextDirectory.createPrivate(base, filePermissions);
             }
-            return new IpcContext(dir, transport);
+            if (network != null && !NETWORK_TRANSPORT.equals(transport))
+            {
+                dir.close();
+                throw new IllegalArgumentException("network(...) needs the \"" + NETWORK_TRANSPORT +
+                    "\" transport, got \"" + transport + "\"");
+            }
+            return new IpcContext(dir, transport).network(network);
         }
         catch (final IOException ex)
         {

@@ -3,6 +3,7 @@ package io.mmipc.examples;
 import io.mmipc.examples.dict.UpdateSharedDict;
 import io.mmipc.examples.manager.ManagerListAndNamespace;
 import io.mmipc.examples.manager.ProcessManager;
+import io.mmipc.examples.net.NetworkProcessManager;
 import io.mmipc.examples.pipe.PipeHelloWorld;
 import io.mmipc.examples.pipe.PipeSenderReceiver;
 import io.mmipc.examples.pipe.PipeTwoWay;
@@ -87,6 +88,8 @@ public final class Examples
             "Manager().list() and Namespace(): four processes append and count"),
         new Example("ProcessManager", ProcessManager.class, "002",
             "workers, a task queue, a shutdown Event, SIGINT/SIGTERM, terminate then kill"),
+        new Example("NetworkProcessManager", NetworkProcessManager.class, "002",
+            "the ProcessManager across nodes: queues on a home node, workers as nodes of their own (Aeron UDP)"),
         new Example("Greeting", Greeting.class, "003", "Process(target=greeting, args=('bob',))"),
         new Example("SquaresProcess", SquaresProcess.class, "003", "a process that prints squares"),
         new Example("SquaresAndEvens", SquaresAndEvens.class, "003", "p1 prints squares while p2 checks evens"),

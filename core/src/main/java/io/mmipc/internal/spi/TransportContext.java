@@ -1,5 +1,6 @@
 package io.mmipc.internal.spi;
 
+import io.mmipc.NetworkOptions;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileSpec;
 
@@ -50,4 +51,12 @@ public interface TransportContext
      * @return the transport that backs this context ({@link ObjectProvider#transport()}).
      */
     String transport();
+
+    /**
+     * @return how the context reaches other hosts (a network transport reads it), or null.
+     */
+    default NetworkOptions network()
+    {
+        return null;
+    }
 }

@@ -1,0 +1,605 @@
+package io.mmipc.aeron;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.ControlledFragmentHandler.Action;
+import io.aeron.ControlledFragmentAssembler;
+import io.aeron.logbuffer.Header;
+import io.mmipc.MessageHandler;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static io.mmipc.aeron.FrameDescriptor.BODY_OFFSET;
+import static io.mmipc.aeron.FrameDescriptor.CHALLENGE;
+import static io.mmipc.aeron.FrameDescriptor.CHALLENGE_LENGTH;
+import static io.mmipc.aeron.FrameDescriptor.CLOSE;
+import static io.mmipc.aeron.FrameDescriptor.DATA;
+import static io.mmipc.aeron.FrameDescriptor.FULL_MAC_LENGTH;
+import static io.mmipc.aeron.FrameDescriptor.HELLO;
+import static io.mmipc.aeron.FrameDescriptor.MAX_CHUNK;
+import static io.mmipc.aeron.FrameDescriptor.MAX_HELLO_LENGTH;
+import static io.mmipc.aeron.FrameDescriptor.NONCE_LENGTH;
+import static io.mmipc.aeron.FrameDescriptor.READY;
+import static io.mmipc.aeron.FrameDescriptor.RESPONSE;
+import static io.mmipc.aeron.FrameDescriptor.RESPONSE_LENGTH;
+import static io.mmipc.aeron.FrameDescriptor.SEALED_HEADER_LENGTH;
+
+/**
+ * One object's presence on one node: a subscription and the sessions heard on it. On the
+ * object's home node it accepts sessions (HELLO, CHALLENGE, RESPONSE, READY); elsewhere it makes
+ * one ({@link #connect}). Polling is under one lock: a user thread polls to receive a message,
+ * and the node's agent polls, with {@code tryLock}, to move handshakes and liveness on while
+ * nobody receives; the agent stops at the first DATA frame and leaves it for the user.
+ */
+final class NetEndpoint implements AeronNode.Duty, AutoCloseable
+{
+    /** Handshakes in progress at once on one home endpoint; further HELLOs wait for Aeron to repeat nothing: dropped. */
+    static final int MAX_HANDSHAKES = 16;
+    private static final int FRAGMENT_LIMIT = 256;
+
+    final AeronNode node;
+    final boolean home;
+    final String name;
+    final byte kind;
+    final String codecId;
+    final int end;
+    final int maxSessions;
+    final int maxMessageLength;
+    private final int inStream;
+    private final int outStream;
+    private final Subscription subscription;
+    private final ReentrantLock pollLock = new ReentrantLock();
+    private final ControlledFragmentAssembler assembler = new ControlledFragmentAssembler(this::onFragment);
+    private final SessionTable sessions = new SessionTable();
+    private final byte[] scratch = new byte[Seal.frameCapacity(MAX_CHUNK)];
+    private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
+    private final AtomicLong refusedFrames = new AtomicLong();
+    private volatile NetSession connection;
+    private volatile DataSink sink;
+    private volatile String lastEnd;
+    private volatile boolean everReady;
+    private volatile boolean closed;
+
+    private boolean deliver;
+    private boolean delivered;
+    private DirectBuffer deliveredBuffer;
+    private int deliveredOffset;
+    private int deliveredLength;
+    private byte[] nonceC;
+    private byte[] hello;
+    private int helloLength;
+
+    /** Takes DATA from any poll, the agent's too, instead of leaving it for a user (a dispatcher's credits). */
+    interface DataSink
+    {
+        void onData(NetSession session, DirectBuffer buffer, int offset, int length);
+    }
+
+    NetEndpoint(final AeronNode node, final boolean home, final String name, final byte kind, final String codecId,
+        final int end, final int maxSessions, final int maxMessageLength)
+    {
+        this.node = node;
+        this.home = home;
+        this.name = name;
+        this.kind = kind;
+        this.codecId = codecId;
+        this.end = end;
+        this.maxSessions = maxSessions;
+        this.maxMessageLength = maxMessageLength;
+        this.inStream = StreamIds.in(kind, name);
+        this.outStream = StreamIds.out(kind, name);
+        this.subscription = home ? node.subscribe(node.options().port(), inStream) :
+            node.subscribe(node.options().port(), outStream);
+        node.addDuty(this);
+    }
+
+    // ---- receiving
+
+    /**
+     * Polls once; hands at most one message to {@code handler} (after the poll, from this
+     * endpoint's own buffers).
+     *
+     * @return true when a message was handed over.
+     */
+    boolean receive(final MessageHandler handler)
+    {
+        pollLock.lock();
+        try
+        {
+            if (closed)
+            {
+                throw new IllegalStateException(this + " is closed");
+            }
+            deliver = true;
+            delivered = false;
+            try
+            {
+                subscription.controlledPoll(assembler, FRAGMENT_LIMIT);
+            }
+            finally
+            {
+                deliver = false;
+            }
+            housekeeping(System.nanoTime());
+            if (delivered)
+            {
+                delivered = false;
+                handler.onMessage(deliveredBuffer, deliveredOffset, deliveredLength);
+                return true;
+            }
+            return false;
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
+    @Override
+    public int doDuty(final long nowNs)
+    {
+        if (!pollLock.tryLock())
+        {
+            return 0;
+        }
+        try
+        {
+            if (closed)
+            {
+                return 0;
+            }
+            return subscription.controlledPoll(assembler, FRAGMENT_LIMIT) + housekeeping(nowNs);
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
+    private Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        if (length < BODY_OFFSET)
+        {
+            refusedFrames.incrementAndGet();
+            return Action.CONTINUE;
+        }
+        final byte type = buffer.getByte(offset);
+        final int sessionId = header.sessionId();
+        switch (type)
+        {
+            case HELLO -> onHello(sessionId, buffer, offset, length);
+            case CHALLENGE -> onChallenge(sessionId, buffer, offset, length);
+            case RESPONSE -> onResponse(sessionId, buffer, offset, length);
+            case READY, DATA, CLOSE ->
+            {
+                return onSealed(type, sessionId, buffer, offset, length);
+            }
+            default -> refusedFrames.incrementAndGet();
+        }
+        return Action.CONTINUE;
+    }
+
+    private Action onSealed(final byte type, final int sessionId, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        final NetSession session = home ? sessions.get(sessionId) :
+            connection != null && connection.inSessionId == sessionId ? connection : null;
+        if (session == null || !session.isKeyed() || session.state == NetSession.State.DEAD ||
+            length > scratch.length)
+        {
+            refusedFrames.incrementAndGet();
+            return Action.CONTINUE;
+        }
+        final DataSink dataSink = sink;
+        if (type == DATA && dataSink == null && (!deliver || delivered))
+        {
+            return Action.ABORT; // left in the log for the user's next receive, in order
+        }
+        buffer.getBytes(offset, scratch, 0, length);
+        if (!session.open(scratch, length))
+        {
+            refusedFrames.incrementAndGet();
+            if (home && session.isKeyed())
+            {
+                // Tell the sender, so it stops sending into a session the home no longer trusts.
+                session.pendingReady(false, session.reason);
+            }
+            return Action.CONTINUE;
+        }
+        if (type == READY)
+        {
+            if (home || length < FrameDescriptor.SEALED_OVERHEAD + 1)
+            {
+                session.die("unexpected READY from " + session.peer);
+                return Action.CONTINUE;
+            }
+            final int reasonLength = Seal.payloadLength(length) - 1;
+            final String reason = new String(scratch, SEALED_HEADER_LENGTH + 1, reasonLength, StandardCharsets.UTF_8);
+            final boolean accepted = scratch[SEALED_HEADER_LENGTH] == 0;
+            if (session.state == NetSession.State.KEYED)
+            {
+                session.reason = reason;
+                session.state = accepted ? NetSession.State.READY : NetSession.State.REFUSED;
+                session.wasReady |= accepted;
+                everReady |= accepted;
+            }
+            else
+            {
+                session.die(accepted ? "unexpected READY from " + session.peer :
+                    "the home " + session.peer + " ended the session: " + reason);
+            }
+            return Action.CONTINUE;
+        }
+        if (type == CLOSE)
+        {
+            session.state = NetSession.State.CLOSED;
+            return Action.CONTINUE;
+        }
+        if (dataSink != null)
+        {
+            final int whole = session.addChunk(scratch, length);
+            if (whole >= 0)
+            {
+                dataSink.onData(session, session.message(), 0, whole);
+            }
+            return Action.CONTINUE;
+        }
+        final int flags = scratch[FrameDescriptor.SEALED_FLAGS_OFFSET];
+        if ((flags & (FrameDescriptor.FLAG_FIRST | FrameDescriptor.FLAG_LAST)) ==
+            (FrameDescriptor.FLAG_FIRST | FrameDescriptor.FLAG_LAST))
+        {
+            deliveredBuffer = scratchBuffer;
+            deliveredOffset = SEALED_HEADER_LENGTH;
+            deliveredLength = Seal.payloadLength(length);
+            delivered = true;
+            return Action.BREAK;
+        }
+        final int whole = session.addChunk(scratch, length);
+        if (whole >= 0)
+        {
+            deliveredBuffer = session.message();
+            deliveredOffset = 0;
+            deliveredLength = whole;
+            delivered = true;
+            return Action.BREAK;
+        }
+        return Action.CONTINUE;
+    }
+
+    // ---- the home side of the handshake
+
+    private void onHello(final int sessionId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (!home || sessions.contains(sessionId) || length > MAX_HELLO_LENGTH ||
+            sessions.handshakes() >= MAX_HANDSHAKES)
+        {
+            refusedFrames.incrementAndGet();
+            return;
+        }
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        final Hello parsed = Hello.parse(bytes, length);
+        if (parsed == null || parsed.kind != kind || !parsed.name.equals(name))
+        {
+            refusedFrames.incrementAndGet();
+            return;
+        }
+        final ExclusivePublication out = node.publish(parsed.host, parsed.port, outStream);
+        final NetSession session = new NetSession(out, parsed.host + ":" + parsed.port, sessionId,
+            node.peerTimeoutNs(), maxMessageLength);
+        final byte[] nonceH = Handshake.nonce();
+        session.transcript = Handshake.transcript(bytes, length, nonceH);
+        session.helloCodec = parsed.codec.getBytes(StandardCharsets.UTF_8);
+        session.helloEnd = parsed.end;
+        session.deadlineNs = System.nanoTime() + node.peerTimeoutNs();
+        final byte[] challenge = Handshake.challenge(parsed.nonceC, nonceH,
+            Handshake.homeProof(node.secret(), session.transcript));
+        session.pending(challenge, CHALLENGE_LENGTH, null);
+        sessions.put(sessionId, session);
+    }
+
+    private void onResponse(final int sessionId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final NetSession session = home ? sessions.get(sessionId) : null;
+        if (session == null || session.isKeyed() || length != RESPONSE_LENGTH)
+        {
+            refusedFrames.incrementAndGet();
+            return;
+        }
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        if (!Handshake.matches(Handshake.remoteProof(node.secret(), session.transcript), bytes, BODY_OFFSET,
+            FULL_MAC_LENGTH))
+        {
+            refusedFrames.incrementAndGet();
+            drop(sessionId, session);
+            return;
+        }
+        session.keys(Handshake.keyOut(node.secret(), session.transcript), Handshake.keyIn(node.secret(),
+            session.transcript));
+        session.state = NetSession.State.KEYED;
+        final String refusal = sessions.refusal(session, name, codecId, end, maxSessions);
+        session.pendingReady(refusal == null, refusal == null ? "" : refusal);
+    }
+
+    // ---- the remote side of the handshake
+
+    /**
+     * Starts a session with the object's home (the poller finishes it); a live one is kept.
+     */
+    void connect()
+    {
+        pollLock.lock();
+        try
+        {
+            final NetSession current = connection;
+            if (current != null && (current.isLive() || current.state == NetSession.State.HANDSHAKE))
+            {
+                return;
+            }
+            if (current != null)
+            {
+                current.close(false);
+            }
+            final String endpoint = subscription.resolvedEndpoint();
+            if (endpoint == null)
+            {
+                return; // not bound yet: the next call tries again
+            }
+            final int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+            nonceC = Handshake.nonce();
+            hello = new byte[MAX_HELLO_LENGTH];
+            helloLength = Hello.write(hello, nonceC, node.options().host(), port, (byte)end, kind, name, codecId);
+            final ExclusivePublication out = node.publish(node.homeHost(), node.homePort(), inStream);
+            final NetSession session = new NetSession(out, node.homeHost() + ":" + node.homePort(), -1,
+                node.peerTimeoutNs(), maxMessageLength);
+            session.deadlineNs = System.nanoTime() + node.peerTimeoutNs();
+            session.pending(Arrays.copyOf(hello, helloLength), helloLength, null);
+            connection = session;
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
+    private void onChallenge(final int sessionId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final NetSession session = connection;
+        if (home || session == null || session.isKeyed() || length != CHALLENGE_LENGTH)
+        {
+            refusedFrames.incrementAndGet();
+            return;
+        }
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        if (!Handshake.matches(nonceC, bytes, BODY_OFFSET, NONCE_LENGTH))
+        {
+            refusedFrames.incrementAndGet();
+            return;
+        }
+        final byte[] nonceH = Arrays.copyOfRange(bytes, BODY_OFFSET + NONCE_LENGTH, BODY_OFFSET + 2 * NONCE_LENGTH);
+        final byte[] transcript = Handshake.transcript(hello, helloLength, nonceH);
+        if (!Handshake.matches(Handshake.homeProof(node.secret(), transcript), bytes, BODY_OFFSET + 2 * NONCE_LENGTH,
+            FULL_MAC_LENGTH))
+        {
+            refusedFrames.incrementAndGet();
+            return;
+        }
+        session.transcript = transcript;
+        session.inSessionId = sessionId;
+        session.keys(Handshake.keyIn(node.secret(), transcript), Handshake.keyOut(node.secret(), transcript));
+        final byte[] response = Handshake.response(Handshake.remoteProof(node.secret(), transcript));
+        session.pending(response, RESPONSE_LENGTH, NetSession.State.KEYED);
+    }
+
+    // ---- liveness
+
+    private int housekeeping(final long nowNs)
+    {
+        int work = 0;
+        if (home)
+        {
+            for (final NetSession session : sessions.snapshot())
+            {
+                work += session.offerPending();
+                everReady |= session.wasReady;
+                if (check(session, nowNs))
+                {
+                    drop(session.inSessionId, session);
+                    work++;
+                }
+            }
+        }
+        else
+        {
+            final NetSession session = connection;
+            if (session != null)
+            {
+                work += session.offerPending();
+                check(session, nowNs);
+            }
+        }
+        return work;
+    }
+
+    /**
+     * @return true when a home session is over and can be dropped.
+     */
+    private boolean check(final NetSession session, final long nowNs)
+    {
+        final NetSession.State state = session.state;
+        if (state == NetSession.State.HANDSHAKE || state == NetSession.State.KEYED && !home)
+        {
+            if (nowNs - session.deadlineNs >= 0)
+            {
+                session.die("no answer from " + session.peer + " within the peer timeout (is the object there, " +
+                    "and the secret the same?)");
+                return true;
+            }
+            return false;
+        }
+        if (state == NetSession.State.READY || state == NetSession.State.KEYED)
+        {
+            if (session.inSessionId >= 0 && subscription.imageBySessionId(session.inSessionId) == null)
+            {
+                session.die("the stream from " + session.peer + " went away (closed, or silent past the peer timeout)");
+            }
+            else if (!session.out.isConnected() && state == NetSession.State.READY)
+            {
+                session.die(session.peer + " stopped receiving (silent past the peer timeout)");
+            }
+            return false;
+        }
+        // A home drops a closed or dead session once its image is gone too, so a new one can take its place.
+        return home && subscription.imageBySessionId(session.inSessionId) == null;
+    }
+
+    private void drop(final int sessionId, final NetSession session)
+    {
+        sessions.remove(sessionId);
+        if (session != null)
+        {
+            lastEnd = session.peer + ": " + (session.reason != null ? session.reason : session.state);
+            everReady |= session.wasReady;
+            session.close(false);
+        }
+    }
+
+    // ---- what objects ask
+
+    void sink(final DataSink value)
+    {
+        sink = value;
+    }
+
+    /**
+     * @return a home's sessions that are READY now.
+     */
+    List<NetSession> liveSessions()
+    {
+        pollLock.lock();
+        try
+        {
+            return sessions.ready();
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
+    /**
+     * @return the remote side's session, or a home's one live session (a pipe's other end), or null.
+     */
+    NetSession liveSession()
+    {
+        if (!home)
+        {
+            final NetSession session = connection;
+            return session != null && session.state == NetSession.State.READY ? session : null;
+        }
+        pollLock.lock();
+        try
+        {
+            return sessions.firstReady();
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
+    /**
+     * @return true once a peer was connected and none is now: the stream has ended.
+     */
+    boolean peerGone()
+    {
+        if (!home)
+        {
+            final NetSession session = connection;
+            return everReady && session != null && (session.state == NetSession.State.CLOSED ||
+                session.state == NetSession.State.DEAD);
+        }
+        pollLock.lock();
+        try
+        {
+            everReady |= sessions.anyWasReady();
+            return everReady && sessions.firstReady() == null;
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
+    /**
+     * @return the remote side's session as it stands (to report a refusal), or null.
+     */
+    NetSession connection()
+    {
+        return connection;
+    }
+
+    /**
+     * @return how the last session ended, for end-of-stream messages.
+     */
+    String lastEnd()
+    {
+        final NetSession session = connection;
+        return session != null && session.reason != null ? session.reason : lastEnd != null ? lastEnd : "closed";
+    }
+
+    long refusedFrames()
+    {
+        return refusedFrames.get();
+    }
+
+    boolean isClosed()
+    {
+        return closed;
+    }
+
+    @Override
+    public void close()
+    {
+        node.removeDuty(this);
+        pollLock.lock();
+        try
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            for (final NetSession session : sessions.all())
+            {
+                session.close(true);
+            }
+            sessions.clear();
+            final NetSession session = connection;
+            if (session != null)
+            {
+                session.close(true);
+            }
+            subscription.close();
+        }
+        finally
+        {
+            pollLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return (kind == StreamIds.PIPE ? "pipe " : kind == StreamIds.QUEUE ? "queue " : "queue dispatcher ") + name + (home ? " (home)" : " (remote end of " +
+            node.homeHost() + ":" + node.homePort() + ")");
+    }
+}

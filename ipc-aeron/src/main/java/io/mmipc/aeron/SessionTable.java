@@ -1,0 +1,131 @@
+package io.mmipc.aeron;
+
+import org.agrona.collections.Int2ObjectHashMap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A home endpoint's sessions by the Aeron session id of their incoming stream, and the questions
+ * asked of them. Used only under the endpoint's poll lock.
+ */
+final class SessionTable
+{
+    private final Int2ObjectHashMap<NetSession> sessions = new Int2ObjectHashMap<>();
+
+    NetSession get(final int sessionId)
+    {
+        return sessions.get(sessionId);
+    }
+
+    boolean contains(final int sessionId)
+    {
+        return sessions.containsKey(sessionId);
+    }
+
+    void put(final int sessionId, final NetSession session)
+    {
+        sessions.put(sessionId, session);
+    }
+
+    NetSession remove(final int sessionId)
+    {
+        return sessions.remove(sessionId);
+    }
+
+    Collection<NetSession> all()
+    {
+        return sessions.values();
+    }
+
+    /**
+     * @return the sessions, copied (housekeeping drops some while it walks them).
+     */
+    List<NetSession> snapshot()
+    {
+        return new ArrayList<>(sessions.values());
+    }
+
+    void clear()
+    {
+        sessions.clear();
+    }
+
+    int handshakes()
+    {
+        int count = 0;
+        for (final NetSession session : sessions.values())
+        {
+            count += session.state == NetSession.State.HANDSHAKE ? 1 : 0;
+        }
+        return count;
+    }
+
+    List<NetSession> ready()
+    {
+        final List<NetSession> ready = new ArrayList<>();
+        for (final NetSession session : sessions.values())
+        {
+            if (session.state == NetSession.State.READY)
+            {
+                ready.add(session);
+            }
+        }
+        return ready;
+    }
+
+    NetSession firstReady()
+    {
+        for (final NetSession session : sessions.values())
+        {
+            if (session.state == NetSession.State.READY)
+            {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    boolean anyWasReady()
+    {
+        for (final NetSession session : sessions.values())
+        {
+            if (session.wasReady)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return why an authenticated session cannot use the object, or null.
+     */
+    String refusal(final NetSession session, final String name, final String codecId, final int end,
+        final int maxSessions)
+    {
+        if (!Arrays.equals(session.helloCodec, codecId.getBytes(StandardCharsets.UTF_8)))
+        {
+            return name + " uses codec \"" + codecId + "\", not \"" +
+                new String(session.helloCodec, StandardCharsets.UTF_8) + "\"";
+        }
+        if (session.helloEnd != end)
+        {
+            return name + ": end " + session.helloEnd + " cannot connect here";
+        }
+        int live = 0;
+        String holder = null;
+        for (final NetSession other : sessions.values())
+        {
+            if (other != session && other.isLive())
+            {
+                live++;
+                holder = other.peer;
+            }
+        }
+        return live >= maxSessions ? name + " is in use by " + holder + " (at most " + maxSessions + ")" : null;
+    }
+}

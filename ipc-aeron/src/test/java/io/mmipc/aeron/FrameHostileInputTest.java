@@ -1,0 +1,91 @@
+package io.mmipc.aeron;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What anyone on the network can send before and after the handshake: HELLOs of any shape, and
+ * sealed frames that are replayed, altered, truncated or sealed with another key.
+ */
+class FrameHostileInputTest
+{
+    private static final byte[] KEY = "key of thirty-two bytes........!".getBytes();
+
+    @Test
+    void aWellFormedHelloParsesAndEveryTruncationOrRandomFrameIsNull()
+    {
+        final byte[] frame = new byte[FrameDescriptor.MAX_HELLO_LENGTH];
+        final byte[] nonce = Handshake.nonce();
+        final int length = Hello.write(frame, nonce, "10.0.0.2", 40123, (byte)2, StreamIds.PIPE, "p", "utf8");
+        final Hello hello = Hello.parse(frame, length);
+        assertNotNull(hello);
+        assertEquals("10.0.0.2", hello.host);
+        assertEquals(40123, hello.port);
+        assertEquals("p", hello.name);
+        assertArrayEquals(nonce, hello.nonceC);
+        for (int cut = 0; cut < length; cut++)
+        {
+            assertNull(Hello.parse(Arrays.copyOf(frame, cut), cut), "cut at " + cut);
+        }
+        final Random random = new Random(42);
+        for (int i = 0; i < 10_000; i++)
+        {
+            final byte[] junk = new byte[random.nextInt(FrameDescriptor.MAX_HELLO_LENGTH)];
+            random.nextBytes(junk);
+            if (junk.length > 1)
+            {
+                junk[0] = FrameDescriptor.HELLO;
+                junk[1] = FrameDescriptor.VERSION;
+            }
+            Hello.parse(junk, junk.length); // null or a hello, never an exception
+        }
+        final byte[] badHost = new byte[FrameDescriptor.MAX_HELLO_LENGTH];
+        final int badLength = Hello.write(badHost, nonce, "a/b", 1, (byte)0, StreamIds.QUEUE, "q", "utf8");
+        assertNull(Hello.parse(badHost, badLength));
+    }
+
+    @Test
+    void aSealedFrameOpensOnceAndNotWhenReplayedAlteredTruncatedOrForeign()
+    {
+        final Seal sender = new Seal(KEY);
+        final Seal receiver = new Seal(KEY);
+        final byte[] frame = new byte[Seal.frameCapacity(5)];
+        frame[0] = FrameDescriptor.DATA;
+        System.arraycopy("hello".getBytes(), 0, frame, FrameDescriptor.SEALED_HEADER_LENGTH, 5);
+        final int length = sender.seal(frame, FrameDescriptor.SEALED_HEADER_LENGTH + 5);
+        final byte[] copy = frame.clone();
+
+        final byte[] altered = copy.clone();
+        altered[FrameDescriptor.SEALED_HEADER_LENGTH] ^= 1;
+        assertFalse(receiver.open(altered, length));
+        assertFalse(receiver.open(copy, length - 1));
+        assertFalse(new Seal("another key of thirty-two bytes!".getBytes()).open(copy.clone(), length));
+        assertTrue(receiver.open(copy.clone(), length));
+        assertFalse(receiver.open(copy.clone(), length), "a replay");
+
+        final byte[] next = new byte[Seal.frameCapacity(0)];
+        next[0] = FrameDescriptor.CLOSE;
+        final int nextLength = sender.seal(next, FrameDescriptor.SEALED_HEADER_LENGTH);
+        assertTrue(receiver.open(next, nextLength));
+    }
+
+    @Test
+    void aHandleReferenceOutOfRangeIsRefused()
+    {
+        assertThrows(IllegalArgumentException.class, () -> new NetRef("10.0.0.1", 0, "10.0.0.2", "/s", 5000, 1, true));
+        assertThrows(IllegalArgumentException.class, () -> new NetRef("10.0.0.1/x", 1, "10.0.0.2", "/s", 5000, 1, true));
+        assertThrows(IllegalArgumentException.class, () -> new NetRef("10.0.0.1", 1, "10.0.0.2", "s", 5000, 1, true));
+        assertThrows(IllegalArgumentException.class, () -> new NetRef("10.0.0.1", 1, "10.0.0.2", "/s", 1, 1, true));
+        assertNotNull(new NetRef("10.0.0.1", 1, "10.0.0.2", "/s", 5000, 1, true));
+    }
+}

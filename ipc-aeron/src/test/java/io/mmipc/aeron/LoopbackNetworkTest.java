@@ -1,0 +1,198 @@
+package io.mmipc.aeron;
+
+import io.mmipc.EndOfStreamException;
+import io.mmipc.IpcContext;
+import io.mmipc.JvmProcess;
+import io.mmipc.MessageQueue;
+import io.mmipc.NetworkOptions;
+import io.mmipc.Pipe;
+import io.mmipc.PipeEnd;
+import io.mmipc.QueueOptions;
+import io.mmipc.codec.Codecs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two nodes in one JVM on the loopback address: the protocol without namespaces (the namespace
+ * suite, {@link NamespaceNetworkTest}, runs them in separate JVMs and networks).
+ */
+@Timeout(120)
+class LoopbackNetworkTest
+{
+    static final byte[] SECRET = "a test secret of 32 bytes.......".getBytes(StandardCharsets.US_ASCII);
+    static final Duration PEER_TIMEOUT = Duration.ofSeconds(2);
+
+    @TempDir
+    Path root;
+
+    static int freeUdpPort() throws IOException
+    {
+        try (DatagramSocket socket = new DatagramSocket(0))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    private IpcContext home(final int port, final byte[] secret)
+    {
+        return IpcContext.builder().root(root).network(NetworkOptions.node("127.0.0.1", port).secret(secret)
+            .peerTimeout(PEER_TIMEOUT)).build();
+    }
+
+    private IpcContext remote(final int homePort, final byte[] secret)
+    {
+        return IpcContext.builder().root(root).network(NetworkOptions.node("127.0.0.1", 0)
+            .home("127.0.0.1", homePort).secret(secret).peerTimeout(PEER_TIMEOUT)).build();
+    }
+
+    @Test
+    void pipeCarriesBothWaysInOrderAndEndsWhenTheRemoteEndCloses() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET); IpcContext remote = remote(port, SECRET))
+        {
+            final Pipe<String> pipe = home.pipe("p", Codecs.utf8());
+            final PipeEnd<String> end1 = pipe.end1();
+            final PipeEnd<String> end2 = remote.openPipe("p", Codecs.utf8()).end2();
+            end2.open();
+            for (int i = 0; i < 200; i++)
+            {
+                end2.send("m" + i);
+            }
+            for (int i = 0; i < 200; i++)
+            {
+                assertEquals("m" + i, end1.recv(10, TimeUnit.SECONDS));
+            }
+            end1.send("back");
+            assertEquals("back", end2.recv(10, TimeUnit.SECONDS));
+            end2.close();
+            assertThrows(EndOfStreamException.class, () -> end1.recv(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void queueCarriesLargeMessagesInChunksAndOfferIsFalseWhenNobodyListens() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET); IpcContext remote = remote(port, SECRET))
+        {
+            final MessageQueue<byte[]> consumer = home.queue("q", Codecs.bytes(), QueueOptions.defaults());
+            final MessageQueue<byte[]> producer = remote.openQueue("q", Codecs.bytes());
+            final byte[] big = new byte[300_000];
+            Arrays.fill(big, (byte)7);
+            big[299_999] = 9;
+            assertTrue(producer.offer(big, 10, TimeUnit.SECONDS));
+            assertTrue(producer.offer(new byte[] {1, 2, 3}, 10, TimeUnit.SECONDS));
+            assertArrayEquals(big, consumer.poll(10, TimeUnit.SECONDS));
+            assertArrayEquals(new byte[] {1, 2, 3}, consumer.poll(10, TimeUnit.SECONDS));
+            assertNull(consumer.poll());
+
+            final MessageQueue<byte[]> nowhere = remote.queue("nobody-home", Codecs.bytes());
+            assertFalse(nowhere.offer(new byte[] {1}));
+            assertNull(nowhere.poll(200, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void handlesOfNetworkObjectsCrossIntoAChildJvm() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET))
+        {
+            final MessageQueue<String> results = home.queue("results", Codecs.utf8());
+            final PipeEnd<String> end1 = home.pipe("p", Codecs.utf8()).end1();
+            final PipeEnd<String> end2 = home.pipe("p", Codecs.utf8()).end2();
+            final JvmProcess child = home.process(() ->
+            {
+                final String question = end2.recv(30, TimeUnit.SECONDS);
+                results.put("child got " + question);
+                end2.send(question.toUpperCase());
+                end2.close();
+            }).jvmOptions("-XX:TieredStopAtLevel=1", "-Xmx128m").start();
+            end1.send("ping");
+            assertEquals("PING", end1.recv(60, TimeUnit.SECONDS));
+            assertEquals("child got ping", results.poll(30, TimeUnit.SECONDS));
+            assertThrows(EndOfStreamException.class, () -> end1.recv(30, TimeUnit.SECONDS));
+            assertTrue(child.join(Duration.ofSeconds(60)));
+            assertEquals(0, child.exitCode().getAsInt(), child::stderr);
+        }
+    }
+
+    @Test
+    void consumersOnOtherNodesCompeteThroughTheHomesDispatcher() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET); IpcContext a = remote(port, SECRET);
+            IpcContext b = remote(port, SECRET))
+        {
+            final MessageQueue<String> work = home.queue("work", Codecs.utf8());
+            final MessageQueue<String> consumerA = a.openQueue("work", Codecs.utf8());
+            final MessageQueue<String> consumerB = b.openQueue("work", Codecs.utf8());
+            final int count = 300;
+            for (int i = 0; i < count; i++)
+            {
+                work.put("task-" + i);
+            }
+            final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            final java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+            final Thread other = new Thread(() -> drain(consumerB, seen, duplicates, count));
+            other.start();
+            drain(consumerA, seen, duplicates, count);
+            other.join(TimeUnit.SECONDS.toMillis(60));
+            assertEquals(0, duplicates.get());
+            assertEquals(count, seen.size());
+        }
+    }
+
+    private static void drain(final MessageQueue<String> queue, final java.util.Set<String> seen,
+        final java.util.concurrent.atomic.AtomicInteger duplicates, final int count)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try
+        {
+            while (seen.size() < count && System.nanoTime() < deadline)
+            {
+                final String task = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (task != null && !seen.add(task))
+                {
+                    duplicates.incrementAndGet();
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aRemoteWithoutTheSecretIsRefusedAndDeliversNothing() throws Exception
+    {
+        final int port = freeUdpPort();
+        final byte[] wrong = SECRET.clone();
+        wrong[0] ^= 1;
+        try (IpcContext home = home(port, SECRET); IpcContext intruder = remote(port, wrong))
+        {
+            final MessageQueue<String> consumer = home.queue("q", Codecs.utf8());
+            final MessageQueue<String> forged = intruder.openQueue("q", Codecs.utf8());
+            assertFalse(forged.offer("injected", 3, TimeUnit.SECONDS));
+            assertNull(consumer.poll(500, TimeUnit.MILLISECONDS));
+        }
+    }
+}
