@@ -1,6 +1,7 @@
 package io.mmipc.examples;
 
 import io.mmipc.examples.dict.UpdateSharedDict;
+import io.mmipc.examples.memory.SharedMemoryBuf;
 import io.mmipc.examples.manager.ManagerListAndNamespace;
 import io.mmipc.examples.manager.ProcessManager;
 import io.mmipc.examples.net.NetworkProcessManager;
@@ -106,6 +107,7 @@ public final class Examples
         new Example("NotifySome", NotifySome.class, "-", "Condition.notify(2) wakes two of four waiters"),
         new Example("ValueAndArrayTypes", ValueAndArrayTypes.class, "-",
             "Value('f'), Array('h'), Array('c') .value/.raw, Value('b') wrapping, set by a child"),
+        new Example("SharedMemoryBuf", SharedMemoryBuf.class, "-", "shared_memory: .buf written here, read and written typed in a child"),
         new Example("PriceTicker", PriceTicker.class, "-", "a Topic fans a price ticker out to three screen processes"),
         new Example("JoinableQueueWorkers", JoinableQueueWorkers.class, "-",
             "daemon workers call task_done(); JoinableQueue.join() waits for them"),
