@@ -59,8 +59,24 @@ public final class TaskCodec
      */
     public static String admitHint(final String owner, final FilteredSerialization.RefusedException refused)
     {
-        final String pkg = refused.refusedPackage();
-        return owner + ".allowClass(" + refused.refusedClass().replace('$', '.') + ".class)" +
+        return admitHint(owner, refused.refusedClass(), refused.refusedPackage());
+    }
+
+    /**
+     * A lambda's class is hidden ({@code Outer$$Lambda$12/0x...}): no {@code allowClass} can name
+     * it, so the hint names its package, or, in the unnamed package, says to leave it.
+     */
+    static String admitHint(final String owner, final String refusedClass, final String pkg)
+    {
+        final int lambda = refusedClass.indexOf("$$Lambda");
+        if (lambda > 0)
+        {
+            final String capturing = refusedClass.substring(0, lambda);
+            return pkg.isEmpty() ? "nothing: " + capturing + " is in the unnamed package, whose lambdas cannot " +
+                "be admitted; move " + capturing + " into a named package" :
+                owner + ".allowPackage(\"" + pkg + "\") (a lambda of " + capturing + ")";
+        }
+        return owner + ".allowClass(" + refusedClass.replace('$', '.') + ".class)" +
             (pkg.isEmpty() ? "" : " or " + owner + ".allowPackage(\"" + pkg + "\")");
     }
 
