@@ -9,7 +9,6 @@ import io.mmipc.internal.file.SharedFileDescriptor;
 import io.mmipc.internal.file.SharedFileSpec;
 import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.spi.MapProvider;
-import io.mmipc.internal.spi.TopicProvider;
 import io.mmipc.internal.spi.MessagingProvider;
 import io.mmipc.internal.spi.Providers;
 import io.mmipc.internal.spi.SyncProvider;
@@ -43,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * lives, with every unread message in it, until {@link #remove(Path, String)} (see
  * {@link IpcContextBuilder} for the rule).
  */
-public final class IpcContext implements AutoCloseable, IpcContextValues
+public final class IpcContext implements AutoCloseable, IpcContextValues, IpcContextObjects
 {
     private static final Map<Path, IpcContext> JOINED = new ConcurrentHashMap<>();
     private static final int PRUNE_EVERY = 64;
@@ -56,8 +55,8 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
     }
 
     private final ContextDirectory directory;
-    private final String transport;
-    private final TransportContext transportContext = new Files();
+    final String transport;
+    final TransportContext transportContext = new Files();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private boolean closed;
 
@@ -299,7 +298,7 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
         return messaging().openPipe(transportContext, name, Objects.requireNonNull(codec, "codec"), PipeOptions.defaults());
     }
 
-    private MessagingProvider messaging()
+    MessagingProvider messaging()
     {
         return Providers.get(MessagingProvider.class, transport, MessagingProvider.MODULE);
     }
@@ -363,7 +362,7 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
         return sync().barrier(transportContext, name, parties);
     }
 
-    private SyncProvider sync()
+    SyncProvider sync()
     {
         return Providers.get(SyncProvider.class, transport, "mmipc-ipc-agrona");
     }
@@ -577,7 +576,7 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
         return "IpcContext(" + directory.path() + (directory.isOwner() ? ", owner)" : ")");
     }
 
-    private synchronized void checkOpen()
+    synchronized void checkOpen()
     {
         if (closed)
         {
@@ -604,94 +603,6 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
         }
     }
 
-    // ---- barrier with an action and a default timeout (issue 17.6) ----
-
-    /**
-     * Creates, or opens when it exists with the same parties, a cyclic barrier whose trips run
-     * {@code action}: Python's {@code Barrier(parties, action)}. See {@link #barrier(String, int, Task, java.time.Duration)}.
-     */
-    public SharedBarrier barrier(final String name, final int parties, final Task action)
-    {
-        return barrier(name, parties, action, null);
-    }
-
-    /**
-     * Creates, or opens when it exists with the same parties, a cyclic barrier with an action and a
-     * default timeout: Python's {@code Barrier(parties, action, timeout)}.
-     * <p>
-     * The action and the timeout belong to the returned object, not to the shared file: the party
-     * that trips the barrier runs <em>its own object's</em> action, once per round, before any
-     * party is released. The object carries both into child JVMs and Pool tasks that capture it,
-     * so parties that all got the barrier from here run the same action; a process that opens the
-     * barrier by name with {@link #barrier(String, int)} trips it without running anything. An
-     * action that throws breaks the barrier: the tripping party gets the exception (a checked one
-     * as the cause of a {@link java.util.concurrent.BrokenBarrierException}), the others a
-     * {@code BrokenBarrierException}.
-     * <p>
-     * {@link SharedBarrier#await()} waits at most {@code timeout}; when it passes, the barrier
-     * breaks and the call throws {@code BrokenBarrierException}, as Python's {@code wait()} does.
-     *
-     * @param action  run by the tripping party; null for none.
-     * @param timeout the default timeout of {@code await()}; null for none.
-     */
-    public SharedBarrier barrier(final String name, final int parties, final Task action,
-        final java.time.Duration timeout)
-    {
-        return sync().barrier(transportContext, name, parties, action, timeout);
-    }
-
-    // ---- issue 17: the shared list and namespace (ipc-agrona, through MapProvider) ----
-
-    /**
-     * Creates, or opens when it exists, the shared list {@code name} of Java-serialized elements
-     * (read back through {@link io.mmipc.codec.SerialFilter#defaults()}) with the default {@link ListOptions}:
-     * Python's {@code multiprocessing.Manager().list()}, in shared memory.
-     */
-    public <T extends java.io.Serializable> SharedList<T> list(final String name)
-    {
-        return list(name, Codecs.java(), ListOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists, the shared list {@code name} with the default {@link ListOptions}.
-     */
-    public <T> SharedList<T> list(final String name, final Codec<T> codec)
-    {
-        return list(name, codec, ListOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists with the same codec and capacity, the shared list {@code name}.
-     */
-    public <T> SharedList<T> list(final String name, final Codec<T> codec, final ListOptions options)
-    {
-        checkOpen();
-        return Providers.get(MapProvider.class, transport, "mmipc-ipc-agrona").list(transportContext, name,
-            Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(options, "options"));
-    }
-
-    /**
-     * Creates, or opens when it exists, the shared namespace {@code name} with
-     * {@link SharedNamespace#DEFAULT_OPTIONS}, its values read back through
-     * {@link io.mmipc.codec.SerialFilter#defaults()}: Python's {@code multiprocessing.Manager().Namespace()}.
-     */
-    public SharedNamespace namespace(final String name)
-    {
-        return namespace(name, io.mmipc.codec.SerialFilter.defaults(), SharedNamespace.DEFAULT_OPTIONS);
-    }
-
-    /**
-     * Creates, or opens when it exists with the same filter and capacity, the shared namespace
-     * {@code name}; {@code filter} admits the classes of its values.
-     */
-    public SharedNamespace namespace(final String name, final io.mmipc.codec.SerialFilter filter,
-        final MapOptions options)
-    {
-        checkOpen();
-        return Providers.get(MapProvider.class, transport, "mmipc-ipc-agrona").namespace(transportContext, name,
-            Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(options, "options"));
-    }
-
     // ---- generated primitive family: what IpcContextValues' factories reach (issue 17 item 7) ----
 
     static SyncProvider values(final IpcContextValues ctx)
@@ -702,68 +613,6 @@ public final class IpcContext implements AutoCloseable, IpcContextValues
     static TransportContext transportOf(final IpcContextValues ctx)
     {
         return ((IpcContext)ctx).transportContext;
-    }
-
-    // ---- fan-out topics (ipc-agrona, through TopicProvider) ----
-
-    /**
-     * Creates, or opens when it exists, the topic {@code name} with the default {@link TopicOptions}:
-     * every subscriber, in any process, receives every message.
-     */
-    public <T> Topic<T> topic(final String name, final Codec<T> codec)
-    {
-        return topic(name, codec, TopicOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists with the same codec, capacity, slots and policy, the topic {@code name}.
-     */
-    public <T> Topic<T> topic(final String name, final Codec<T> codec, final TopicOptions options)
-    {
-        checkOpen();
-        return Providers.get(TopicProvider.class, transport, "mmipc-ipc-agrona").topic(transportContext, name,
-            Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(options, "options"));
-    }
-
-    // ---- joinable queues (issue 17: JoinableQueue) ----
-
-    /**
-     * Creates, or opens when it exists, the many-to-many joinable queue {@code name} of byte
-     * arrays: Python's {@code multiprocessing.JoinableQueue()}.
-     */
-    public JoinableQueue<byte[]> joinableQueue(final String name)
-    {
-        return joinableQueue(name, Codecs.bytes(), QueueOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists, the many-to-many joinable queue {@code name} whose
-     * messages {@code codec} encodes.
-     */
-    public <T> JoinableQueue<T> joinableQueue(final String name, final Codec<T> codec)
-    {
-        return joinableQueue(name, codec, QueueOptions.defaults());
-    }
-
-    /**
-     * Creates, or opens when it exists with the same kind, sizes and codec, the joinable queue
-     * {@code name}: a queue of that name and its task counts (the file {@code name + ".joinable"}).
-     */
-    public <T> JoinableQueue<T> joinableQueue(final String name, final Codec<T> codec, final QueueOptions options)
-    {
-        checkOpen();
-        return messaging().joinableQueue(transportContext, name, Objects.requireNonNull(codec, "codec"),
-            Objects.requireNonNull(options, "options"));
-    }
-
-    /**
-     * Opens the existing joinable queue {@code name}, whatever its kind and sizes; only the codec must match.
-     */
-    public <T> JoinableQueue<T> openJoinableQueue(final String name, final Codec<T> codec)
-    {
-        checkOpen();
-        return messaging().openJoinableQueue(transportContext, name, Objects.requireNonNull(codec, "codec"),
-            QueueOptions.defaults());
     }
 
     // ---- network contexts (ipc-aeron): the options a transport across hosts reads ----
