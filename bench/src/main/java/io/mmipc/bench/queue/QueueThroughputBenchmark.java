@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class QueueThroughputBenchmark
 {
-    @Param({"MMIPC_ZERO_COPY", "MMIPC_ZERO_COPY_UNCOUNTED", "MMIPC_CODEC", "AGRONA_RAW", "OS_PIPE"})
+    @Param({"MMIPC_ZERO_COPY", "MMIPC_ZERO_COPY_UNCOUNTED", "MMIPC_CODEC", "MMIPC_CODEC_UNCOUNTED", "AGRONA_RAW", "OS_PIPE"})
     public Transport transport;
 
     @Param({"64", "1024", "65536"})
@@ -81,6 +81,8 @@ public class QueueThroughputBenchmark
         @Variant(value = "MMIPC_ZERO_COPY_UNCOUNTED", name = "mmipc Queue, zero-copy, counters off",
             role = Contender.Role.MMIPC),
         @Variant(value = "MMIPC_CODEC", name = "mmipc Queue, Codec (byte[])", role = Contender.Role.MMIPC),
+        @Variant(value = "MMIPC_CODEC_UNCOUNTED", name = "mmipc Queue, Codec (byte[]), counters off",
+            role = Contender.Role.MMIPC),
         @Variant(value = "AGRONA_RAW", name = "raw Agrona OneToOneRingBuffer", role = Contender.Role.CEILING, quick = true),
         @Variant(value = "OS_PIPE", name = "OS pipe + Java serialization", role = Contender.Role.BASELINE, quick = true)})
     @Spinning(threads = 2, note = "rings: the sender and the peer's receiver spin; the OS pipe blocks in the kernel")

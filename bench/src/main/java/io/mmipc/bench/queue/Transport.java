@@ -52,6 +52,21 @@ public enum Transport
             return new MmipcCodecLink(IpcContext.joined(dir).queue(name, Codecs.bytes(), queueOptions(size)), size);
         }
     },
+    /** {@link #MMIPC_CODEC} with mmipc's live counters off in both JVMs: what counting costs the object path. */
+    MMIPC_CODEC_UNCOUNTED
+    {
+        @Override
+        public Link open(final Path dir, final String name, final int size, final boolean send) throws IOException
+        {
+            return MMIPC_CODEC.open(dir, name, size, send);
+        }
+
+        @Override
+        public boolean counting()
+        {
+            return false;
+        }
+    },
     /** Agrona's OneToOneRingBuffer over a mapped file, used directly: the ceiling. */
     AGRONA_RAW
     {

@@ -14,6 +14,7 @@
  *   what counting costs (the goal: within 3%);</li>
  *   <li>{@code MMIPC_CODEC}: the same queue carrying {@code byte[]} objects through its codec; the
  *   consumer checksums each decoded array;</li>
+ *   <li>{@code MMIPC_CODEC_UNCOUNTED}: the same with the live counters off in both JVMs;</li>
  *   <li>{@code AGRONA_RAW}: Agrona's {@code OneToOneRingBuffer} over a mapped file, the ceiling; its
  *   handler checksums in place, as mmipc's zero-copy one does;</li>
  *   <li>{@code OS_PIPE}: Java-serialized {@code byte[]} over a named FIFO, what Python's Queue does;
