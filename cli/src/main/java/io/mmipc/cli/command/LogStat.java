@@ -169,7 +169,7 @@ final class LogStat
                 .append(" ago)");
         }
         sb.append('\n');
-        sb.append("  files     ").append(files).append(" queue files, ").append(Formats.size(bytes)).append('\n');
+        sb.append("  files     ").append(files).append(files == 1 ? " queue file, " : " queue files, ").append(Formats.size(bytes)).append('\n');
         if (!params.isEmpty())
         {
             final List<String> text = new ArrayList<>();
@@ -189,7 +189,7 @@ final class LogStat
             sb.append(table.render());
         }
         final long alive = readers.stream().filter(Holder::alive).count();
-        sb.append("\nreaders open: ").append(readers.size()).append(", ").append(alive).append(" alive\n");
+        sb.append("\nreader slots held: ").append(readers.size()).append(", ").append(alive).append(" alive\n");
         return sb.toString();
     }
 
