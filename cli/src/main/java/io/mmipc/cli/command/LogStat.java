@@ -169,7 +169,8 @@ final class LogStat
                 .append(" ago)");
         }
         sb.append('\n');
-        sb.append("  files     ").append(files).append(files == 1 ? " queue file, " : " queue files, ").append(Formats.size(bytes)).append('\n');
+        sb.append("  files     ").append(files).append(files == 1 ? " queue file, " : " queue files, ")
+            .append(Formats.size(bytes)).append('\n');
         if (!params.isEmpty())
         {
             final List<String> text = new ArrayList<>();
