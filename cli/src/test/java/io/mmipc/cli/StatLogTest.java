@@ -1,5 +1,10 @@
 package io.mmipc.cli;
 
+import io.mmipc.DurableLog;
+import io.mmipc.DurableLogConfig;
+import io.mmipc.LogAppender;
+import io.mmipc.LogTailer;
+import io.mmipc.codec.Codecs;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,32 @@ class StatLogTest
             assertEquals(List.of(pid, false), holder(billingAfter));
             final Cli.Result dead = Cli.run("stat", log.toString());
             assertTrue(dead.out().contains("pid " + pid + " (dead)"), dead::toString);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void anEmptyLogAndATailerThatAcknowledgedNothing()
+    {
+        final Path log = tmp.resolve("empty");
+        try (DurableLog opened = DurableLog.open(DurableLogConfig.builder(log).build());
+            LogTailer billing = opened.tailer("billing"))
+        {
+            final Map<String, Object> empty = Cli.run("stat", "--json", log.toString()).jsonObject();
+            assertEquals(0L, empty.get("entries"), empty::toString);
+            assertNull(billing(empty).get("acked"), empty::toString);
+            assertEquals(0L, billing(empty).get("lag"), empty::toString);
+
+            try (LogAppender appender = opened.appender())
+            {
+                appender.append("one", Codecs.utf8());
+                appender.append("two", Codecs.utf8());
+            }
+            final Map<String, Object> two = Cli.run("stat", "--json", log.toString()).jsonObject();
+            assertEquals(2L, two.get("entries"), two::toString);
+            assertNull(billing(two).get("acked"), two::toString);
+            assertEquals(2L, billing(two).get("lag"), two::toString);
+            assertEquals(List.of(ProcessHandle.current().pid(), true), holder(billing(two)));
         }
     }
 
