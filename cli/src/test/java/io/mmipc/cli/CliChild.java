@@ -6,6 +6,10 @@ import io.mmipc.QueueOptions;
 import io.mmipc.SharedEvent;
 import io.mmipc.SharedInt;
 import io.mmipc.SharedLock;
+import io.mmipc.DurableLog;
+import io.mmipc.DurableLogConfig;
+import io.mmipc.LogAppender;
+import io.mmipc.LogTailer;
 import io.mmipc.codec.Codecs;
 
 import java.nio.file.Path;
@@ -36,6 +40,7 @@ public final class CliChild
             case "create" -> create(Paths.get(args[1]), List.of(args).subList(2, args.length));
             case "join" -> join(Paths.get(args[1]), args[2]);
             case "churn" -> churn(Paths.get(args[1]), args[2]);
+            case "log" -> log(Paths.get(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("no scenario " + args[0]);
         }
     }
@@ -175,6 +180,35 @@ public final class CliChild
     public static String churnMessage(final long n)
     {
         return n + ":" + ((n * 2654435761L) & 0xFFFF) + ":" + "x".repeat((int)(n % 17));
+    }
+
+    /**
+     * Appends {@code appends} messages to the durable log in {@code dir}, has the named tailer
+     * "billing" read and acknowledge the first {@code acked}, then holds the tailer until the test
+     * kills this JVM.
+     */
+    private static void log(final Path dir, final int appends, final int acked) throws Exception
+    {
+        try (DurableLog log = DurableLog.open(DurableLogConfig.builder(dir).build());
+            LogAppender appender = log.appender();
+            LogTailer billing = log.tailer("billing"))
+        {
+            long last = -1;
+            for (int i = 0; i < appends; i++)
+            {
+                last = appender.append("m" + i, Codecs.utf8());
+            }
+            for (int i = 0; i < acked; i++)
+            {
+                if (billing.poll(Codecs.utf8()) == null)
+                {
+                    throw new IllegalStateException("message " + i + " of " + dir + " not there");
+                }
+            }
+            billing.ack();
+            ready(Long.toString(last));
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
     }
 
     private static void ready(final String what)

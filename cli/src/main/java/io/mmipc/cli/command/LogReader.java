@@ -67,6 +67,14 @@ final class LogReader implements AutoCloseable
         }
     }
 
+    /**
+     * @return the read-only queue, for {@link LogStat}'s counts and metadata words.
+     */
+    SingleChronicleQueue queue()
+    {
+        return queue;
+    }
+
     long firstIndex()
     {
         final long index = queue.firstIndex();

@@ -1,5 +1,6 @@
 package io.mmipc.cli.command;
 
+import io.mmipc.DurableLog;
 import io.mmipc.cli.ExitCodes;
 import io.mmipc.cli.describe.ContextSnapshot;
 import io.mmipc.cli.describe.ObjectCounters;
@@ -10,6 +11,8 @@ import io.mmipc.cli.text.Formats;
 import io.mmipc.cli.text.Json;
 import io.mmipc.cli.text.Table;
 import io.mmipc.internal.counters.CountersReader;
+import io.mmipc.internal.spi.DurableLogProvider;
+import io.mmipc.internal.spi.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +50,8 @@ public final class StatCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "CONTEXT",
-        description = "A context directory, or a context's name under the root.")
+        description = "A context directory, or a context's name under the root; or a durable log's directory "
+            + "(or name under the log root): its entries, named tailers (acknowledged index, lag, holder) and readers.")
     private String context;
 
     @Option(names = "--root", paramLabel = "ROOT",
@@ -70,10 +74,21 @@ public final class StatCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final Path dir = Locations.context(context, root);
+        final Path dir = resolve();
         final PrintWriter out = spec.commandLine().getOut();
+        final boolean log = LogStat.isLog(dir);
+        if (log)
+        {
+            // The provider's initialiser switches Chronicle's analytics off before any Chronicle class loads.
+            Providers.get(DurableLogProvider.class, DurableLog.MODULE);
+        }
         if (watch == null)
         {
+            if (log)
+            {
+                printLog(out, LogStat.take(dir), false);
+                return ExitCodes.OK;
+            }
             final ContextSnapshot snapshot = ContextSnapshot.take(dir);
             print(out, snapshot, false);
             return snapshot.damaged() ? ExitCodes.DAMAGED : ExitCodes.OK;
@@ -91,6 +106,11 @@ public final class StatCommand implements Callable<Integer>
             final ContextSnapshot snapshot;
             try
             {
+                if (log)
+                {
+                    printLog(out, LogStat.take(dir), true);
+                    continue;
+                }
                 snapshot = ContextSnapshot.take(dir);
             }
             catch (final NoSuchFileException gone)
@@ -102,6 +122,43 @@ public final class StatCommand implements Callable<Integer>
             print(out, snapshot, true);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * @return the context directory, else the log directory, that {@link #context} names.
+     */
+    private Path resolve() throws NoSuchFileException
+    {
+        try
+        {
+            return Locations.context(context, root);
+        }
+        catch (final NoSuchFileException notContext)
+        {
+            try
+            {
+                return Locations.log(context);
+            }
+            catch (final NoSuchFileException notLog)
+            {
+                throw notContext;
+            }
+        }
+    }
+
+    private void printLog(final PrintWriter out, final LogStat stat, final boolean watching)
+    {
+        final long now = System.currentTimeMillis();
+        if (json)
+        {
+            final Map<String, Object> report = stat.toJson(now);
+            out.print(watching ? Json.writeLine(report) + "\n" : Json.write(report));
+        }
+        else
+        {
+            out.print((watching ? CLEAR_HOME + Formats.time(now) + "  every " + watch + "s\n" : "") + stat.render(now));
+        }
+        out.flush();
     }
 
     private void print(final PrintWriter out, final ContextSnapshot snapshot, final boolean watching)

@@ -3,6 +3,7 @@ package io.mmipc.cli.describe;
 import io.mmipc.cli.read.FileBytes;
 import io.mmipc.cli.read.Participants;
 import io.mmipc.internal.file.SharedFileHeader;
+import io.mmipc.internal.wait.WakeWordDescriptor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -168,8 +169,11 @@ final class SyncDescribers
             switch (type)
             {
                 case SEMAPHORE, BOUNDED_SEMAPHORE ->
+                {
                     out.field("available", word)
                         .summary(word + " of " + header.param(SEMAPHORE_PARAM_PERMITS) + " permits available");
+                    readWakeWord(header, file, SEMAPHORE_WAKE_OFFSET, out);
+                }
                 case EVENT ->
                 {
                     final boolean set = (word & EVENT_FLAG) != 0;
@@ -195,6 +199,25 @@ final class SyncDescribers
                 default -> out.problem("unknown sync type \"" + type + "\"");
             }
         }
+    }
+
+    /**
+     * A wake word slot records no count of waiters: its sleepers flag says that someone may be
+     * asleep on it (set by a waiter before it sleeps, cleared by the publisher that wakes them all),
+     * and two counters how often waiters slept and publishers woke them.
+     */
+    private static void readWakeWord(final SharedFileHeader header, final FileBytes file, final int offset,
+        final ObjectState out) throws IOException
+    {
+        if (header.bodyLength() < offset + WakeWordDescriptor.SLOT_LENGTH)
+        {
+            return; // a file from before wake words
+        }
+        final ByteBuffer slot = file.readFully(BaseDescriber.body(offset), WakeWordDescriptor.SLEEPS_OFFSET + Long.BYTES);
+        final boolean sleepers = (slot.getInt(WakeWordDescriptor.WORD_OFFSET) & WakeWordDescriptor.SLEEPERS) != 0;
+        out.field("sleepers", sleepers).field("sleeps", slot.getLong(WakeWordDescriptor.SLEEPS_OFFSET))
+            .field("wakes", slot.getLong(WakeWordDescriptor.WAKES_OFFSET))
+            .summary(sleepers ? "waiters may be asleep" : "no waiter asleep");
     }
 
     static final class Dict extends BaseDescriber
@@ -240,6 +263,47 @@ final class SyncDescribers
             out.field("entries", entries).field("stripesHeld", held)
                 .summary(entries + (entries == 1 ? " entry" : " entries"))
                 .summary(held == 0 ? "no stripe locked" : held + " of " + stripes + " stripes locked");
+            readSpace(header, file, out);
+        }
+
+        /**
+         * The data space in use, counted from the block hint bitmap: a claim sets a block's bit after
+         * taking it and a free clears it before giving it back, so the count is exact except after a
+         * crash between the two, where it counts low. Keys and values that fit an entry record's
+         * inline area take no block.
+         */
+        private static void readSpace(final SharedFileHeader header, final FileBytes file, final ObjectState out)
+            throws IOException
+        {
+            final long blockBytes = header.param(MAP_PARAM_BLOCK_BYTES);
+            final long dataBytes = header.param(MAP_PARAM_DATA_BYTES);
+            final long maxEntries = header.param(MAP_PARAM_MAX_ENTRIES);
+            if (blockBytes < 1 || dataBytes < 0 || dataBytes % blockBytes != 0 || maxEntries < 1 ||
+                dataBytes / blockBytes > Integer.MAX_VALUE)
+            {
+                out.problem("dict parameters dataBytes " + dataBytes + ", blockBytes " + blockBytes + ", maxEntries " +
+                    maxEntries + " describe no layout");
+                return;
+            }
+            final long blocks = dataBytes / blockBytes;
+            final long offset = mapBlockBitsOffset(maxEntries, header.param(MAP_PARAM_STRIPES));
+            final long words = mapBitmapWords(blocks);
+            if (offset + words * Long.BYTES > header.bodyLength())
+            {
+                out.problem("the block bitmap at " + offset + " lies past the body's " + header.bodyLength() + " bytes");
+                return;
+            }
+            final ByteBuffer bits = file.readFully(body(offset), (int)(words * Long.BYTES));
+            long used = 0;
+            for (int w = 0; w < words; w++)
+            {
+                used += Long.bitCount(bits.getLong(w * Long.BYTES));
+            }
+            used -= words * 64 - blocks; // the spare bits past the last block are set at creation
+            final long usedBytes = used * blockBytes;
+            out.field("blocksUsed", used).field("blocks", blocks).field("dataBytesUsed", usedBytes)
+                .field("dataBytesFree", dataBytes - usedBytes)
+                .summary("data " + used + " of " + blocks + " blocks used (" + (dataBytes - usedBytes) + " bytes free)");
         }
     }
 }

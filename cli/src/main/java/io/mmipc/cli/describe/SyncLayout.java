@@ -41,6 +41,8 @@ final class SyncLayout
 
     static final int SEMAPHORE_PERMITS_OFFSET = 0;
     static final int SEMAPHORE_PARAM_PERMITS = 0;
+    /** The semaphore's wake word slot ({@code WakeWordDescriptor}), after the permits' 128 bytes. */
+    static final int SEMAPHORE_WAKE_OFFSET = RECORD_LENGTH;
 
     static final int EVENT_WORD_OFFSET = 0;
     static final long EVENT_FLAG = 1L;
@@ -60,7 +62,33 @@ final class SyncLayout
     static final int MAP_STRIPE_LENGTH = LOCK_RECORD_LENGTH + RECORD_LENGTH;
     static final int MAP_STRIPE_LOCK_OFFSET = 0;
     static final int MAP_STRIPE_COUNT_OFFSET = LOCK_RECORD_LENGTH + Long.BYTES;
+    static final int MAP_PARAM_MAX_ENTRIES = 0;
+    static final int MAP_PARAM_DATA_BYTES = 3;
     static final int MAP_PARAM_STRIPES = 4;
+    static final int MAP_PARAM_BLOCK_BYTES = 5;
+    static final int MAP_MIN_BUCKETS_PER_STRIPE = 32;
+
+    /**
+     * @return the body offset of a dict's block hint bitmap, as {@code MapLayout} places it: after
+     *         the header, the stripes, the buckets and the entry bitmap, each region on 128 bytes.
+     */
+    static long mapBlockBitsOffset(final long maxEntries, final long stripes)
+    {
+        final long buckets = Math.max(maxEntries <= 1 ? 1 : Long.highestOneBit(maxEntries - 1) << 1,
+            stripes * MAP_MIN_BUCKETS_PER_STRIPE);
+        return MAP_HEADER_LENGTH + stripes * MAP_STRIPE_LENGTH + mapAlign(buckets * Integer.BYTES) +
+            mapAlign(mapBitmapWords(maxEntries) * Long.BYTES);
+    }
+
+    static long mapBitmapWords(final long count)
+    {
+        return (count + 63) >>> 6;
+    }
+
+    private static long mapAlign(final long length)
+    {
+        return (length + RECORD_LENGTH - 1) & -RECORD_LENGTH;
+    }
 
     static final String LOCK = "lock";
     static final String RLOCK = "rlock";
