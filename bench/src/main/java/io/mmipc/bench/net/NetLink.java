@@ -14,6 +14,7 @@ import io.mmipc.codec.Codecs;
 import io.mmipc.bench.support.SerializedFrames;
 import io.mmipc.bench.support.Tally;
 import org.agrona.DirectBuffer;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import io.mmipc.Idle;
@@ -136,6 +137,12 @@ abstract class NetLink implements AutoCloseable
         {
             super(size);
             dir = Files.createTempDirectory("mmipc-bench-aeron");
+            if (peer)
+            {
+                // The peer JVM ends on SIGTERM without closing its link: its driver's files go in a hook.
+                final Path doomed = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> IoUtil.delete(doomed.toFile(), true)));
+            }
             driver = driver(dir.resolve("driver"));
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(dir.resolve("driver").toString()));
             in = aeron.addSubscription("aeron:udp?endpoint=" + HOST + ":" + (peer ? port : replyPort),
@@ -181,8 +188,7 @@ abstract class NetLink implements AutoCloseable
             in.close();
             aeron.close();
             driver.close();
-            dir.resolve("driver").toFile().delete();
-            dir.toFile().delete();
+            IoUtil.delete(dir.toFile(), true); // the driver leaves its cnc and log files behind
         }
     }
 
