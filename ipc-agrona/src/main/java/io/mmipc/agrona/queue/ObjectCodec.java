@@ -1,8 +1,6 @@
 package io.mmipc.agrona.queue;
 
-import io.mmipc.MessageHandler;
 import io.mmipc.codec.Codec;
-import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
 
 import java.util.Collection;
@@ -18,12 +16,12 @@ final class ObjectCodec<T>
     private final Codec<T> codec;
     private final ThreadLocal<ExpandableDirectByteBuffer> scratch =
         ThreadLocal.withInitial(() -> new ExpandableDirectByteBuffer(256));
-    private final ThreadLocal<Decoder<T>> decoders;
+    private final ThreadLocal<DecodingHandler<T>> decoders;
 
     ObjectCodec(final Codec<T> codec)
     {
         this.codec = codec;
-        this.decoders = ThreadLocal.withInitial(() -> new Decoder<>(codec));
+        this.decoders = ThreadLocal.withInitial(() -> new DecodingHandler<>(codec));
     }
 
     Codec<T> codec()
@@ -54,7 +52,7 @@ final class ObjectCodec<T>
      */
     T receive(final RingReceiver receiver, final long timeoutNanos) throws InterruptedException
     {
-        final Decoder<T> decoder = decoders.get();
+        final DecodingHandler<T> decoder = decoders.get();
         return receiver.receive(decoder, timeoutNanos) ? decoder.take() : null;
     }
 
@@ -63,7 +61,7 @@ final class ObjectCodec<T>
      */
     T poll(final RingReceiver receiver)
     {
-        final Decoder<T> decoder = decoders.get();
+        final DecodingHandler<T> decoder = decoders.get();
         return receiver.poll(decoder, 1) > 0 ? decoder.take() : null;
     }
 
@@ -75,32 +73,5 @@ final class ObjectCodec<T>
         }
         return maxElements <= 0 ? 0 :
             receiver.poll((buffer, offset, length) -> target.add(codec.decode(buffer, offset, length)), maxElements);
-    }
-
-    /**
-     * Decodes the message it is handed; one per thread.
-     */
-    private static final class Decoder<T> implements MessageHandler
-    {
-        private final Codec<T> codec;
-        private T value;
-
-        Decoder(final Codec<T> codec)
-        {
-            this.codec = codec;
-        }
-
-        @Override
-        public void onMessage(final DirectBuffer buffer, final int offset, final int length)
-        {
-            value = codec.decode(buffer, offset, length);
-        }
-
-        T take()
-        {
-            final T result = value;
-            value = null;
-            return result;
-        }
     }
 }

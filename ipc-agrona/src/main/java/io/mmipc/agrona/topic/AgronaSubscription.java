@@ -3,10 +3,10 @@ package io.mmipc.agrona.topic;
 import io.mmipc.MessageHandler;
 import io.mmipc.Topic;
 import io.mmipc.TopicOptions;
+import io.mmipc.agrona.queue.DecodingHandler;
 import io.mmipc.codec.Codec;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.wait.Waiter;
-import org.agrona.DirectBuffer;
 
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +25,7 @@ final class AgronaSubscription<T> implements Topic.Subscription<T>
     private final TopicMembers members;
     private final int index;
     private final TopicReader reader;
-    private final Decoder<T> decoder;
+    private final DecodingHandler<T> decoder;
     private final Waiter waiter;
     private volatile boolean closed;
 
@@ -39,7 +39,7 @@ final class AgronaSubscription<T> implements Topic.Subscription<T>
         this.members = members;
         this.index = index;
         this.reader = reader;
-        this.decoder = new Decoder<>(codec);
+        this.decoder = new DecodingHandler<>(codec);
         this.waiter = new Waiter(options.idle().get());
     }
 
@@ -211,32 +211,5 @@ final class AgronaSubscription<T> implements Topic.Subscription<T>
     public String toString()
     {
         return "subscription " + index + " of " + topic;
-    }
-
-    /**
-     * Decodes the message it is handed.
-     */
-    private static final class Decoder<T> implements MessageHandler
-    {
-        private final Codec<T> codec;
-        private T value;
-
-        Decoder(final Codec<T> codec)
-        {
-            this.codec = codec;
-        }
-
-        @Override
-        public void onMessage(final DirectBuffer buffer, final int offset, final int length)
-        {
-            value = codec.decode(buffer, offset, length);
-        }
-
-        T take()
-        {
-            final T result = value;
-            value = null;
-            return result;
-        }
     }
 }
