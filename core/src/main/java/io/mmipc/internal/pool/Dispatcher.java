@@ -67,6 +67,8 @@ final class Dispatcher implements Runnable
     private final WakeFile wake;
     private final Thread thread;
     private final InitGate init;
+    // Workers that closed their pipe and still run (exiting): joined before the pool reports it stopped.
+    private final List<WorkerSlot> exiting = new ArrayList<>();
     private volatile State state = State.RUNNING;
     private int generation;
     private int nextWorker;
@@ -229,6 +231,7 @@ final class Dispatcher implements Runnable
                     break;
                 }
                 int work = 0;
+                exiting.removeIf(w -> !w.process.isAlive());
                 for (int i = 0; i < workers.length; i++)
                 {
                     work += service(i, now);
@@ -342,6 +345,10 @@ final class Dispatcher implements Runnable
                 counters.getAndAdd(CounterSet.WORKER_DEATHS, 1); // running workers end only by retiring, or dying
             }
             retire(w, alive);
+            if (alive)
+            {
+                exiting.add(w);
+            }
             if (init.broken() == null && (now == State.RUNNING || (now == State.CLOSING && !pending.isEmpty())))
             {
                 synchronized (this)
@@ -545,6 +552,13 @@ final class Dispatcher implements Runnable
 
     private void stopAll(final boolean kill)
     {
+        for (final WorkerSlot w : exiting)
+        {
+            if (kill)
+            {
+                w.process.kill();
+            }
+        }
         for (final WorkerSlot w : workers)
         {
             if (w == null)
@@ -573,20 +587,14 @@ final class Dispatcher implements Runnable
             {
                 continue;
             }
-            try
-            {
-                if (!w.process.join(java.time.Duration.ofSeconds(10)))
-                {
-                    w.process.kill();
-                    w.process.join(java.time.Duration.ofSeconds(10));
-                }
-            }
-            catch (final InterruptedException ex)
-            {
-                w.process.kill();
-            }
+            w.awaitExit();
             retire(w, false);
         }
+        for (final WorkerSlot w : exiting)
+        {
+            w.awaitExit();
+        }
+        exiting.clear();
     }
 
     private void failAll(final Throwable cause)

@@ -62,6 +62,26 @@ final class WorkerSlot
     /**
      * Closes the parent's end of its pipe and removes the pipe's file.
      */
+    /**
+     * Waits for the worker's JVM to end, killing it when it has not ended in 10 s.
+     */
+    void awaitExit()
+    {
+        try
+        {
+            if (!process.join(Duration.ofSeconds(10)))
+            {
+                process.kill();
+                process.join(Duration.ofSeconds(10));
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            process.kill();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void release()
     {
         end.close();

@@ -212,6 +212,37 @@ class PoolTest
     }
 
     @Test
+    void joinWaitsForARetiredWorkerStillRunningItsShutdownHooks() throws Exception
+    {
+        pool.terminate();
+        pool = ctx.pool(PoolOptions.defaults().processes(1).maxTasksPerChild(1));
+        // Its last task leaves a hook that keeps the JVM alive after the worker closed its pipe.
+        final long retired = pool.apply(PoolTest::lingerInExit);
+        Children.await("a replacement for the retired worker", Duration.ofSeconds(120),
+            () -> !pool.workerPids().isEmpty() && !pool.workerPids().contains(retired));
+        pool.close();
+        pool.join();
+        assertFalse(ProcessHandle.of(retired).map(ProcessHandle::isAlive).orElse(false),
+            "join() returned while worker " + retired + " still ran");
+    }
+
+    static long lingerInExit()
+    {
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            try
+            {
+                Thread.sleep(8_000);
+            }
+            catch (final InterruptedException ignore)
+            {
+                // exit now
+            }
+        }));
+        return ProcessHandle.current().pid();
+    }
+
+    @Test
     void closeFinishesTheWorkAndRefusesMoreTerminateCancelsIt() throws Exception
     {
         final CompletableFuture<List<Integer>> work = pool.mapAsync(PoolTest::slowly, List.of(1, 2, 3, 4), 1);
