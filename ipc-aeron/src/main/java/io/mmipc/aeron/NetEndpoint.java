@@ -447,13 +447,12 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         }
         if (state == NetSession.State.READY || state == NetSession.State.KEYED)
         {
+            // Only the stream from the peer ends a session: its end (CLOSE) comes after everything it
+            // sent, and an image outlives its publication until it is drained. Our stream to the peer
+            // can disconnect first (its node closing) while what it sent last is still unread here.
             if (session.inSessionId >= 0 && subscription.imageBySessionId(session.inSessionId) == null)
             {
                 session.die("the stream from " + session.peer + " went away (closed, or silent past the peer timeout)");
-            }
-            else if (!session.out.isConnected() && state == NetSession.State.READY)
-            {
-                session.die(session.peer + " stopped receiving (silent past the peer timeout)");
             }
             return false;
         }

@@ -87,6 +87,32 @@ class LoopbackNetworkTest
     }
 
     @Test
+    void whatAnEndSendsJustBeforeItClosesAndItsNodeGoesArrivesBeforeEndOfStream() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET))
+        {
+            for (int round = 0; round < 5; round++)
+            {
+                final PipeEnd<String> end1 = home.pipe("p" + round, Codecs.utf8()).end1();
+                try (IpcContext remote = remote(port, SECRET))
+                {
+                    final PipeEnd<String> end2 = remote.openPipe("p" + round, Codecs.utf8()).end2();
+                    end2.send("first " + round);
+                    assertEquals("first " + round, end1.recv(10, TimeUnit.SECONDS));
+                    end1.send("question " + round);
+                    assertEquals("question " + round, end2.recv(10, TimeUnit.SECONDS));
+                    end2.send("last " + round);
+                    end2.close();
+                }
+                assertEquals("last " + round, end1.recv(10, TimeUnit.SECONDS), "round " + round);
+                final int r = round;
+                assertThrows(EndOfStreamException.class, () -> end1.recv(10, TimeUnit.SECONDS), "round " + r);
+            }
+        }
+    }
+
+    @Test
     void queueCarriesLargeMessagesInChunksAndOfferIsFalseWhenNobodyListens() throws Exception
     {
         final int port = freeUdpPort();
