@@ -190,12 +190,12 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     {
         final NetSession session = home ? sessions.get(sessionId) :
             connection != null && connection.inSessionId == sessionId ? connection : null;
-        if (session == null || !session.isKeyed() || session.state == NetSession.State.DEAD ||
-            length > scratch.length)
+        if (session == null || !session.isKeyed() || session.untrusted || length > scratch.length)
         {
             refusedFrames.incrementAndGet();
             return Action.CONTINUE;
         }
+        session.lastInboundNs = System.nanoTime();
         final DataSink dataSink = sink;
         if (type == DATA && dataSink == null && (!deliver || delivered))
         {
@@ -216,7 +216,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         {
             if (home || length < FrameDescriptor.SEALED_OVERHEAD + 1)
             {
-                session.die("unexpected READY from " + session.peer);
+                session.violated("unexpected READY from " + session.peer);
                 return Action.CONTINUE;
             }
             final int reasonLength = Seal.payloadLength(length) - 1;
@@ -231,8 +231,14 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             }
             else
             {
-                session.die(accepted ? "unexpected READY from " + session.peer :
-                    "the home " + session.peer + " ended the session: " + reason);
+                if (accepted)
+                {
+                    session.violated("unexpected READY from " + session.peer);
+                }
+                else
+                {
+                    session.die("the home " + session.peer + " ended the session: " + reason);
+                }
             }
             return Action.CONTINUE;
         }
@@ -410,7 +416,12 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             {
                 work += session.offerPending();
                 everReady |= session.wasReady;
-                if (check(session, nowNs))
+                final boolean over = check(session, nowNs);
+                if (session.wasReady && !session.isLive())
+                {
+                    lastEnd = session.peer + ": " + (session.reason != null ? session.reason : "closed its end");
+                }
+                if (over)
                 {
                     drop(session.inSessionId, session);
                     work++;
@@ -447,12 +458,16 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         }
         if (state == NetSession.State.READY || state == NetSession.State.KEYED)
         {
-            // Only the stream from the peer ends a session: its end (CLOSE) comes after everything it
-            // sent, and an image outlives its publication until it is drained. Our stream to the peer
-            // can disconnect first (its node closing) while what it sent last is still unread here.
             if (session.inSessionId >= 0 && subscription.imageBySessionId(session.inSessionId) == null)
             {
                 session.die("the stream from " + session.peer + " went away (closed, or silent past the peer timeout)");
+            }
+            else if (state == NetSession.State.READY && !session.out.isConnected() &&
+                nowNs - session.lastInboundNs - node.peerTimeoutNs() >= 0)
+            {
+                // Our stream to a closing node disconnects before what it sent last arrives: only
+                // silence from it for the peer timeout as well means it is gone.
+                session.die(session.peer + " stopped receiving and sent nothing for the peer timeout");
             }
             return false;
         }

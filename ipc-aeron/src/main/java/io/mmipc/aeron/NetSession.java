@@ -49,6 +49,10 @@ final class NetSession
     volatile String reason;
     /** Set once the session was READY: its end after that is end-of-stream, not a failed connection. */
     volatile boolean wasReady;
+    /** Set when the peer broke the protocol (a forged frame, a bad chunk): its frames are refused from then on. */
+    volatile boolean untrusted;
+    /** When a frame from the peer was last seen (read or left for a reader): the peer's sign of life. */
+    volatile long lastInboundNs = System.nanoTime();
     /** The Aeron session id of the frames this session accepts; -1 until the remote side learns it. */
     int inSessionId;
     byte[] transcript;
@@ -81,8 +85,8 @@ final class NetSession
 
     void keys(final byte[] sendKey, final byte[] receiveKey)
     {
-        sendSeal = new Seal(sendKey);
-        recvSeal = new Seal(receiveKey);
+        sendSeal = new Seal(sendKey, true);
+        recvSeal = new Seal(receiveKey, false);
     }
 
     boolean isKeyed()
@@ -167,7 +171,7 @@ final class NetSession
     {
         if (recvSeal == null || !recvSeal.open(bytes, length))
         {
-            die("a frame from " + peer + " failed authentication (forged, replayed or damaged)");
+            violated("a frame from " + peer + " failed authentication (forged, replayed or damaged)");
             return false;
         }
         return true;
@@ -189,12 +193,12 @@ final class NetSession
         }
         else if (!inMessage)
         {
-            die("a chunk from " + peer + " continues no message");
+            violated("a chunk from " + peer + " continues no message");
             return -1;
         }
         if ((long)messageLength + payload > maxMessageLength)
         {
-            die("a message from " + peer + " exceeds the largest message, " + maxMessageLength + " bytes");
+            violated("a message from " + peer + " exceeds the largest message, " + maxMessageLength + " bytes");
             return -1;
         }
         message.putBytes(messageLength, bytes, SEALED_HEADER_LENGTH, payload);
@@ -212,6 +216,18 @@ final class NetSession
         return message;
     }
 
+    /**
+     * Ends the session because the peer broke the protocol: nothing more from it is accepted.
+     */
+    void violated(final String why)
+    {
+        untrusted = true;
+        die(why);
+    }
+
+    /**
+     * Ends the session; authentic frames still in the log from before its end are still read.
+     */
     void die(final String why)
     {
         if (state != State.DEAD)
@@ -242,21 +258,22 @@ final class NetSession
             {
                 final int chunk = Math.min(MAX_CHUNK, length - position);
                 final boolean first = position == 0;
-                frame[TYPE_OFFSET] = DATA;
-                frame[SEALED_FLAGS_OFFSET] = (byte)((first ? FLAG_FIRST : 0) |
-                    (position + chunk == length ? FLAG_LAST : 0));
-                src.getBytes(offset + position, frame, SEALED_HEADER_LENGTH, chunk);
-                final int frameLength = sendSeal.seal(frame, SEALED_HEADER_LENGTH + chunk);
-                if (!offer(frameLength, first ? deadlineNs : System.nanoTime() + peerTimeoutNs, idle, first))
+                // Room first, then seal: a sealed frame always goes out, so no nonce is ever sealed twice.
+                if (!awaitRoom(SEALED_HEADER_LENGTH + chunk + FrameDescriptor.TAG_LENGTH,
+                    first ? deadlineNs : System.nanoTime() + peerTimeoutNs, idle, first))
                 {
                     if (first)
                     {
-                        sendSeal.rewind();
                         return false;
                     }
                     die("the peer " + peer + " took no more of a " + length + "-byte message within the peer timeout");
                     throw new EndOfStreamException(reason);
                 }
+                frame[TYPE_OFFSET] = DATA;
+                frame[SEALED_FLAGS_OFFSET] = (byte)((first ? FLAG_FIRST : 0) |
+                    (position + chunk == length ? FLAG_LAST : 0));
+                src.getBytes(offset + position, frame, SEALED_HEADER_LENGTH, chunk);
+                offerSealed(sendSeal.seal(frame, SEALED_HEADER_LENGTH + chunk));
                 position += chunk;
             }
             while (position < length);
@@ -268,29 +285,32 @@ final class NetSession
         }
     }
 
-    private boolean offer(final int frameLength, final long deadlineNs, final IdleStrategy idle, final boolean first)
-        throws InterruptedException
+    /**
+     * Waits until the publication can take a frame of {@code frameLength} bytes without back-pressure.
+     *
+     * @return false at the deadline.
+     * @throws EndOfStreamException when the session ended meanwhile.
+     */
+    private boolean awaitRoom(final int frameLength, final long deadlineNs, final IdleStrategy idle,
+        final boolean first) throws InterruptedException
     {
+        // Aeron adds a header to each MTU-sized fragment; count one per started 1 KiB to be safe.
+        final long needed = frameLength + (long)(frameLength / 1024 + 1) * 64;
         idle.reset();
         while (true)
         {
             if (!isLive())
             {
-                if (first)
-                {
-                    sendSeal.rewind();
-                }
                 throw new EndOfStreamException("the peer " + peer + " is gone: " + (reason != null ? reason : state));
             }
-            final long result = out.offer(frameBuffer, 0, frameLength);
-            if (result > 0)
-            {
-                return true;
-            }
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
+            if (out.isClosed())
             {
                 die("the publication to " + peer + " is closed");
                 continue;
+            }
+            if (out.isConnected() && out.availableWindow() >= needed)
+            {
+                return true;
             }
             if (System.nanoTime() - deadlineNs >= 0)
             {
@@ -298,15 +318,33 @@ final class NetSession
             }
             if (Thread.interrupted())
             {
-                if (first)
+                if (!first)
                 {
-                    sendSeal.rewind();
-                    throw new InterruptedException();
+                    die("interrupted in the middle of a message to " + peer);
                 }
-                die("interrupted in the middle of a message to " + peer);
                 throw new InterruptedException();
             }
             idle.idle();
+        }
+    }
+
+    /**
+     * Offers a sealed frame until the publication takes it: it has room ({@link #awaitRoom}), so only a
+     * term rotation or a lost connection delays it; past the peer timeout the session is dead.
+     */
+    private void offerSealed(final int frameLength)
+    {
+        final long deadlineNs = System.nanoTime() + peerTimeoutNs;
+        long result;
+        while ((result = out.offer(frameBuffer, 0, frameLength)) < 0)
+        {
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED ||
+                System.nanoTime() - deadlineNs >= 0)
+            {
+                die("the publication to " + peer + " did not take a frame (" + Publication.errorString(result) + ")");
+                throw new EndOfStreamException(reason);
+            }
+            Thread.yield();
         }
     }
 

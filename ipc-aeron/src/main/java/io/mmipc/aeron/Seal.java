@@ -3,38 +3,61 @@ package io.mmipc.aeron;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
 
-import static io.mmipc.aeron.FrameDescriptor.FULL_MAC_LENGTH;
-import static io.mmipc.aeron.FrameDescriptor.MAC_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_HEADER_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_OVERHEAD;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_VERSION_OFFSET;
 import static io.mmipc.aeron.FrameDescriptor.SEQUENCE_OFFSET;
+import static io.mmipc.aeron.FrameDescriptor.TAG_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.VERSION;
 
 /**
- * One direction of a session: seals frames with its key and the next sequence number, or opens
- * them, refusing any frame whose mac or sequence is not the expected one. Not thread-safe: the
- * sending side is used under the sender's lock, the receiving side under the poller's.
+ * One direction of a session: seals frames with AES-256-GCM under the direction's key and the next
+ * sequence number (the header is authenticated, the payload encrypted and authenticated), or
+ * opens them, refusing any frame whose tag or sequence is not the expected one. The nonce is the
+ * sequence, which never goes back: a frame is sealed only once the publication has room for it
+ * ({@link NetSession}), so no nonce is ever used twice with one key. Not thread-safe: the sending
+ * side is used under the sender's lock, the receiving side under the poller's.
  */
 final class Seal
 {
-    private final Mac mac;
-    private final byte[] full = new byte[FULL_MAC_LENGTH];
-    private final byte[] check = new byte[MAC_LENGTH];
+    static final String ALGORITHM = "AES/GCM/NoPadding";
+    private static final int NONCE_LENGTH = 12;
+
+    private final Cipher cipher;
+    private final SecretKeySpec key;
+    private final byte[] nonce = new byte[NONCE_LENGTH];
+    private final UnsafeBuffer nonceBuffer = new UnsafeBuffer(nonce);
     private final UnsafeBuffer header = new UnsafeBuffer(new byte[0]);
+    private final boolean sealing;
     private long sequence;
 
-    Seal(final byte[] key)
+    /**
+     * @param key     32 bytes from the handshake, one per direction.
+     * @param sealing true for the sending side, false for the receiving one.
+     */
+    Seal(final byte[] key, final boolean sealing)
     {
-        mac = Handshake.mac(key);
+        this.key = new SecretKeySpec(key, 0, 32, "AES");
+        this.sealing = sealing;
+        try
+        {
+            cipher = Cipher.getInstance(ALGORITHM);
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException(ALGORITHM + " is not available in this JVM", ex);
+        }
     }
 
     /**
      * Writes the version and next sequence into the header of {@code frame} (type, flags and
-     * payload are written already) and appends the mac.
+     * payload are written already), encrypts the payload in place and appends the tag.
      *
      * @param payloadEnd where the payload ends in {@code frame}.
      * @return the frame's length.
@@ -44,15 +67,26 @@ final class Seal
         header.wrap(frame);
         header.putByte(SEALED_VERSION_OFFSET, VERSION);
         header.putByte(SEALED_VERSION_OFFSET + 1, (byte)0);
-        header.putLong(SEQUENCE_OFFSET, sequence++);
-        macOf(frame, payloadEnd);
-        System.arraycopy(full, 0, frame, payloadEnd, MAC_LENGTH);
-        return payloadEnd + MAC_LENGTH;
+        header.putLong(SEQUENCE_OFFSET, sequence);
+        try
+        {
+            init(Cipher.ENCRYPT_MODE, sequence++);
+            cipher.updateAAD(frame, 0, SEALED_HEADER_LENGTH);
+            return SEALED_HEADER_LENGTH +
+                cipher.doFinal(frame, SEALED_HEADER_LENGTH, payloadEnd - SEALED_HEADER_LENGTH, frame, SEALED_HEADER_LENGTH);
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException("cannot seal a frame of " + payloadEnd + " bytes: " + ex, ex);
+        }
     }
 
     /**
-     * @return true when {@code frame} (of {@code length} bytes) carries the expected sequence and
-     *         a valid mac; the sequence then moves on.
+     * Decrypts {@code frame} (of {@code length} bytes) in place when it carries the expected
+     * sequence and a valid tag; the sequence then moves on.
+     *
+     * @return true when it was authentic; its payload is then plain, from {@link FrameDescriptor#SEALED_HEADER_LENGTH}
+     *         for {@link #payloadLength} bytes.
      */
     boolean open(final byte[] frame, final int length)
     {
@@ -65,28 +99,22 @@ final class Seal
         {
             return false;
         }
-        final int end = length - MAC_LENGTH;
-        macOf(frame, end);
-        System.arraycopy(frame, end, check, 0, MAC_LENGTH);
-        int diff = 0;
-        for (int i = 0; i < MAC_LENGTH; i++)
+        try
         {
-            diff |= full[i] ^ check[i];
+            init(Cipher.DECRYPT_MODE, sequence);
+            cipher.updateAAD(frame, 0, SEALED_HEADER_LENGTH);
+            cipher.doFinal(frame, SEALED_HEADER_LENGTH, length - SEALED_HEADER_LENGTH, frame, SEALED_HEADER_LENGTH);
         }
-        if (diff != 0)
+        catch (final AEADBadTagException forged)
         {
             return false;
         }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException("cannot open a frame of " + length + " bytes: " + ex, ex);
+        }
         sequence++;
         return true;
-    }
-
-    /**
-     * Gives back the sequence of the last sealed frame, which was never sent.
-     */
-    void rewind()
-    {
-        sequence--;
     }
 
     static int payloadLength(final int frameLength)
@@ -100,16 +128,13 @@ final class Seal
         return BitUtil.align(payload + SEALED_OVERHEAD + SEALED_HEADER_LENGTH, 64);
     }
 
-    private void macOf(final byte[] frame, final int end)
+    private void init(final int mode, final long nonceSequence) throws GeneralSecurityException
     {
-        try
+        if ((mode == Cipher.ENCRYPT_MODE) != sealing)
         {
-            mac.update(frame, 0, end);
-            mac.doFinal(full, 0);
+            throw new IllegalStateException("a " + (sealing ? "sealing" : "opening") + " side used the other way");
         }
-        catch (final ShortBufferException ex)
-        {
-            throw new IllegalStateException("mac buffer of " + full.length + " bytes is too short", ex);
-        }
+        nonceBuffer.putLong(0, nonceSequence);
+        cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
     }
 }

@@ -113,6 +113,43 @@ class LoopbackNetworkTest
     }
 
     @Test
+    void aKilledRemoteEndIsEndOfStreamAtTheHome() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET))
+        {
+            final PipeEnd<String> end1 = home.pipe("k", Codecs.utf8()).end1();
+            final PipeEnd<String> end2 = home.pipe("k", Codecs.utf8()).end2();
+            final JvmProcess child = home.process(() ->
+            {
+                for (int i = 0; ; i++)
+                {
+                    end2.send("m" + i);
+                    TimeUnit.MILLISECONDS.sleep(1);
+                }
+            }).jvmOptions("-XX:TieredStopAtLevel=1", "-Xmx128m").start();
+            assertEquals("m0", end1.recv(60, TimeUnit.SECONDS));
+            ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            boolean ended = false;
+            while (!ended && System.nanoTime() < deadline)
+            {
+                try
+                {
+                    end1.recv(1, TimeUnit.SECONDS);
+                }
+                catch (final EndOfStreamException eos)
+                {
+                    ended = true;
+                    assertTrue(eos.getMessage().contains("went away") || eos.getMessage().contains("sent nothing"),
+                        eos.getMessage());
+                }
+            }
+            assertTrue(ended, "end-of-stream within 40 s of the remote end's kill");
+        }
+    }
+
+    @Test
     void queueCarriesLargeMessagesInChunksAndOfferIsFalseWhenNobodyListens() throws Exception
     {
         final int port = freeUdpPort();
