@@ -296,8 +296,17 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             refusedFrames.incrementAndGet();
             return;
         }
-        final ExclusivePublication out = node.publish(parsed.host, parsed.port, outStream);
-        final NetSession session = new NetSession(out, parsed.host + ":" + parsed.port, sessionId,
+        // The answer goes to the address the HELLO came from, never to one it names: a forged HELLO
+        // cannot turn this node into a reflector toward a third host.
+        final io.aeron.Image image = subscription.imageBySessionId(sessionId);
+        final String source = image == null ? null : sourceHost(image.sourceIdentity());
+        if (source == null)
+        {
+            refusedFrames.incrementAndGet();
+            return;
+        }
+        final ExclusivePublication out = node.publish(source, parsed.port, outStream);
+        final NetSession session = new NetSession(out, source + ":" + parsed.port, sessionId,
             node.peerTimeoutNs(), maxMessageLength);
         final byte[] nonceH = Handshake.nonce();
         session.transcript = Handshake.transcript(bytes, length, nonceH);
@@ -308,6 +317,21 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             Handshake.homeProof(node.secret(), session.transcript));
         session.pending(challenge, CHALLENGE_LENGTH, null);
         sessions.put(sessionId, session);
+    }
+
+    /**
+     * @param sourceIdentity Aeron's "address:port" of an image's sender ({@code [v6]:port} for IPv6).
+     * @return the address, or null when there is none.
+     */
+    static String sourceHost(final String sourceIdentity)
+    {
+        final int colon = sourceIdentity == null ? -1 : sourceIdentity.lastIndexOf(':');
+        if (colon <= 0)
+        {
+            return null;
+        }
+        final String host = sourceIdentity.substring(0, colon);
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private void onResponse(final int sessionId, final DirectBuffer buffer, final int offset, final int length)

@@ -1,5 +1,10 @@
 package io.mmipc.aeron;
 
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
 import io.mmipc.EndOfStreamException;
 import io.mmipc.IpcContext;
 import io.mmipc.JvmProcess;
@@ -146,6 +151,54 @@ class LoopbackNetworkTest
                 }
             }
             assertTrue(ended, "end-of-stream within 40 s of the remote end's kill");
+        }
+    }
+
+    @Test
+    void aHelloIsAnsweredAtTheAddressItCameFromNotTheOneItNames() throws Exception
+    {
+        final int port = freeUdpPort();
+        final int replyPort = freeUdpPort();
+        final Path aeronDir = root.resolve("raw-aeron");
+        try (IpcContext home = home(port, SECRET);
+            MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                .aeronDirectoryName(aeronDir.toString()).threadingMode(ThreadingMode.SHARED)
+                .dirDeleteOnStart(true).dirDeleteOnShutdown(true));
+            Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+            Subscription source = aeron.addSubscription(AeronNode.channel("127.0.0.1", replyPort),
+                StreamIds.out(StreamIds.QUEUE, "q"));
+            Subscription named = aeron.addSubscription(AeronNode.channel("127.0.0.2", replyPort),
+                StreamIds.out(StreamIds.QUEUE, "q"));
+            ExclusivePublication hello = aeron.addExclusivePublication(AeronNode.channel("127.0.0.1", port),
+                StreamIds.in(StreamIds.QUEUE, "q")))
+        {
+            home.queue("q", Codecs.utf8());
+            // A HELLO sent from 127.0.0.1 that names 127.0.0.2 (a stand-in for a victim) as where to answer.
+            final byte[] frame = new byte[FrameDescriptor.MAX_HELLO_LENGTH];
+            final int length = Hello.write(frame, Handshake.nonce(), "127.0.0.2", replyPort, (byte)0,
+                StreamIds.QUEUE, "q", "utf8");
+            final java.util.concurrent.atomic.AtomicInteger atSource = new java.util.concurrent.atomic.AtomicInteger();
+            final java.util.concurrent.atomic.AtomicInteger atNamed = new java.util.concurrent.atomic.AtomicInteger();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean sent = false;
+            while (atSource.get() == 0 && System.nanoTime() < deadline)
+            {
+                if (!sent)
+                {
+                    sent = hello.offer(new org.agrona.concurrent.UnsafeBuffer(frame), 0, length) > 0;
+                }
+                source.poll((buffer, offset, len, header) -> atSource.incrementAndGet(), 10);
+                named.poll((buffer, offset, len, header) -> atNamed.incrementAndGet(), 10);
+                TimeUnit.MILLISECONDS.sleep(1); // polling with a deadline
+            }
+            assertTrue(atSource.get() > 0, "the CHALLENGE went to the HELLO's source address");
+            final long quiet = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (System.nanoTime() < quiet)
+            {
+                named.poll((buffer, offset, len, header) -> atNamed.incrementAndGet(), 10);
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            assertEquals(0, atNamed.get(), "nothing went to the address the HELLO named");
         }
     }
 
