@@ -14,7 +14,10 @@ import java.util.List;
  */
 final class SessionTable
 {
+    private static final NetSession[] NONE = new NetSession[0];
     private final Int2ObjectHashMap<NetSession> sessions = new Int2ObjectHashMap<>();
+    /** The sessions as an array, made again when one comes or goes: housekeeping walks it on every poll. */
+    private NetSession[] array = NONE;
 
     NetSession get(final int sessionId)
     {
@@ -29,11 +32,14 @@ final class SessionTable
     void put(final int sessionId, final NetSession session)
     {
         sessions.put(sessionId, session);
+        array = sessions.values().toArray(NONE);
     }
 
     NetSession remove(final int sessionId)
     {
-        return sessions.remove(sessionId);
+        final NetSession removed = sessions.remove(sessionId);
+        array = sessions.values().toArray(NONE);
+        return removed;
     }
 
     Collection<NetSession> all()
@@ -42,16 +48,17 @@ final class SessionTable
     }
 
     /**
-     * @return the sessions, copied (housekeeping drops some while it walks them).
+     * @return the sessions; not changed by later puts and removes (housekeeping drops some while it walks them).
      */
-    List<NetSession> snapshot()
+    NetSession[] snapshot()
     {
-        return new ArrayList<>(sessions.values());
+        return array;
     }
 
     void clear()
     {
         sessions.clear();
+        array = NONE;
     }
 
     int handshakes()
