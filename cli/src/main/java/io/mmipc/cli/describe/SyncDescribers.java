@@ -2,6 +2,7 @@ package io.mmipc.cli.describe;
 
 import io.mmipc.cli.read.FileBytes;
 import io.mmipc.cli.read.Participants;
+import io.mmipc.chronicle.LogWakeDescriptor;
 import io.mmipc.internal.file.SharedFileHeader;
 import io.mmipc.internal.wait.WakeWordDescriptor;
 
@@ -11,11 +12,14 @@ import java.nio.ByteBuffer;
 import static io.mmipc.cli.describe.SyncLayout.*;
 
 /**
- * Describers of ipc-agrona's values, arrays, lock-family files and dicts: what their words hold
- * and who holds their owner words.
+ * Describers of ipc-agrona's values, arrays and lock-family files, and of the durable log's wake
+ * file (a {@code SYNC} file of type {@value #LOG_WAKE}): what their words hold and who holds their
+ * owner words.
  */
 final class SyncDescribers
 {
+    static final String LOG_WAKE = LogWakeDescriptor.TYPE;
+
     private SyncDescribers()
     {
     }
@@ -118,7 +122,8 @@ final class SyncDescribers
         @Override
         public String label(final SharedFileHeader header)
         {
-            return header.typeTag().isEmpty() ? "sync" : header.typeTag();
+            return header.typeTag().isEmpty() ? "sync" : header.typeTag().equals(LOG_WAKE) ? "log wake" :
+                header.typeTag();
         }
 
         @Override
@@ -133,6 +138,7 @@ final class SyncDescribers
                 case SEMAPHORE, BOUNDED_SEMAPHORE -> "permits";
                 case CONDITION -> "lock hash";
                 case BARRIER -> "parties";
+                case LOG_WAKE -> "log wake layout version";
                 default -> null;
             };
         }
@@ -151,6 +157,11 @@ final class SyncDescribers
                     yield parties < 1 || parties > 1 << 16 ? barrier :
                         needs(header, BARRIER_ARRIVALS_OFFSET + parties * Long.BYTES, barrier);
                 }
+                case LOG_WAKE ->
+                {
+                    final String version = versionProblem(header, 0, "log wake", LogWakeDescriptor.LAYOUT_VERSION);
+                    yield version != null ? version : needs(header, LogWakeDescriptor.BODY_LENGTH, "a log wake file");
+                }
                 default -> "unknown sync type \"" + header.typeTag() + "\"";
             };
         }
@@ -165,6 +176,13 @@ final class SyncDescribers
                 readLock(file, 0, type, type.equals(RLOCK), participants, out);
                 return;
             }
+            if (type.equals(LOG_WAKE))
+            {
+                // Blocked takes and polls of the log's tailers sleep on it; every append signals it.
+                final boolean sleepers = WakeWords.read(header, file, LogWakeDescriptor.WAKE_OFFSET, "", out);
+                out.summary(sleepers ? "tailers may be asleep" : "no tailer asleep");
+                return;
+            }
             final long word = file.getLong(body(0));
             switch (type)
             {
@@ -172,7 +190,11 @@ final class SyncDescribers
                 {
                     out.field("available", word)
                         .summary(word + " of " + header.param(SEMAPHORE_PARAM_PERMITS) + " permits available");
-                    readWakeWord(header, file, SEMAPHORE_WAKE_OFFSET, out);
+                    final boolean sleepers = WakeWords.read(header, file, SEMAPHORE_WAKE_OFFSET, "", out);
+                    if (header.bodyLength() >= SEMAPHORE_WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH)
+                    {
+                        out.summary(sleepers ? "waiters may be asleep" : "no waiter asleep");
+                    }
                 }
                 case EVENT ->
                 {
@@ -198,112 +220,6 @@ final class SyncDescribers
                 }
                 default -> out.problem("unknown sync type \"" + type + "\"");
             }
-        }
-    }
-
-    /**
-     * A wake word slot records no count of waiters: its sleepers flag says that someone may be
-     * asleep on it (set by a waiter before it sleeps, cleared by the publisher that wakes them all),
-     * and two counters how often waiters slept and publishers woke them.
-     */
-    private static void readWakeWord(final SharedFileHeader header, final FileBytes file, final int offset,
-        final ObjectState out) throws IOException
-    {
-        if (header.bodyLength() < offset + WakeWordDescriptor.SLOT_LENGTH)
-        {
-            return; // a file from before wake words
-        }
-        final ByteBuffer slot = file.readFully(BaseDescriber.body(offset), WakeWordDescriptor.SLEEPS_OFFSET + Long.BYTES);
-        final boolean sleepers = (slot.getInt(WakeWordDescriptor.WORD_OFFSET) & WakeWordDescriptor.SLEEPERS) != 0;
-        out.field("sleepers", sleepers).field("sleeps", slot.getLong(WakeWordDescriptor.SLEEPS_OFFSET))
-            .field("wakes", slot.getLong(WakeWordDescriptor.WAKES_OFFSET))
-            .summary(sleepers ? "waiters may be asleep" : "no waiter asleep");
-    }
-
-    static final class Dict extends BaseDescriber
-    {
-        Dict()
-        {
-            super("maxEntries", "maxKeyBytes", "maxValueBytes", "dataBytes", "stripes", "blockBytes", "map layout version");
-        }
-
-        @Override
-        public String label(final SharedFileHeader header)
-        {
-            return "dict";
-        }
-
-        @Override
-        public String layoutProblem(final SharedFileHeader header)
-        {
-            final long stripes = header.param(MAP_PARAM_STRIPES);
-            if (stripes < 1 || stripes > 1 << 16)
-            {
-                return "a dict of " + stripes + " stripes";
-            }
-            return needs(header, MAP_HEADER_LENGTH + stripes * MAP_STRIPE_LENGTH, "a dict of " + stripes + " stripes");
-        }
-
-        @Override
-        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
-            final ObjectState out) throws IOException
-        {
-            final int stripes = (int)header.param(MAP_PARAM_STRIPES);
-            final ByteBuffer all = file.readFully(body(MAP_HEADER_LENGTH), stripes * MAP_STRIPE_LENGTH);
-            long entries = 0;
-            int held = 0;
-            for (int s = 0; s < stripes; s++)
-            {
-                final int stripe = s * MAP_STRIPE_LENGTH;
-                entries += all.getLong(stripe + MAP_STRIPE_COUNT_OFFSET);
-                final Holder holder = Holder.of("stripe " + s, all.getLong(stripe + MAP_STRIPE_LOCK_OFFSET), participants);
-                out.holder(holder);
-                held += holder == null ? 0 : 1;
-            }
-            out.field("entries", entries).field("stripesHeld", held)
-                .summary(entries + (entries == 1 ? " entry" : " entries"))
-                .summary(held == 0 ? "no stripe locked" : held + " of " + stripes + " stripes locked");
-            readSpace(header, file, out);
-        }
-
-        /**
-         * The data space in use, counted from the block hint bitmap: a claim sets a block's bit after
-         * taking it and a free clears it before giving it back, so the count is exact except after a
-         * crash between the two, where it counts low. Keys and values that fit an entry record's
-         * inline area take no block.
-         */
-        private static void readSpace(final SharedFileHeader header, final FileBytes file, final ObjectState out)
-            throws IOException
-        {
-            final long blockBytes = header.param(MAP_PARAM_BLOCK_BYTES);
-            final long dataBytes = header.param(MAP_PARAM_DATA_BYTES);
-            final long maxEntries = header.param(MAP_PARAM_MAX_ENTRIES);
-            if (blockBytes < 1 || dataBytes < 0 || dataBytes % blockBytes != 0 || maxEntries < 1 ||
-                dataBytes / blockBytes > Integer.MAX_VALUE)
-            {
-                out.problem("dict parameters dataBytes " + dataBytes + ", blockBytes " + blockBytes + ", maxEntries " +
-                    maxEntries + " describe no layout");
-                return;
-            }
-            final long blocks = dataBytes / blockBytes;
-            final long offset = mapBlockBitsOffset(maxEntries, header.param(MAP_PARAM_STRIPES));
-            final long words = mapBitmapWords(blocks);
-            if (offset + words * Long.BYTES > header.bodyLength())
-            {
-                out.problem("the block bitmap at " + offset + " lies past the body's " + header.bodyLength() + " bytes");
-                return;
-            }
-            final ByteBuffer bits = file.readFully(body(offset), (int)(words * Long.BYTES));
-            long used = 0;
-            for (int w = 0; w < words; w++)
-            {
-                used += Long.bitCount(bits.getLong(w * Long.BYTES));
-            }
-            used -= words * 64 - blocks; // the spare bits past the last block are set at creation
-            final long usedBytes = used * blockBytes;
-            out.field("blocksUsed", used).field("blocks", blocks).field("dataBytesUsed", usedBytes)
-                .field("dataBytesFree", dataBytes - usedBytes)
-                .summary("data " + used + " of " + blocks + " blocks used (" + (dataBytes - usedBytes) + " bytes free)");
         }
     }
 }

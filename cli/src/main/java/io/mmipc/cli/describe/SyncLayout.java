@@ -2,8 +2,8 @@ package io.mmipc.cli.describe;
 
 /**
  * The offsets the tool reads in the files of ipc-agrona's values, arrays, locks, semaphores,
- * events, conditions, barriers and dicts. Those {@code *Descriptor} classes are package-private
- * in {@code io.mmipc.agrona.sync} and {@code io.mmipc.agrona.map}, so their constants are
+ * events, conditions and barriers. Those {@code *Descriptor} classes are package-private
+ * in {@code io.mmipc.agrona.sync}, so their constants are
  * repeated here, and only those: when a layout changes, change it here too (the tests read real
  * files made by ipc-agrona, so a mismatch fails them). Offsets are from the start of the body.
  * <pre>
@@ -14,12 +14,12 @@ package io.mmipc.cli.describe;
  *   SemaphoreDescriptor   permits 0; param permits 0; type tags semaphore, bounded-semaphore
  *   EventDescriptor       word 0 = set count (63) | flag (1); type tag event
  *   ConditionDescriptor   word 0 = 0 | waits (21) | wake-ups (21) | woken (21); param lock 0
- *   BarrierDescriptor     state 0 = generation (31) | broken (1) | arrived (32); arrivals at 640,
+ *   BarrierDescriptor     state 0 = generation (31) | broken (1) | arrived (32); arrivals at 768,
  *                         one word per party; param parties 0
- *   MapDescriptor         header 128, then stripes of 256: lock record 0, version 128, count 136;
- *                         params maxEntries 0, maxKeyBytes 1, maxValueBytes 2, dataBytes 3,
- *                         stripes 4, blockBytes 5, map layout version 6
  * </pre>
+ * The dict's, list's and namespace's regions are not repeated: {@link MapDescribers} reads them
+ * through ipc-agrona's public {@code MapDescriptor}, {@code MapLayout}, {@code ListDescriptor} and
+ * {@code ListLayout}.
  */
 final class SyncLayout
 {
@@ -57,38 +57,6 @@ final class SyncLayout
     static final long BARRIER_ARRIVED_MASK = 0xFFFF_FFFFL;
     static final long BARRIER_BROKEN = 1L << 32;
     static final int BARRIER_GENERATION_SHIFT = 33;
-
-    static final int MAP_HEADER_LENGTH = RECORD_LENGTH;
-    static final int MAP_STRIPE_LENGTH = LOCK_RECORD_LENGTH + RECORD_LENGTH;
-    static final int MAP_STRIPE_LOCK_OFFSET = 0;
-    static final int MAP_STRIPE_COUNT_OFFSET = LOCK_RECORD_LENGTH + Long.BYTES;
-    static final int MAP_PARAM_MAX_ENTRIES = 0;
-    static final int MAP_PARAM_DATA_BYTES = 3;
-    static final int MAP_PARAM_STRIPES = 4;
-    static final int MAP_PARAM_BLOCK_BYTES = 5;
-    static final int MAP_MIN_BUCKETS_PER_STRIPE = 32;
-
-    /**
-     * @return the body offset of a dict's block hint bitmap, as {@code MapLayout} places it: after
-     *         the header, the stripes, the buckets and the entry bitmap, each region on 128 bytes.
-     */
-    static long mapBlockBitsOffset(final long maxEntries, final long stripes)
-    {
-        final long buckets = Math.max(maxEntries <= 1 ? 1 : Long.highestOneBit(maxEntries - 1) << 1,
-            stripes * MAP_MIN_BUCKETS_PER_STRIPE);
-        return MAP_HEADER_LENGTH + stripes * MAP_STRIPE_LENGTH + mapAlign(buckets * Integer.BYTES) +
-            mapAlign(mapBitmapWords(maxEntries) * Long.BYTES);
-    }
-
-    static long mapBitmapWords(final long count)
-    {
-        return (count + 63) >>> 6;
-    }
-
-    private static long mapAlign(final long length)
-    {
-        return (length + RECORD_LENGTH - 1) & -RECORD_LENGTH;
-    }
 
     static final String LOCK = "lock";
     static final String RLOCK = "rlock";
