@@ -46,6 +46,8 @@ public final class RingSnapshot
 
     /** Bytes read at a time: the tool's memory stays bounded whatever the ring's capacity. */
     private static final int WINDOW = 256 * 1024;
+    /** Reads of a live ring's positions before the tool shows them as read: a few microseconds each. */
+    private static final int POSITION_ATTEMPTS = 1000;
 
     private final int capacity;
     private FileBytes file;
@@ -89,14 +91,35 @@ public final class RingSnapshot
         this.file = file;
         this.ring = channel + CHANNEL_RING_OFFSET;
         this.headPosition = ring + capacity + HEAD_POSITION_OFFSET;
-        head = file.getLong(headPosition);
-        tail = file.getLong(ring + capacity + TAIL_POSITION_OFFSET);
+        readPositions(file, ring + capacity + TAIL_POSITION_OFFSET);
         if (head < 0 || tail < head || tail - head > capacity)
         {
             problem = "head " + head + " and tail " + tail + " do not fit a ring of " + capacity + " bytes";
             return;
         }
         walk(keep);
+    }
+
+    /**
+     * Reads a head and a tail that held together, as Agrona's {@code size()} does: the head, the
+     * tail, then the head again until it did not move in between. Read one after the other, a
+     * live ring's positions can be a lap or more apart (the producer and consumer moved between
+     * the reads), which is no damage. A ring that never holds still for a few reads is shown as read.
+     */
+    private void readPositions(final FileBytes file, final long tailPosition) throws IOException
+    {
+        long headAfter = file.getLong(headPosition);
+        for (int attempt = 0; attempt < POSITION_ATTEMPTS; attempt++)
+        {
+            final long headBefore = headAfter;
+            tail = file.getLong(tailPosition);
+            headAfter = file.getLong(headPosition);
+            if (headAfter == headBefore)
+            {
+                break;
+            }
+        }
+        head = headAfter;
     }
 
     /**
