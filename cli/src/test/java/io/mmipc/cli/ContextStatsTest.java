@@ -1,6 +1,10 @@
 package io.mmipc.cli;
 
 import io.mmipc.ContextStats;
+import io.mmipc.IpcContext;
+import io.mmipc.Pipe;
+import io.mmipc.SharedLock;
+import io.mmipc.codec.Codecs;
 import io.mmipc.internal.launch.ChildJvm;
 import io.mmipc.test.Children;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,34 @@ class ContextStatsTest
             assertTrue(after.total("messagesIn") > 0, after::toString);
             assertEquals(pid, after.processes().get(0).pid());
             assertFalse(after.processes().get(0).alive());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aPipeIsCountedOncePerEndAndALockByItsHolds() throws Exception
+    {
+        try (IpcContext ctx = IpcContext.builder().root(root).name("pipes").build())
+        {
+            final Pipe<String> pipe = ctx.pipe("p", Codecs.utf8());
+            pipe.end2().send("ab");
+            pipe.end2().send("cde");
+            assertEquals("ab", pipe.end1().recv());
+            final SharedLock lock = ctx.lock("guard");
+            lock.lock();
+            lock.unlock();
+
+            final ContextStats stats = ContextStats.read(ctx.directory());
+            assertEquals(ctx.directory(), stats.directory());
+            final List<ContextStats.ObjectStats> ends = stats.objects("p");
+            assertEquals(List.of("pipe end 1", "pipe end 2"), ends.stream().map(ContextStats.ObjectStats::kind).toList());
+            assertEquals(1, ends.get(0).total("messagesIn"));
+            assertEquals(2, ends.get(1).total("messagesOut"));
+            assertEquals(0, ends.get(1).total("messagesIn"));
+            assertEquals(1, only(stats, "guard").total("acquisitions"));
+            assertEquals("lock", only(stats, "guard").kind());
+            assertEquals(List.of(), stats.objects("nothing"));
+            assertEquals(0, stats.notCounted());
         }
     }
 
