@@ -1,37 +1,51 @@
 package io.mmipc.cli.describe;
 
+import io.mmipc.agrona.sync.ArrayDescriptor;
+import io.mmipc.agrona.sync.BarrierDescriptor;
+import io.mmipc.agrona.sync.ConditionDescriptor;
+import io.mmipc.agrona.sync.EventDescriptor;
+import io.mmipc.agrona.sync.LockDescriptor;
+import io.mmipc.agrona.sync.SemaphoreDescriptor;
+import io.mmipc.agrona.sync.ValueDescriptor;
+import io.mmipc.chronicle.LogWakeDescriptor;
 import io.mmipc.cli.read.FileBytes;
 import io.mmipc.cli.read.Participants;
-import io.mmipc.chronicle.LogWakeDescriptor;
 import io.mmipc.internal.file.SharedFileHeader;
-import io.mmipc.internal.wait.WakeWordDescriptor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-import static io.mmipc.cli.describe.SyncLayout.*;
-
 /**
  * Describers of ipc-agrona's values, arrays and lock-family files, and of the durable log's wake
- * file (a {@code SYNC} file of type {@value #LOG_WAKE}): what their words hold and who holds their
- * owner words.
+ * file (a {@code SYNC} file of type {@value #LOG_WAKE}): what their words hold, who holds their
+ * owner words, and whether waiters sleep on their wake words. Offsets and word layouts are read
+ * from the {@code io.mmipc.agrona.sync} descriptors; value and array type tags and element sizes
+ * from the generated {@link ValueTypes}.
  */
 final class SyncDescribers
 {
     static final String LOG_WAKE = LogWakeDescriptor.TYPE;
+    private static final String LOCK = LockDescriptor.TYPE;
+    private static final String RLOCK = LockDescriptor.REENTRANT_TYPE;
+    private static final String SEMAPHORE = SemaphoreDescriptor.TYPE;
+    private static final String BOUNDED_SEMAPHORE = SemaphoreDescriptor.BOUNDED_TYPE;
+    private static final String EVENT = EventDescriptor.TYPE;
+    private static final String CONDITION = ConditionDescriptor.TYPE;
+    private static final String BARRIER = BarrierDescriptor.TYPE;
 
     private SyncDescribers()
     {
     }
 
     /**
-     * Reads a lock record at body offset {@code offset}: its holder, and for an rlock its hold count.
+     * Reads a lock record ({@link LockDescriptor}) at body offset {@code offset}: its holder, and
+     * for an rlock its hold count.
      */
     static void readLock(final FileBytes file, final long offset, final String role, final boolean reentrant,
         final Participants participants, final ObjectState out) throws IOException
     {
-        final ByteBuffer record = file.readFully(BaseDescriber.body(offset), 16);
-        final long word = record.getLong(LOCK_OWNER_OFFSET);
+        final ByteBuffer record = file.readFully(BaseDescriber.body(offset), LockDescriptor.HOLD_COUNT_OFFSET + Long.BYTES);
+        final long word = record.getLong(LockDescriptor.OWNER_OFFSET);
         final Holder holder = Holder.of(role, word, participants);
         out.holder(holder);
         if (holder == null)
@@ -42,7 +56,7 @@ final class SyncDescribers
         out.summary(role + " held by " + holder.text());
         if (reentrant && !holder.corrupt())
         {
-            final long holds = record.getLong(LOCK_HOLD_COUNT_OFFSET);
+            final long holds = record.getLong(LockDescriptor.HOLD_COUNT_OFFSET);
             out.field("holdCount", holds).summary(holds + (holds == 1 ? " hold" : " holds"));
         }
     }
@@ -58,14 +72,14 @@ final class SyncDescribers
         @Override
         public String layoutProblem(final SharedFileHeader header)
         {
-            return needs(header, VALUE_BODY_LENGTH, "a value");
+            return needs(header, ValueDescriptor.BODY_LENGTH, "a value");
         }
 
         @Override
         public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
             final ObjectState out) throws IOException
         {
-            final ByteBuffer value = file.readFully(body(VALUE_OFFSET), Long.BYTES);
+            final ByteBuffer value = file.readFully(body(ValueDescriptor.VALUE_OFFSET), Long.BYTES);
             final Object shown = ValueTypes.value(header.typeTag(), value);
             if (shown == null)
             {
@@ -75,15 +89,19 @@ final class SyncDescribers
             {
                 out.field("value", shown).summary("= " + shown);
             }
-            readLock(file, VALUE_LOCK_OFFSET, "lock", true, participants, out);
+            readLock(file, ValueDescriptor.LOCK_OFFSET, "lock", true, participants, out);
         }
     }
 
+    /**
+     * An array: its length and element size in the header, its lock record before the elements.
+     */
     static final class Array extends BaseDescriber
     {
         Array()
         {
-            super(BasicDescribers.paramNames(ARRAY_PARAM_LENGTH, "length", ARRAY_PARAM_ELEMENT_SIZE, "element size"));
+            super(BasicDescribers.paramNames(ArrayDescriptor.PARAM_LENGTH, "length", ArrayDescriptor.PARAM_ELEMENT_SIZE,
+                "element size"));
         }
 
         @Override
@@ -95,13 +113,14 @@ final class SyncDescribers
         @Override
         public String layoutProblem(final SharedFileHeader header)
         {
-            final long length = header.param(ARRAY_PARAM_LENGTH);
-            final long elementSize = header.param(ARRAY_PARAM_ELEMENT_SIZE);
-            if (length < 0 || length > Integer.MAX_VALUE || elementSize != ValueTypes.elementSize(header.typeTag()))
+            final long length = header.param(ArrayDescriptor.PARAM_LENGTH);
+            final long elementSize = header.param(ArrayDescriptor.PARAM_ELEMENT_SIZE);
+            if (elementSize != ValueTypes.elementSize(header.typeTag()) || elementSize < 1 || length < 0 ||
+                length > ArrayDescriptor.maxLength((int)elementSize))
             {
                 return "parameters no array has: length " + length + ", element size " + elementSize;
             }
-            return needs(header, ARRAY_ELEMENTS_OFFSET + length * elementSize,
+            return needs(header, ArrayDescriptor.bodyLength((int)length, (int)elementSize),
                 "an array of " + length + " elements of " + elementSize + " bytes");
         }
 
@@ -109,13 +128,15 @@ final class SyncDescribers
         public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
             final ObjectState out) throws IOException
         {
-            out.field("length", header.param(ARRAY_PARAM_LENGTH)).summary(header.param(ARRAY_PARAM_LENGTH) + " elements");
-            readLock(file, ARRAY_LOCK_OFFSET, "lock", true, participants, out);
+            final long length = header.param(ArrayDescriptor.PARAM_LENGTH);
+            out.field("length", length).summary(length + " elements");
+            readLock(file, ArrayDescriptor.LOCK_OFFSET, "lock", true, participants, out);
         }
     }
 
     /**
-     * Locks, rlocks, semaphores, events, conditions and barriers: one kind, told apart by the type tag.
+     * Locks, rlocks, semaphores, events, conditions and barriers (one kind, told apart by the type
+     * tag), and the durable log's wake file.
      */
     static final class Sync extends BaseDescriber
     {
@@ -129,11 +150,16 @@ final class SyncDescribers
         @Override
         public String paramName(final SharedFileHeader header, final int index)
         {
+            final String type = header.typeTag();
+            if (type.equals(BARRIER) && index == BarrierDescriptor.PARAM_LAYOUT)
+            {
+                return "barrier layout version";
+            }
             if (index != 0)
             {
                 return null;
             }
-            return switch (header.typeTag())
+            return switch (type)
             {
                 case SEMAPHORE, BOUNDED_SEMAPHORE -> "permits";
                 case CONDITION -> "lock hash";
@@ -148,14 +174,20 @@ final class SyncDescribers
         {
             return switch (header.typeTag())
             {
-                case LOCK, RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, EVENT, CONDITION ->
-                    needs(header, RECORD_LENGTH, "a " + header.typeTag());
+                case LOCK, RLOCK -> needs(header, LockDescriptor.RECORD_LENGTH, "a " + header.typeTag());
+                case SEMAPHORE, BOUNDED_SEMAPHORE -> needs(header, SemaphoreDescriptor.BODY_LENGTH, "a semaphore");
+                case EVENT -> needs(header, EventDescriptor.BODY_LENGTH, "an event");
+                case CONDITION -> needs(header, ConditionDescriptor.BODY_LENGTH, "a condition");
                 case BARRIER ->
                 {
-                    final long parties = header.param(BARRIER_PARAM_PARTIES);
+                    final String version = versionProblem(header, BarrierDescriptor.PARAM_LAYOUT, "barrier",
+                        BarrierDescriptor.LAYOUT_VERSION);
+                    final long parties = header.param(BarrierDescriptor.PARAM_PARTIES);
                     final String barrier = "a barrier of " + parties + " parties";
-                    yield parties < 1 || parties > 1 << 16 ? barrier :
-                        needs(header, BARRIER_ARRIVALS_OFFSET + parties * Long.BYTES, barrier);
+                    yield version != null ? version : parties < 1 || parties > BarrierDescriptor.MAX_PARTIES ?
+                        "parameters no barrier has: " + parties + " parties, not in [1, " +
+                        BarrierDescriptor.MAX_PARTIES + "]" :
+                        needs(header, BarrierDescriptor.bodyLength((int)parties), barrier);
                 }
                 case LOG_WAKE ->
                 {
@@ -171,55 +203,53 @@ final class SyncDescribers
             final ObjectState out) throws IOException
         {
             final String type = header.typeTag();
-            if (type.equals(LOCK) || type.equals(RLOCK))
-            {
-                readLock(file, 0, type, type.equals(RLOCK), participants, out);
-                return;
-            }
-            if (type.equals(LOG_WAKE))
-            {
-                // Blocked takes and polls of the log's tailers sleep on it; every append signals it.
-                final boolean sleepers = WakeWords.read(header, file, LogWakeDescriptor.WAKE_OFFSET, "", out);
-                out.summary(sleepers ? "tailers may be asleep" : "no tailer asleep");
-                return;
-            }
-            final long word = file.getLong(body(0));
             switch (type)
             {
+                case LOCK, RLOCK -> readLock(file, 0, type, type.equals(RLOCK), participants, out);
                 case SEMAPHORE, BOUNDED_SEMAPHORE ->
                 {
-                    out.field("available", word)
-                        .summary(word + " of " + header.param(SEMAPHORE_PARAM_PERMITS) + " permits available");
-                    final boolean sleepers = WakeWords.read(header, file, SEMAPHORE_WAKE_OFFSET, "", out);
-                    if (header.bodyLength() >= SEMAPHORE_WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH)
-                    {
-                        out.summary(sleepers ? "waiters may be asleep" : "no waiter asleep");
-                    }
+                    final long available = file.getLong(body(SemaphoreDescriptor.PERMITS_OFFSET));
+                    out.field("available", available).summary(available + " of " +
+                        header.param(SemaphoreDescriptor.PARAM_PERMITS) + " permits available");
+                    sleepers(header, file, SemaphoreDescriptor.WAKE_OFFSET, "waiters", out);
                 }
                 case EVENT ->
                 {
-                    final boolean set = (word & EVENT_FLAG) != 0;
-                    out.field("set", set).field("setCount", word >>> 1).summary(set ? "set" : "clear");
+                    final long word = file.getLong(body(EventDescriptor.WORD_OFFSET));
+                    final boolean set = EventDescriptor.isSet(word);
+                    out.field("set", set).field("setCount", EventDescriptor.setCount(word)).summary(set ? "set" : "clear");
+                    sleepers(header, file, EventDescriptor.WAKE_OFFSET, "waiters", out);
                 }
                 case CONDITION ->
                 {
-                    final long mask = (1L << CONDITION_COUNTER_BITS) - 1;
-                    final long waits = (word >>> (2 * CONDITION_COUNTER_BITS)) & mask;
-                    final long wakeups = (word >>> CONDITION_COUNTER_BITS) & mask;
-                    final long waiting = (waits - wakeups) & mask;
+                    final long word = file.getLong(body(ConditionDescriptor.WORD_OFFSET));
+                    final long waiting = ConditionDescriptor.distance(ConditionDescriptor.waits(word),
+                        ConditionDescriptor.wakeups(word));
                     out.field("waiting", waiting).summary(waiting + " waiting");
+                    sleepers(header, file, ConditionDescriptor.WAKE_OFFSET, "waiters", out);
                 }
                 case BARRIER ->
                 {
-                    final long arrived = word & BARRIER_ARRIVED_MASK;
-                    final boolean broken = (word & BARRIER_BROKEN) != 0;
-                    out.field("generation", word >>> BARRIER_GENERATION_SHIFT).field("arrived", arrived)
+                    final long state = file.getLong(body(BarrierDescriptor.STATE_OFFSET));
+                    final int arrived = BarrierDescriptor.arrived(state);
+                    final boolean broken = BarrierDescriptor.isBroken(state);
+                    out.field("generation", BarrierDescriptor.generation(state)).field("arrived", arrived)
                         .field("broken", broken)
-                        .summary(arrived + " of " + header.param(BARRIER_PARAM_PARTIES) + " arrived" +
+                        .summary(arrived + " of " + header.param(BarrierDescriptor.PARAM_PARTIES) + " arrived" +
                             (broken ? ", broken" : ""));
+                    sleepers(header, file, BarrierDescriptor.WAKE_OFFSET, "waiters", out);
                 }
+                // Blocked takes and polls of the log's tailers sleep on it; every append signals it.
+                case LOG_WAKE -> sleepers(header, file, LogWakeDescriptor.WAKE_OFFSET, "tailers", out);
                 default -> out.problem("unknown sync type \"" + type + "\"");
             }
+        }
+
+        private static void sleepers(final SharedFileHeader header, final FileBytes file, final int offset,
+            final String who, final ObjectState out) throws IOException
+        {
+            final boolean asleep = WakeWords.read(header, file, offset, "", out);
+            out.summary(asleep ? who + " may be asleep" : "no " + who.substring(0, who.length() - 1) + " asleep");
         }
     }
 }
