@@ -8,6 +8,9 @@ import io.mmipc.Topic;
 import io.mmipc.agrona.map.ListDescriptor;
 import io.mmipc.agrona.map.MapDescriptor;
 import io.mmipc.agrona.queue.JoinableDescriptor;
+import io.mmipc.agrona.queue.PipeDescriptor;
+import io.mmipc.agrona.queue.QueueDescriptor;
+import io.mmipc.agrona.sync.BarrierDescriptor;
 import io.mmipc.agrona.topic.TopicDescriptor;
 import io.mmipc.codec.Codecs;
 import io.mmipc.internal.file.SharedFileDescriptor;
@@ -135,6 +138,23 @@ class DescribeKindsTest
         assertSound("news", "topic BLOCK (TOPIC, code 14)", "topic layout version", TopicDescriptor.LAYOUT_VERSION);
         assertSound("tasks" + JoinableDescriptor.SUFFIX, "joinable tasks (JOINABLE, code 15)", "joinable layout version",
             JoinableDescriptor.LAYOUT_VERSION);
+    }
+
+    @Test
+    void queuesPipesAndBarriersNameAndCheckTheirLayoutVersions() throws IOException
+    {
+        ctx.pipe("pipe", Codecs.utf8());
+        ctx.barrier("barrier", 2);
+        assertSound("tasks", "queue n:n (QUEUE_MANY_TO_MANY, code 11)", "queue layout version",
+            QueueDescriptor.LAYOUT_VERSION);
+        assertSound("pipe", "pipe duplex (PIPE, code 12)", "pipe layout version", PipeDescriptor.LAYOUT_VERSION);
+        assertSound("barrier", "barrier (SYNC, code 22)", "barrier layout version", BarrierDescriptor.LAYOUT_VERSION);
+        assertDamaged(withParam("tasks", QueueDescriptor.PARAM_LAYOUT, QueueDescriptor.LAYOUT_VERSION - 1), "LAYOUT",
+            "queue layout version " + (QueueDescriptor.LAYOUT_VERSION - 1) + "; this mmipc reads version " +
+            QueueDescriptor.LAYOUT_VERSION);
+        assertDamaged(withParam("pipe", PipeDescriptor.PARAM_LAYOUT, 77), "LAYOUT", "pipe layout version 77");
+        assertDamaged(withParam("barrier", BarrierDescriptor.PARAM_PARTIES, 0), "LAYOUT",
+            "parameters no barrier has: 0 parties, not in [1, " + BarrierDescriptor.MAX_PARTIES + "]");
     }
 
     @Test
