@@ -2,6 +2,7 @@ package io.mmipc.cli;
 
 import io.mmipc.IpcContext;
 import io.mmipc.JoinableQueue;
+import io.mmipc.QueueOptions;
 import io.mmipc.SharedList;
 import io.mmipc.SharedNamespace;
 import io.mmipc.Topic;
@@ -188,7 +189,7 @@ class DescribeKindsTest
         assertDamaged(withParam("news", TopicDescriptor.PARAM_SUBSCRIBERS, 1 << 12), "LAYOUT",
             "length shorter than the layout");
         assertDamaged(withParam("tasks" + JoinableDescriptor.SUFFIX, JoinableDescriptor.PARAM_SLOTS, 0), "LAYOUT",
-            "maxProcesses 0 not in [1, 65536]");
+            "maxProcesses 0 not in [1, " + QueueOptions.MAX_PROCESSES + "]");
         assertDamaged(withParam("tasks" + JoinableDescriptor.SUFFIX, JoinableDescriptor.PARAM_LAYOUT, 5), "LAYOUT",
             "joinable layout version 5; this mmipc reads version " + JoinableDescriptor.LAYOUT_VERSION);
     }

@@ -1,5 +1,6 @@
 package io.mmipc.cli.describe;
 
+import io.mmipc.QueueOptions;
 import io.mmipc.agrona.queue.JoinableDescriptor;
 import io.mmipc.cli.read.FileBytes;
 import io.mmipc.cli.read.Participants;
@@ -13,13 +14,11 @@ import static io.mmipc.agrona.queue.JoinableDescriptor.*;
 /**
  * A joinable queue's task file ({@link JoinableDescriptor}, {@code <queue>.joinable} beside the
  * queue): its unfinished tasks (what {@code join()} waits for), tasks lost with holders that died,
- * whether joiners sleep, and each queue object holding tasks.
+ * whether joiners sleep, and each queue object holding tasks (its slots are the queue's
+ * {@code maxProcesses}).
  */
 final class JoinableDescriber extends BaseDescriber
 {
-    /** More holder slots than any file this version makes: a bound on what a header may ask us to read. */
-    private static final int MAX_SLOTS = 1 << 16;
-
     JoinableDescriber()
     {
         super("maxProcesses", "joinable layout version");
@@ -40,9 +39,10 @@ final class JoinableDescriber extends BaseDescriber
             return version;
         }
         final long slots = header.param(PARAM_SLOTS);
-        if (slots < 1 || slots > MAX_SLOTS)
+        if (slots < 1 || slots > QueueOptions.MAX_PROCESSES)
         {
-            return "parameters no joinable file has: maxProcesses " + slots + " not in [1, " + MAX_SLOTS + "]";
+            return "parameters no joinable file has: maxProcesses " + slots + " not in [1, " +
+                QueueOptions.MAX_PROCESSES + "]";
         }
         return needs(header, bodyLength((int)slots), "a joinable file of " + slots + " holder slots");
     }
