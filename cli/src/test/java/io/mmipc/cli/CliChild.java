@@ -6,6 +6,7 @@ import io.mmipc.QueueOptions;
 import io.mmipc.SharedEvent;
 import io.mmipc.SharedInt;
 import io.mmipc.SharedLock;
+import io.mmipc.Topic;
 import io.mmipc.DurableLog;
 import io.mmipc.DurableLogConfig;
 import io.mmipc.LogAppender;
@@ -40,6 +41,7 @@ public final class CliChild
             case "create" -> create(Paths.get(args[1]), List.of(args).subList(2, args.length));
             case "join" -> join(Paths.get(args[1]), args[2]);
             case "churn" -> churn(Paths.get(args[1]), args[2]);
+            case "subscribe" -> subscribe(Paths.get(args[1]), args[2]);
             case "log" -> log(Paths.get(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("no scenario " + args[0]);
         }
@@ -169,6 +171,23 @@ public final class CliChild
             producer.setDaemon(true);
             producer.start();
             ready(ctx.directory().toString());
+            ctx.event("stop").await();
+        }
+    }
+
+    /**
+     * Makes context {@code name} with a topic "news", subscribes to it (the subscriber slot is
+     * this process's) and reads the one message the test publishes after the ready line.
+     */
+    private static void subscribe(final Path root, final String name) throws Exception
+    {
+        try (IpcContext ctx = IpcContext.builder().root(root).name(name).build();
+             Topic<String> news = ctx.topic("news", Codecs.utf8());
+             Topic.Subscription<String> subscription = news.subscribe())
+        {
+            ready(ctx.directory().toString());
+            System.out.println("GOT " + subscription.take());
+            System.out.flush();
             ctx.event("stop").await();
         }
     }

@@ -3,6 +3,7 @@ package io.mmipc.cli;
 import io.mmipc.IpcContext;
 import io.mmipc.MessageQueue;
 import io.mmipc.SharedLock;
+import io.mmipc.agrona.sync.LockDescriptor;
 import io.mmipc.codec.Codecs;
 import io.mmipc.internal.file.ObjectKind;
 import io.mmipc.internal.file.SharedFile;
@@ -131,7 +132,7 @@ class DescribeTest
             assertNotNull(file);
         }
         assertDamaged(ctx.directory().resolve("short"), "LAYOUT",
-            "length shorter than the layout: the body is 16 bytes, a lock needs 128");
+            "length shorter than the layout: the body is 16 bytes, a lock needs " + LockDescriptor.RECORD_LENGTH);
     }
 
     @Test

@@ -19,15 +19,15 @@ import io.mmipc.internal.wait.WakeWordDescriptor;
  * The body follows the common mmipc header; parameter 0 holds {@link #LAYOUT_VERSION}, so a
  * process with another layout refuses the file instead of sleeping on the wrong word.
  */
-final class LogWakeDescriptor
+public final class LogWakeDescriptor
 {
     /** The file's name: outside Chronicle's names ({@code *.cq4}, {@code *.cq4t}), so its scans skip it. */
-    static final String FILE_NAME = "mmipc-wake";
-    static final String TYPE = "log-wake";
+    public static final String FILE_NAME = "mmipc-wake";
+    public static final String TYPE = "log-wake";
     /** Bumped when this layout changes. */
-    static final int LAYOUT_VERSION = 1;
-    static final int WAKE_OFFSET = 0;
-    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    public static final int LAYOUT_VERSION = 1;
+    public static final int WAKE_OFFSET = 0;
+    public static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
 
     private LogWakeDescriptor()
     {

@@ -2,7 +2,10 @@ package io.mmipc.cli.command;
 
 import io.mmipc.cli.CliException;
 import io.mmipc.cli.ExitCodes;
+import io.mmipc.chronicle.LogWakeDescriptor;
+import io.mmipc.cli.describe.Describers;
 import io.mmipc.cli.describe.Holder;
+import io.mmipc.cli.describe.ObjectView;
 import io.mmipc.cli.read.Participants;
 import io.mmipc.cli.text.Formats;
 import io.mmipc.cli.text.Table;
@@ -10,6 +13,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,11 +57,13 @@ final class LogStat
     private final Map<String, Long> params;
     private final List<Tailer> tailers;
     private final List<Holder> readers;
+    private final ObjectView wake;
 
     private LogStat(final Path directory, final long firstIndex, final long lastIndex, final long entries,
         final long lastAppendMillis, final int files, final long bytes, final Map<String, Long> params,
-        final List<Tailer> tailers, final List<Holder> readers)
+        final List<Tailer> tailers, final List<Holder> readers, final ObjectView wake)
     {
+        this.wake = wake;
         this.directory = directory;
         this.firstIndex = firstIndex;
         this.lastIndex = lastIndex;
@@ -145,7 +151,24 @@ final class LogStat
                     }
                 }
             }
-            return new LogStat(directory, first, last, entries, lastAppend, files, bytes, params, tailers, readers);
+            return new LogStat(directory, first, last, entries, lastAppend, files, bytes, params, tailers, readers,
+                wake(directory, participants));
+        }
+    }
+
+    /**
+     * @return the log's wake file as {@code describe} reads it, or null when the log has none (a
+     *         log no mmipc process has opened since wake files came).
+     */
+    private static ObjectView wake(final Path directory, final Participants participants) throws IOException
+    {
+        try
+        {
+            return Describers.inspect(directory.resolve(LogWakeDescriptor.FILE_NAME), false, participants);
+        }
+        catch (final NoSuchFileException none)
+        {
+            return null;
         }
     }
 
@@ -155,6 +178,14 @@ final class LogStat
     private static long entriesBetween(final SingleChronicleQueue queue, final long from, final long to)
     {
         return queue.countExcerpts(from, to) + 1;
+    }
+
+    /**
+     * @return true when the log's wake file is damaged (the queue files are Chronicle's to judge).
+     */
+    boolean damaged()
+    {
+        return wake != null && wake.damaged();
     }
 
     String render(final long now)
@@ -191,6 +222,12 @@ final class LogStat
         }
         final long alive = readers.stream().filter(Holder::alive).count();
         sb.append("\nreader slots held: ").append(readers.size()).append(", ").append(alive).append(" alive\n");
+        if (wake != null)
+        {
+            sb.append("wake file: ").append(wake.damaged() ? "DAMAGED: " + String.join("; ", wake.problems()) :
+                wake.state().summaryText() + " (sleeps " + wake.state().fields().get("sleeps") + ", wakes " +
+                wake.state().fields().get("wakes") + ")").append('\n');
+        }
         return sb.toString();
     }
 
@@ -221,6 +258,7 @@ final class LogStat
         final List<Object> readerList = new ArrayList<>();
         readers.forEach(reader -> readerList.add(reader.toJson()));
         json.put("readers", readerList);
+        json.put("wake", wake == null ? null : wake.toJson());
         return json;
     }
 }

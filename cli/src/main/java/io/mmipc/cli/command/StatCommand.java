@@ -86,8 +86,9 @@ public final class StatCommand implements Callable<Integer>
         {
             if (log)
             {
-                printLog(out, LogStat.take(dir), false);
-                return ExitCodes.OK;
+                final LogStat stat = LogStat.take(dir);
+                printLog(out, stat, false);
+                return stat.damaged() ? ExitCodes.DAMAGED : ExitCodes.OK;
             }
             final ContextSnapshot snapshot = ContextSnapshot.take(dir);
             print(out, snapshot, false);

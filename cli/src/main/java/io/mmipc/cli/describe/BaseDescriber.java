@@ -47,4 +47,15 @@ abstract class BaseDescriber implements Describer
     {
         return SharedFileDescriptor.HEADER_LENGTH + offset;
     }
+
+    /**
+     * @return null when the layout version a kind stores in parameter {@code param} is
+     *         {@code expected}, else the problem, with both versions.
+     */
+    static String versionProblem(final SharedFileHeader header, final int param, final String what, final int expected)
+    {
+        final long version = header.param(param);
+        return version == expected ? null :
+            what + " layout version " + version + "; this mmipc reads version " + expected;
+    }
 }

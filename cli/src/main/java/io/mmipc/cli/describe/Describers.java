@@ -35,7 +35,12 @@ public final class Describers
         BY_KIND.put(ObjectKind.VALUE, new SyncDescribers.Value());
         BY_KIND.put(ObjectKind.ARRAY, new SyncDescribers.Array());
         BY_KIND.put(ObjectKind.SYNC, new SyncDescribers.Sync());
-        BY_KIND.put(ObjectKind.MAP, new SyncDescribers.Dict());
+        BY_KIND.put(ObjectKind.MAP, new MapDescribers.Dict("dict", "entry", "entries"));
+        BY_KIND.put(ObjectKind.NAMESPACE, new MapDescribers.Dict("namespace", "attribute", "attributes"));
+        BY_KIND.put(ObjectKind.LIST, new MapDescribers.SharedList());
+        BY_KIND.put(ObjectKind.TOPIC, new TopicDescriber());
+        BY_KIND.put(ObjectKind.JOINABLE, new JoinableDescriber());
+        BY_KIND.put(ObjectKind.POOL, new PoolWakeDescriber());
         BY_KIND.put(ObjectKind.COUNTERS, new CountersDescriber());
         for (final ObjectKind kind : ObjectKind.values())
         {

@@ -1,5 +1,7 @@
 package io.mmipc.cli.describe;
 
+import io.mmipc.agrona.queue.PipeDescriptor;
+import io.mmipc.agrona.queue.QueueDescriptor;
 import io.mmipc.cli.read.FileBytes;
 import io.mmipc.cli.read.Participants;
 import io.mmipc.QueueOptions;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.mmipc.cli.describe.QueueLayout.*;
 
 /**
  * Describers of ipc-agrona's queues and pipes: the messages waiting in each channel, the
@@ -47,16 +47,16 @@ public final class QueueDescribers
         final ObjectKind kind = header.kind();
         if (kind == ObjectKind.QUEUE_ONE_TO_ONE || kind == ObjectKind.QUEUE_MANY_TO_MANY)
         {
-            channels.add(new Channel("queue", BaseDescriber.body(QUEUE_CHANNEL_OFFSET),
-                (int)header.param(QUEUE_PARAM_CAPACITY)));
+            channels.add(new Channel("queue", BaseDescriber.body(QueueDescriptor.CHANNEL_OFFSET),
+                (int)header.param(QueueDescriptor.PARAM_CAPACITY)));
         }
         else if (kind == ObjectKind.PIPE)
         {
-            final long capacity = header.param(PIPE_PARAM_CAPACITY);
-            channels.add(new Channel("to end 1", BaseDescriber.body(pipeChannelOffset(capacity, 1)), (int)capacity));
-            if (header.param(PIPE_PARAM_DUPLEX) != 0)
+            final long capacity = header.param(PipeDescriptor.PARAM_CAPACITY);
+            channels.add(new Channel("to end 1", BaseDescriber.body(PipeDescriptor.channelOffset((int)capacity, 1)), (int)capacity));
+            if (header.param(PipeDescriptor.PARAM_DUPLEX) != 0)
             {
-                channels.add(new Channel("to end 2", BaseDescriber.body(pipeChannelOffset(capacity, 2)), (int)capacity));
+                channels.add(new Channel("to end 2", BaseDescriber.body(PipeDescriptor.channelOffset((int)capacity, 2)), (int)capacity));
             }
         }
         return channels;
@@ -112,7 +112,7 @@ public final class QueueDescribers
 
         Queue(final boolean oneToOne)
         {
-            super("capacity", "maxMessageLength", oneToOne ? "producer slots" : "maxProcesses");
+            super("capacity", "maxMessageLength", oneToOne ? "producer slots" : "maxProcesses", "queue layout version");
             this.oneToOne = oneToOne;
         }
 
@@ -125,8 +125,14 @@ public final class QueueDescribers
         @Override
         public String layoutProblem(final SharedFileHeader header)
         {
-            final long capacity = header.param(QUEUE_PARAM_CAPACITY);
-            final long slots = header.param(QUEUE_PARAM_SLOTS);
+            final String version = versionProblem(header, QueueDescriptor.PARAM_LAYOUT, "queue",
+                QueueDescriptor.LAYOUT_VERSION);
+            if (version != null)
+            {
+                return version;
+            }
+            final long capacity = header.param(QueueDescriptor.PARAM_CAPACITY);
+            final long slots = header.param(QueueDescriptor.PARAM_SLOTS);
             final String bad = capacityProblem(capacity);
             if (bad != null)
             {
@@ -137,7 +143,7 @@ public final class QueueDescribers
                 return "process slots " + slots +
                     (oneToOne ? ", not 1" : " not in [1, " + QueueOptions.MAX_PROCESSES + "]");
             }
-            return needs(header, queueBodyLength(capacity, slots),
+            return needs(header, QueueDescriptor.bodyLength((int)capacity, (int)slots),
                 "a queue of capacity " + capacity + " with " + slots + " slots");
         }
 
@@ -146,17 +152,17 @@ public final class QueueDescribers
             final ObjectState out) throws IOException
         {
             readChannels(header, file, out);
-            final ByteBuffer words = file.readFully(body(0), QUEUE_CHANNEL_OFFSET);
-            final long consumer = words.getLong(QUEUE_CONSUMER_WORD_OFFSET);
-            out.field("consumerWordTaken", consumer != 0).field("retired", words.getLong(QUEUE_RETIRED_COUNT_OFFSET));
-            final long capacity = header.param(QUEUE_PARAM_CAPACITY);
-            final int slots = (int)header.param(QUEUE_PARAM_SLOTS);
-            final ByteBuffer slotBytes = file.readFully(body(queueSlotsOffset(capacity)), slots * QUEUE_SLOT_LENGTH);
+            final ByteBuffer words = file.readFully(body(0), QueueDescriptor.CHANNEL_OFFSET);
+            final long consumer = words.getLong(QueueDescriptor.CONSUMER_WORD_OFFSET);
+            out.field("consumerWordTaken", consumer != 0).field("retired", words.getLong(QueueDescriptor.RETIRED_COUNT_OFFSET));
+            final long capacity = header.param(QueueDescriptor.PARAM_CAPACITY);
+            final int slots = (int)header.param(QueueDescriptor.PARAM_SLOTS);
+            final ByteBuffer slotBytes = file.readFully(body(QueueDescriptor.slotsOffset((int)capacity)), slots * QueueDescriptor.SLOT_LENGTH);
             final List<String> producers = new ArrayList<>();
             final List<String> consumers = new ArrayList<>();
             if (oneToOne)
             {
-                final Holder producer = Holder.of("producer", slotBytes.getLong(QUEUE_SLOT_HOLDER_OFFSET), participants);
+                final Holder producer = Holder.of("producer", slotBytes.getLong(QueueDescriptor.SLOT_HOLDER_OFFSET), participants);
                 final Holder taker = Holder.of("consumer", consumer, participants);
                 out.holder(producer).holder(taker);
                 addText(producers, producer);
@@ -167,19 +173,19 @@ public final class QueueDescribers
                 out.holder(Holder.of("consumer turn", consumer, participants));
                 for (int s = 0; s < slots; s++)
                 {
-                    final int slot = s * QUEUE_SLOT_LENGTH;
-                    final long roles = slotBytes.getLong(slot + QUEUE_SLOT_ROLES_OFFSET);
-                    final String role = (roles & QUEUE_ROLE_PRODUCER) != 0 ?
-                        (roles & QUEUE_ROLE_CONSUMER) != 0 ? "producer+consumer" : "producer" :
-                        (roles & QUEUE_ROLE_CONSUMER) != 0 ? "consumer" : "slot";
+                    final int slot = s * QueueDescriptor.SLOT_LENGTH;
+                    final long roles = slotBytes.getLong(slot + QueueDescriptor.SLOT_ROLES_OFFSET);
+                    final String role = (roles & QueueDescriptor.ROLE_PRODUCER) != 0 ?
+                        (roles & QueueDescriptor.ROLE_CONSUMER) != 0 ? "producer+consumer" : "producer" :
+                        (roles & QueueDescriptor.ROLE_CONSUMER) != 0 ? "consumer" : "slot";
                     final Holder holder = Holder.of(role + " (slot " + s + ")",
-                        slotBytes.getLong(slot + QUEUE_SLOT_HOLDER_OFFSET), participants);
+                        slotBytes.getLong(slot + QueueDescriptor.SLOT_HOLDER_OFFSET), participants);
                     out.holder(holder);
-                    if ((roles & QUEUE_ROLE_PRODUCER) != 0)
+                    if ((roles & QueueDescriptor.ROLE_PRODUCER) != 0)
                     {
                         addText(producers, holder);
                     }
-                    if ((roles & QUEUE_ROLE_CONSUMER) != 0)
+                    if ((roles & QueueDescriptor.ROLE_CONSUMER) != 0)
                     {
                         addText(consumers, holder);
                     }
@@ -207,26 +213,32 @@ public final class QueueDescribers
     {
         Pipe()
         {
-            super("capacity", "maxMessageLength", "duplex");
+            super("capacity", "maxMessageLength", "duplex", "pipe layout version");
         }
 
         @Override
         public String label(final SharedFileHeader header)
         {
-            return header.param(PIPE_PARAM_DUPLEX) != 0 ? "pipe duplex" : "pipe one-way";
+            return header.param(PipeDescriptor.PARAM_DUPLEX) != 0 ? "pipe duplex" : "pipe one-way";
         }
 
         @Override
         public String layoutProblem(final SharedFileHeader header)
         {
-            final long capacity = header.param(PIPE_PARAM_CAPACITY);
+            final String version = versionProblem(header, PipeDescriptor.PARAM_LAYOUT, "pipe",
+                PipeDescriptor.LAYOUT_VERSION);
+            if (version != null)
+            {
+                return version;
+            }
+            final long capacity = header.param(PipeDescriptor.PARAM_CAPACITY);
             final String bad = capacityProblem(capacity);
             if (bad != null)
             {
                 return bad;
             }
-            final boolean duplex = header.param(PIPE_PARAM_DUPLEX) != 0;
-            return needs(header, pipeBodyLength(capacity, duplex),
+            final boolean duplex = header.param(PipeDescriptor.PARAM_DUPLEX) != 0;
+            return needs(header, PipeDescriptor.bodyLength((int)capacity, duplex),
                 "a " + (duplex ? "duplex" : "one-way") + " pipe of capacity " + capacity);
         }
 
@@ -234,13 +246,13 @@ public final class QueueDescribers
         public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
             final ObjectState out) throws IOException
         {
-            final ByteBuffer ends = file.readFully(body(0), 2 * PIPE_END_SLOT_LENGTH);
+            final ByteBuffer ends = file.readFully(body(0), 2 * PipeDescriptor.END_SLOT_LENGTH);
             for (int end = 1; end <= 2; end++)
             {
-                final int slot = (end - 1) * PIPE_END_SLOT_LENGTH;
-                final long word = ends.getLong(slot + PIPE_END_TOKEN_OFFSET);
+                final int slot = (end - 1) * PipeDescriptor.END_SLOT_LENGTH;
+                final long word = ends.getLong(slot + PipeDescriptor.END_HOLDER_OFFSET);
                 final boolean open = word != 0;
-                final boolean everOpened = ends.getLong(slot + PIPE_END_EVER_OPENED_OFFSET) != 0;
+                final boolean everOpened = ends.getLong(slot + PipeDescriptor.END_EVER_OPENED_OFFSET) != 0;
                 final Holder holder = Holder.of("end " + end, word, participants);
                 out.field("end" + end + "Open", open).holder(holder);
                 out.summary("end " + end + (holder != null ? " open by " + (holder.corrupt() ? holder.text() :

@@ -1,5 +1,7 @@
 package io.mmipc.cli.describe;
 
+import io.mmipc.agrona.queue.ChannelDescriptor;
+import io.mmipc.agrona.queue.SpillFiles;
 import io.mmipc.cli.read.FileBytes;
 
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.mmipc.cli.describe.QueueLayout.*;
 import static org.agrona.concurrent.ringbuffer.RecordDescriptor.ALIGNMENT;
 import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
 import static org.agrona.concurrent.ringbuffer.RingBuffer.PADDING_MSG_TYPE_ID;
@@ -31,7 +32,7 @@ public final class RingSnapshot
 {
     /**
      * @param position the record's position in the ring's stream.
-     * @param kind     {@link QueueLayout#DATA_MSG_TYPE_ID} or {@link QueueLayout#SPILL_MSG_TYPE_ID}.
+     * @param kind     {@link ChannelDescriptor#ChannelDescriptor.DATA_MSG_TYPE_ID} or {@link ChannelDescriptor#ChannelDescriptor.SPILL_MSG_TYPE_ID}.
      * @param payload  the message (data), or the spill reference (spill).
      * @param length   the message's length (for a spill: the spilled message's).
      * @param taken    handed to a consumer that has not finished its batch yet.
@@ -40,12 +41,14 @@ public final class RingSnapshot
     {
         public boolean spilled()
         {
-            return kind == SPILL_MSG_TYPE_ID;
+            return kind == ChannelDescriptor.SPILL_MSG_TYPE_ID;
         }
     }
 
     /** Bytes read at a time: the tool's memory stays bounded whatever the ring's capacity. */
     private static final int WINDOW = 256 * 1024;
+    /** Reads of a live ring's positions before the tool shows them as read: a few microseconds each. */
+    private static final int POSITION_ATTEMPTS = 1000;
 
     private final int capacity;
     private FileBytes file;
@@ -83,20 +86,41 @@ public final class RingSnapshot
     private void load(final FileBytes file, final long channel, final int keep) throws IOException
     {
         final ByteBuffer slot = file.readFully(channel, 24);
-        taken = slot.getLong(CHANNEL_TAKEN_POSITION_OFFSET);
-        consumed = slot.getLong(CHANNEL_CONSUMED_COUNT_OFFSET);
-        skipped = slot.getLong(CHANNEL_SKIPPED_COUNT_OFFSET);
+        taken = slot.getLong(ChannelDescriptor.TAKEN_POSITION_OFFSET);
+        consumed = slot.getLong(ChannelDescriptor.CONSUMED_COUNT_OFFSET);
+        skipped = slot.getLong(ChannelDescriptor.SKIPPED_COUNT_OFFSET);
         this.file = file;
-        this.ring = channel + CHANNEL_RING_OFFSET;
+        this.ring = channel + ChannelDescriptor.RING_OFFSET;
         this.headPosition = ring + capacity + HEAD_POSITION_OFFSET;
-        head = file.getLong(headPosition);
-        tail = file.getLong(ring + capacity + TAIL_POSITION_OFFSET);
+        readPositions(file, ring + capacity + TAIL_POSITION_OFFSET);
         if (head < 0 || tail < head || tail - head > capacity)
         {
             problem = "head " + head + " and tail " + tail + " do not fit a ring of " + capacity + " bytes";
             return;
         }
         walk(keep);
+    }
+
+    /**
+     * Reads a head and a tail that held together, as Agrona's {@code size()} does: the head, the
+     * tail, then the head again until it did not move in between. Read one after the other, a
+     * live ring's positions can be a lap or more apart (the producer and consumer moved between
+     * the reads), which is no damage. A ring that never holds still for a few reads is shown as read.
+     */
+    private void readPositions(final FileBytes file, final long tailPosition) throws IOException
+    {
+        long headAfter = file.getLong(headPosition);
+        for (int attempt = 0; attempt < POSITION_ATTEMPTS; attempt++)
+        {
+            final long headBefore = headAfter;
+            tail = file.getLong(tailPosition);
+            headAfter = file.getLong(headPosition);
+            if (headAfter == headBefore)
+            {
+                break;
+            }
+        }
+        head = headAfter;
     }
 
     /**
@@ -136,9 +160,9 @@ public final class RingSnapshot
             final int type = window.getInt((int)(position - windowStart) + 4);
             if (type != PADDING_MSG_TYPE_ID)
             {
-                final int kind = type & KIND_MASK;
+                final int kind = type & ChannelDescriptor.KIND_MASK;
                 final int payload = length - HEADER_LENGTH;
-                if (kind != DATA_MSG_TYPE_ID && (kind != SPILL_MSG_TYPE_ID || payload != SPILL_REF_LENGTH))
+                if (kind != ChannelDescriptor.DATA_MSG_TYPE_ID && (kind != ChannelDescriptor.SPILL_MSG_TYPE_ID || payload != SpillFiles.REF_LENGTH))
                 {
                     problem = "record type 0x" + Integer.toHexString(type) + " (length " + length + ") at position " +
                         position + " is neither data, spill nor padding";
@@ -154,8 +178,8 @@ public final class RingSnapshot
                     }
                     final byte[] body = new byte[payload];
                     window.get((int)(position - windowStart) + HEADER_LENGTH, body);
-                    final int messageLength = kind == DATA_MSG_TYPE_ID ? payload :
-                        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).getInt(SPILL_REF_LENGTH_OFFSET);
+                    final int messageLength = kind == ChannelDescriptor.DATA_MSG_TYPE_ID ? payload :
+                        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).getInt(SpillFiles.REF_LENGTH_OFFSET);
                     records.add(new Record(position, kind, body, messageLength, position < taken));
                 }
                 messages++;

@@ -1,33 +1,51 @@
 package io.mmipc.cli.describe;
 
+import io.mmipc.agrona.sync.ArrayDescriptor;
+import io.mmipc.agrona.sync.BarrierDescriptor;
+import io.mmipc.agrona.sync.ConditionDescriptor;
+import io.mmipc.agrona.sync.EventDescriptor;
+import io.mmipc.agrona.sync.LockDescriptor;
+import io.mmipc.agrona.sync.SemaphoreDescriptor;
+import io.mmipc.agrona.sync.ValueDescriptor;
+import io.mmipc.chronicle.LogWakeDescriptor;
 import io.mmipc.cli.read.FileBytes;
 import io.mmipc.cli.read.Participants;
 import io.mmipc.internal.file.SharedFileHeader;
-import io.mmipc.internal.wait.WakeWordDescriptor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-import static io.mmipc.cli.describe.SyncLayout.*;
-
 /**
- * Describers of ipc-agrona's values, arrays, lock-family files and dicts: what their words hold
- * and who holds their owner words.
+ * Describers of ipc-agrona's values, arrays and lock-family files, and of the durable log's wake
+ * file (a {@code SYNC} file of type {@value #LOG_WAKE}): what their words hold, who holds their
+ * owner words, and whether waiters sleep on their wake words. Offsets and word layouts are read
+ * from the {@code io.mmipc.agrona.sync} descriptors; value and array type tags and element sizes
+ * from the generated {@link ValueTypes}.
  */
 final class SyncDescribers
 {
+    static final String LOG_WAKE = LogWakeDescriptor.TYPE;
+    private static final String LOCK = LockDescriptor.TYPE;
+    private static final String RLOCK = LockDescriptor.REENTRANT_TYPE;
+    private static final String SEMAPHORE = SemaphoreDescriptor.TYPE;
+    private static final String BOUNDED_SEMAPHORE = SemaphoreDescriptor.BOUNDED_TYPE;
+    private static final String EVENT = EventDescriptor.TYPE;
+    private static final String CONDITION = ConditionDescriptor.TYPE;
+    private static final String BARRIER = BarrierDescriptor.TYPE;
+
     private SyncDescribers()
     {
     }
 
     /**
-     * Reads a lock record at body offset {@code offset}: its holder, and for an rlock its hold count.
+     * Reads a lock record ({@link LockDescriptor}) at body offset {@code offset}: its holder, and
+     * for an rlock its hold count.
      */
     static void readLock(final FileBytes file, final long offset, final String role, final boolean reentrant,
         final Participants participants, final ObjectState out) throws IOException
     {
-        final ByteBuffer record = file.readFully(BaseDescriber.body(offset), 16);
-        final long word = record.getLong(LOCK_OWNER_OFFSET);
+        final ByteBuffer record = file.readFully(BaseDescriber.body(offset), LockDescriptor.HOLD_COUNT_OFFSET + Long.BYTES);
+        final long word = record.getLong(LockDescriptor.OWNER_OFFSET);
         final Holder holder = Holder.of(role, word, participants);
         out.holder(holder);
         if (holder == null)
@@ -38,7 +56,7 @@ final class SyncDescribers
         out.summary(role + " held by " + holder.text());
         if (reentrant && !holder.corrupt())
         {
-            final long holds = record.getLong(LOCK_HOLD_COUNT_OFFSET);
+            final long holds = record.getLong(LockDescriptor.HOLD_COUNT_OFFSET);
             out.field("holdCount", holds).summary(holds + (holds == 1 ? " hold" : " holds"));
         }
     }
@@ -54,14 +72,14 @@ final class SyncDescribers
         @Override
         public String layoutProblem(final SharedFileHeader header)
         {
-            return needs(header, VALUE_BODY_LENGTH, "a value");
+            return needs(header, ValueDescriptor.BODY_LENGTH, "a value");
         }
 
         @Override
         public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
             final ObjectState out) throws IOException
         {
-            final ByteBuffer value = file.readFully(body(VALUE_OFFSET), Long.BYTES);
+            final ByteBuffer value = file.readFully(body(ValueDescriptor.VALUE_OFFSET), Long.BYTES);
             final Object shown = ValueTypes.value(header.typeTag(), value);
             if (shown == null)
             {
@@ -71,15 +89,19 @@ final class SyncDescribers
             {
                 out.field("value", shown).summary("= " + shown);
             }
-            readLock(file, VALUE_LOCK_OFFSET, "lock", true, participants, out);
+            readLock(file, ValueDescriptor.LOCK_OFFSET, "lock", true, participants, out);
         }
     }
 
+    /**
+     * An array: its length and element size in the header, its lock record before the elements.
+     */
     static final class Array extends BaseDescriber
     {
         Array()
         {
-            super(BasicDescribers.paramNames(ARRAY_PARAM_LENGTH, "length", ARRAY_PARAM_ELEMENT_SIZE, "element size"));
+            super(BasicDescribers.paramNames(ArrayDescriptor.PARAM_LENGTH, "length", ArrayDescriptor.PARAM_ELEMENT_SIZE,
+                "element size"));
         }
 
         @Override
@@ -91,13 +113,14 @@ final class SyncDescribers
         @Override
         public String layoutProblem(final SharedFileHeader header)
         {
-            final long length = header.param(ARRAY_PARAM_LENGTH);
-            final long elementSize = header.param(ARRAY_PARAM_ELEMENT_SIZE);
-            if (length < 0 || length > Integer.MAX_VALUE || elementSize != ValueTypes.elementSize(header.typeTag()))
+            final long length = header.param(ArrayDescriptor.PARAM_LENGTH);
+            final long elementSize = header.param(ArrayDescriptor.PARAM_ELEMENT_SIZE);
+            if (elementSize != ValueTypes.elementSize(header.typeTag()) || elementSize < 1 || length < 0 ||
+                length > ArrayDescriptor.maxLength((int)elementSize))
             {
                 return "parameters no array has: length " + length + ", element size " + elementSize;
             }
-            return needs(header, ARRAY_ELEMENTS_OFFSET + length * elementSize,
+            return needs(header, ArrayDescriptor.bodyLength((int)length, (int)elementSize),
                 "an array of " + length + " elements of " + elementSize + " bytes");
         }
 
@@ -105,34 +128,43 @@ final class SyncDescribers
         public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
             final ObjectState out) throws IOException
         {
-            out.field("length", header.param(ARRAY_PARAM_LENGTH)).summary(header.param(ARRAY_PARAM_LENGTH) + " elements");
-            readLock(file, ARRAY_LOCK_OFFSET, "lock", true, participants, out);
+            final long length = header.param(ArrayDescriptor.PARAM_LENGTH);
+            out.field("length", length).summary(length + " elements");
+            readLock(file, ArrayDescriptor.LOCK_OFFSET, "lock", true, participants, out);
         }
     }
 
     /**
-     * Locks, rlocks, semaphores, events, conditions and barriers: one kind, told apart by the type tag.
+     * Locks, rlocks, semaphores, events, conditions and barriers (one kind, told apart by the type
+     * tag), and the durable log's wake file.
      */
     static final class Sync extends BaseDescriber
     {
         @Override
         public String label(final SharedFileHeader header)
         {
-            return header.typeTag().isEmpty() ? "sync" : header.typeTag();
+            return header.typeTag().isEmpty() ? "sync" : header.typeTag().equals(LOG_WAKE) ? "log wake" :
+                header.typeTag();
         }
 
         @Override
         public String paramName(final SharedFileHeader header, final int index)
         {
+            final String type = header.typeTag();
+            if (type.equals(BARRIER) && index == BarrierDescriptor.PARAM_LAYOUT)
+            {
+                return "barrier layout version";
+            }
             if (index != 0)
             {
                 return null;
             }
-            return switch (header.typeTag())
+            return switch (type)
             {
                 case SEMAPHORE, BOUNDED_SEMAPHORE -> "permits";
                 case CONDITION -> "lock hash";
                 case BARRIER -> "parties";
+                case LOG_WAKE -> "log wake layout version";
                 default -> null;
             };
         }
@@ -142,14 +174,25 @@ final class SyncDescribers
         {
             return switch (header.typeTag())
             {
-                case LOCK, RLOCK, SEMAPHORE, BOUNDED_SEMAPHORE, EVENT, CONDITION ->
-                    needs(header, RECORD_LENGTH, "a " + header.typeTag());
+                case LOCK, RLOCK -> needs(header, LockDescriptor.RECORD_LENGTH, "a " + header.typeTag());
+                case SEMAPHORE, BOUNDED_SEMAPHORE -> needs(header, SemaphoreDescriptor.BODY_LENGTH, "a semaphore");
+                case EVENT -> needs(header, EventDescriptor.BODY_LENGTH, "an event");
+                case CONDITION -> needs(header, ConditionDescriptor.BODY_LENGTH, "a condition");
                 case BARRIER ->
                 {
-                    final long parties = header.param(BARRIER_PARAM_PARTIES);
+                    final String version = versionProblem(header, BarrierDescriptor.PARAM_LAYOUT, "barrier",
+                        BarrierDescriptor.LAYOUT_VERSION);
+                    final long parties = header.param(BarrierDescriptor.PARAM_PARTIES);
                     final String barrier = "a barrier of " + parties + " parties";
-                    yield parties < 1 || parties > 1 << 16 ? barrier :
-                        needs(header, BARRIER_ARRIVALS_OFFSET + parties * Long.BYTES, barrier);
+                    yield version != null ? version : parties < 1 || parties > BarrierDescriptor.MAX_PARTIES ?
+                        "parameters no barrier has: " + parties + " parties, not in [1, " +
+                        BarrierDescriptor.MAX_PARTIES + "]" :
+                        needs(header, BarrierDescriptor.bodyLength((int)parties), barrier);
+                }
+                case LOG_WAKE ->
+                {
+                    final String version = versionProblem(header, 0, "log wake", LogWakeDescriptor.LAYOUT_VERSION);
+                    yield version != null ? version : needs(header, LogWakeDescriptor.BODY_LENGTH, "a log wake file");
                 }
                 default -> "unknown sync type \"" + header.typeTag() + "\"";
             };
@@ -160,150 +203,53 @@ final class SyncDescribers
             final ObjectState out) throws IOException
         {
             final String type = header.typeTag();
-            if (type.equals(LOCK) || type.equals(RLOCK))
-            {
-                readLock(file, 0, type, type.equals(RLOCK), participants, out);
-                return;
-            }
-            final long word = file.getLong(body(0));
             switch (type)
             {
+                case LOCK, RLOCK -> readLock(file, 0, type, type.equals(RLOCK), participants, out);
                 case SEMAPHORE, BOUNDED_SEMAPHORE ->
                 {
-                    out.field("available", word)
-                        .summary(word + " of " + header.param(SEMAPHORE_PARAM_PERMITS) + " permits available");
-                    readWakeWord(header, file, SEMAPHORE_WAKE_OFFSET, out);
+                    final long available = file.getLong(body(SemaphoreDescriptor.PERMITS_OFFSET));
+                    out.field("available", available).summary(available + " of " +
+                        header.param(SemaphoreDescriptor.PARAM_PERMITS) + " permits available");
+                    sleepers(header, file, SemaphoreDescriptor.WAKE_OFFSET, "waiters", out);
                 }
                 case EVENT ->
                 {
-                    final boolean set = (word & EVENT_FLAG) != 0;
-                    out.field("set", set).field("setCount", word >>> 1).summary(set ? "set" : "clear");
+                    final long word = file.getLong(body(EventDescriptor.WORD_OFFSET));
+                    final boolean set = EventDescriptor.isSet(word);
+                    out.field("set", set).field("setCount", EventDescriptor.setCount(word)).summary(set ? "set" : "clear");
+                    sleepers(header, file, EventDescriptor.WAKE_OFFSET, "waiters", out);
                 }
                 case CONDITION ->
                 {
-                    final long mask = (1L << CONDITION_COUNTER_BITS) - 1;
-                    final long waits = (word >>> (2 * CONDITION_COUNTER_BITS)) & mask;
-                    final long wakeups = (word >>> CONDITION_COUNTER_BITS) & mask;
-                    final long waiting = (waits - wakeups) & mask;
+                    final long word = file.getLong(body(ConditionDescriptor.WORD_OFFSET));
+                    final long waiting = ConditionDescriptor.distance(ConditionDescriptor.waits(word),
+                        ConditionDescriptor.wakeups(word));
                     out.field("waiting", waiting).summary(waiting + " waiting");
+                    sleepers(header, file, ConditionDescriptor.WAKE_OFFSET, "waiters", out);
                 }
                 case BARRIER ->
                 {
-                    final long arrived = word & BARRIER_ARRIVED_MASK;
-                    final boolean broken = (word & BARRIER_BROKEN) != 0;
-                    out.field("generation", word >>> BARRIER_GENERATION_SHIFT).field("arrived", arrived)
+                    final long state = file.getLong(body(BarrierDescriptor.STATE_OFFSET));
+                    final int arrived = BarrierDescriptor.arrived(state);
+                    final boolean broken = BarrierDescriptor.isBroken(state);
+                    out.field("generation", BarrierDescriptor.generation(state)).field("arrived", arrived)
                         .field("broken", broken)
-                        .summary(arrived + " of " + header.param(BARRIER_PARAM_PARTIES) + " arrived" +
+                        .summary(arrived + " of " + header.param(BarrierDescriptor.PARAM_PARTIES) + " arrived" +
                             (broken ? ", broken" : ""));
+                    sleepers(header, file, BarrierDescriptor.WAKE_OFFSET, "waiters", out);
                 }
+                // Blocked takes and polls of the log's tailers sleep on it; every append signals it.
+                case LOG_WAKE -> sleepers(header, file, LogWakeDescriptor.WAKE_OFFSET, "tailers", out);
                 default -> out.problem("unknown sync type \"" + type + "\"");
             }
         }
-    }
 
-    /**
-     * A wake word slot records no count of waiters: its sleepers flag says that someone may be
-     * asleep on it (set by a waiter before it sleeps, cleared by the publisher that wakes them all),
-     * and two counters how often waiters slept and publishers woke them.
-     */
-    private static void readWakeWord(final SharedFileHeader header, final FileBytes file, final int offset,
-        final ObjectState out) throws IOException
-    {
-        if (header.bodyLength() < offset + WakeWordDescriptor.SLOT_LENGTH)
+        private static void sleepers(final SharedFileHeader header, final FileBytes file, final int offset,
+            final String who, final ObjectState out) throws IOException
         {
-            return; // a file from before wake words
-        }
-        final ByteBuffer slot = file.readFully(BaseDescriber.body(offset), WakeWordDescriptor.SLEEPS_OFFSET + Long.BYTES);
-        final boolean sleepers = (slot.getInt(WakeWordDescriptor.WORD_OFFSET) & WakeWordDescriptor.SLEEPERS) != 0;
-        out.field("sleepers", sleepers).field("sleeps", slot.getLong(WakeWordDescriptor.SLEEPS_OFFSET))
-            .field("wakes", slot.getLong(WakeWordDescriptor.WAKES_OFFSET))
-            .summary(sleepers ? "waiters may be asleep" : "no waiter asleep");
-    }
-
-    static final class Dict extends BaseDescriber
-    {
-        Dict()
-        {
-            super("maxEntries", "maxKeyBytes", "maxValueBytes", "dataBytes", "stripes", "blockBytes", "map layout version");
-        }
-
-        @Override
-        public String label(final SharedFileHeader header)
-        {
-            return "dict";
-        }
-
-        @Override
-        public String layoutProblem(final SharedFileHeader header)
-        {
-            final long stripes = header.param(MAP_PARAM_STRIPES);
-            if (stripes < 1 || stripes > 1 << 16)
-            {
-                return "a dict of " + stripes + " stripes";
-            }
-            return needs(header, MAP_HEADER_LENGTH + stripes * MAP_STRIPE_LENGTH, "a dict of " + stripes + " stripes");
-        }
-
-        @Override
-        public void read(final SharedFileHeader header, final FileBytes file, final Participants participants,
-            final ObjectState out) throws IOException
-        {
-            final int stripes = (int)header.param(MAP_PARAM_STRIPES);
-            final ByteBuffer all = file.readFully(body(MAP_HEADER_LENGTH), stripes * MAP_STRIPE_LENGTH);
-            long entries = 0;
-            int held = 0;
-            for (int s = 0; s < stripes; s++)
-            {
-                final int stripe = s * MAP_STRIPE_LENGTH;
-                entries += all.getLong(stripe + MAP_STRIPE_COUNT_OFFSET);
-                final Holder holder = Holder.of("stripe " + s, all.getLong(stripe + MAP_STRIPE_LOCK_OFFSET), participants);
-                out.holder(holder);
-                held += holder == null ? 0 : 1;
-            }
-            out.field("entries", entries).field("stripesHeld", held)
-                .summary(entries + (entries == 1 ? " entry" : " entries"))
-                .summary(held == 0 ? "no stripe locked" : held + " of " + stripes + " stripes locked");
-            readSpace(header, file, out);
-        }
-
-        /**
-         * The data space in use, counted from the block hint bitmap: a claim sets a block's bit after
-         * taking it and a free clears it before giving it back, so the count is exact except after a
-         * crash between the two, where it counts low. Keys and values that fit an entry record's
-         * inline area take no block.
-         */
-        private static void readSpace(final SharedFileHeader header, final FileBytes file, final ObjectState out)
-            throws IOException
-        {
-            final long blockBytes = header.param(MAP_PARAM_BLOCK_BYTES);
-            final long dataBytes = header.param(MAP_PARAM_DATA_BYTES);
-            final long maxEntries = header.param(MAP_PARAM_MAX_ENTRIES);
-            if (blockBytes < 1 || dataBytes < 0 || dataBytes % blockBytes != 0 || maxEntries < 1 ||
-                dataBytes / blockBytes > Integer.MAX_VALUE)
-            {
-                out.problem("dict parameters dataBytes " + dataBytes + ", blockBytes " + blockBytes + ", maxEntries " +
-                    maxEntries + " describe no layout");
-                return;
-            }
-            final long blocks = dataBytes / blockBytes;
-            final long offset = mapBlockBitsOffset(maxEntries, header.param(MAP_PARAM_STRIPES));
-            final long words = mapBitmapWords(blocks);
-            if (offset + words * Long.BYTES > header.bodyLength())
-            {
-                out.problem("the block bitmap at " + offset + " lies past the body's " + header.bodyLength() + " bytes");
-                return;
-            }
-            final ByteBuffer bits = file.readFully(body(offset), (int)(words * Long.BYTES));
-            long used = 0;
-            for (int w = 0; w < words; w++)
-            {
-                used += Long.bitCount(bits.getLong(w * Long.BYTES));
-            }
-            used -= words * 64 - blocks; // the spare bits past the last block are set at creation
-            final long usedBytes = used * blockBytes;
-            out.field("blocksUsed", used).field("blocks", blocks).field("dataBytesUsed", usedBytes)
-                .field("dataBytesFree", dataBytes - usedBytes)
-                .summary("data " + used + " of " + blocks + " blocks used (" + (dataBytes - usedBytes) + " bytes free)");
+            final boolean asleep = WakeWords.read(header, file, offset, "", out);
+            out.summary(asleep ? who + " may be asleep" : "no " + who.substring(0, who.length() - 1) + " asleep");
         }
     }
 }

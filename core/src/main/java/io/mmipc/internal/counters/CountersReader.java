@@ -1,22 +1,19 @@
 package io.mmipc.internal.counters;
 
 import io.mmipc.internal.file.ObjectKind;
-import io.mmipc.internal.file.SharedFileDescriptor;
+import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileHeader;
 import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.owner.ProcessIdentity;
 
+import org.agrona.concurrent.AtomicBuffer;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,10 +24,14 @@ import java.util.TreeMap;
 import static io.mmipc.internal.counters.CountersDescriptor.*;
 
 /**
- * Reads the counters files of a context directory ({@link CountersDescriptor}) with plain
- * positional reads, never mapping them: what it reads is a snapshot of values their writers keep
- * adding to, and every length and id in it is checked before use. A file it cannot make sense of
- * is reported with the reason, never thrown.
+ * Reads the counters files of a context directory ({@link CountersDescriptor}): the header with
+ * plain file I/O and checked first, then the records through a {@link SharedFile} mapping, inside
+ * its enter/exit guard, so a file truncated under the reader is a reported fault rather than a
+ * crash, and with acquire/volatile reads of the words other processes publish. What it reads is a
+ * snapshot of values their writers keep adding to, and every length and id in it is checked
+ * before use. Files still under their temporary name are skipped; a file it cannot make sense of
+ * is reported with the reason, never thrown. The one reader of counters: {@code mmipc stat} and
+ * {@link io.mmipc.ContextStats} both read through it.
  */
 public final class CountersReader
 {
@@ -111,7 +112,13 @@ public final class CountersReader
         final List<Path> paths = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, FILE_PREFIX + "*"))
         {
-            entries.forEach(paths::add);
+            for (final Path entry : entries)
+            {
+                if (!SharedFiles.isTemporaryName(entry.getFileName().toString()))
+                {
+                    paths.add(entry); // a file being created is published by its link, whole
+                }
+            }
         }
         paths.sort(null);
         final List<ProcessFile> files = new ArrayList<>();
@@ -188,44 +195,77 @@ public final class CountersReader
                 header.param(PARAM_RECORD_LENGTH) + " bytes, " + records + " of them in a body of " +
                 header.bodyLength() + " bytes: not layout " + LAYOUT_VERSION + " of this version");
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
+        final SharedFile file;
+        try
         {
-            final ByteBuffer head = read(channel, SharedFileDescriptor.HEADER_LENGTH, RECORDS_OFFSET);
-            final int allocated = head.getInt(ALLOCATED_OFFSET);
-            final long notCounted = head.getLong(NOT_COUNTED_OFFSET);
-            if (allocated < 0 || allocated > records)
-            {
-                return new ProcessFile(path, process, process.isAlive(), List.of(), notCounted,
-                    "records allocated " + allocated + " not in [0, " + records + "]");
-            }
-            final ByteBuffer body = read(channel, SharedFileDescriptor.HEADER_LENGTH + RECORDS_OFFSET,
-                allocated * RECORD_LENGTH);
-            final Map<String, Record> byObject = new LinkedHashMap<>();
-            String problem = null;
-            for (int i = 0; i < allocated; i++)
-            {
-                final int offset = i * RECORD_LENGTH;
-                final CounterSet set = CounterSet.fromId(body.getInt(offset + SET_ID_OFFSET));
-                final int length = body.getInt(offset + NAME_LENGTH_OFFSET);
-                if (set == null || length < 1 || length > MAX_NAME_LENGTH)
-                {
-                    problem = "record " + i + ": set id " + body.getInt(offset + SET_ID_OFFSET) + ", name length " +
-                        length + ": not a record this version writes";
-                    continue;
-                }
-                final byte[] name = new byte[length];
-                body.get(offset + NAME_OFFSET, name);
-                final long[] values = new long[RECORD_COUNTERS];
-                for (int c = 0; c < RECORD_COUNTERS; c++)
-                {
-                    values[c] = body.getLong(offset + VALUES_OFFSET + c * Long.BYTES);
-                }
-                final Record record = new Record(set, new String(name, StandardCharsets.US_ASCII), values);
-                byObject.merge(set.id() + "/" + record.object(), record, CountersReader::add);
-            }
-            return new ProcessFile(path, process, process.isAlive(), new ArrayList<>(byObject.values()), notCounted,
-                problem);
+            file = SharedFiles.open(path, spec((int)records));
         }
+        catch (final NoSuchFileException gone)
+        {
+            throw gone;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return broken(path, process, "cannot open: " + ex.getMessage());
+        }
+        try (file)
+        {
+            file.enter();
+            try
+            {
+                return readRecords(path, process, file.body(), (int)records);
+            }
+            catch (final InternalError fault)
+            {
+                return broken(path, process, file.translateFault(fault).getMessage());
+            }
+            finally
+            {
+                file.exit();
+            }
+        }
+    }
+
+    /**
+     * Reads the records the writer has published: the allocated count with acquire (a record's
+     * metadata is whole before the count that covers it is stored with release), then each value
+     * with a volatile read, since its writer keeps adding to it (a plain read may tear or be hoisted).
+     */
+    private static ProcessFile readRecords(final Path path, final ProcessIdentity process, final AtomicBuffer body,
+        final int records)
+    {
+        final int allocated = body.getIntVolatile(ALLOCATED_OFFSET);
+        final long notCounted = body.getLongVolatile(NOT_COUNTED_OFFSET);
+        if (allocated < 0 || allocated > records)
+        {
+            return new ProcessFile(path, process, process.isAlive(), List.of(), notCounted,
+                "records allocated " + allocated + " not in [0, " + records + "]");
+        }
+        final Map<String, Record> byObject = new LinkedHashMap<>();
+        String problem = null;
+        final byte[] name = new byte[MAX_NAME_LENGTH];
+        for (int i = 0; i < allocated; i++)
+        {
+            final int offset = recordOffset(i);
+            final CounterSet set = CounterSet.fromId(body.getInt(offset + SET_ID_OFFSET));
+            final int length = body.getInt(offset + NAME_LENGTH_OFFSET);
+            if (set == null || length < 1 || length > MAX_NAME_LENGTH)
+            {
+                problem = "record " + i + ": set id " + body.getInt(offset + SET_ID_OFFSET) + ", name length " +
+                    length + ": not a record this version writes";
+                continue;
+            }
+            body.getBytes(offset + NAME_OFFSET, name, 0, length);
+            final long[] values = new long[RECORD_COUNTERS];
+            for (int c = 0; c < RECORD_COUNTERS; c++)
+            {
+                values[c] = body.getLongVolatile(counterOffset(offset, c));
+            }
+            final Record record = new Record(set, new String(name, 0, length, StandardCharsets.US_ASCII), values);
+            byObject.merge(set.id() + "/" + record.object(), record, CountersReader::add);
+        }
+        return new ProcessFile(path, process, process.isAlive(), new ArrayList<>(byObject.values()), notCounted,
+            problem);
     }
 
     private static Record add(final Record a, final Record b)
@@ -241,19 +281,5 @@ public final class CountersReader
     private static ProcessFile broken(final Path path, final ProcessIdentity process, final String problem)
     {
         return new ProcessFile(path, process, process != null && process.isAlive(), List.of(), 0, problem);
-    }
-
-    private static ByteBuffer read(final FileChannel channel, final long offset, final int length) throws IOException
-    {
-        final ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining())
-        {
-            if (channel.read(buffer, offset + buffer.position()) < 0)
-            {
-                throw new IOException(channel + ": counters file ends at " + (offset + buffer.position()) +
-                    ", before the " + length + " bytes at offset " + offset);
-            }
-        }
-        return buffer.flip();
     }
 }

@@ -19,14 +19,14 @@ import io.mmipc.internal.wait.WakeWordDescriptor;
  * </pre>
  * Parameter 0 holds {@link #LAYOUT_VERSION}.
  */
-final class PoolWakeDescriptor
+public final class PoolWakeDescriptor
 {
-    static final String SUFFIX = "-wake";
-    static final String TYPE = "pool-wake";
+    public static final String SUFFIX = "-wake";
+    public static final String TYPE = "pool-wake";
     /** Bumped when this layout changes. */
-    static final int LAYOUT_VERSION = 1;
-    static final int WAKE_OFFSET = 0;
-    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    public static final int LAYOUT_VERSION = 1;
+    public static final int WAKE_OFFSET = 0;
+    public static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
 
     private PoolWakeDescriptor()
     {

@@ -171,6 +171,17 @@ class CountersTest
         assertEquals(2, CountersReader.read(dir).size(), "a foreign file is listed with its problem, not thrown");
     }
 
+    @Test
+    void aFileStillUnderItsTemporaryNameIsNotRead() throws IOException
+    {
+        open(QUEUE, "tasks").addRelease(MESSAGES_OUT, 1);
+        // What a creator leaves while it initialises a file: the name matches the prefix, the magic is not written yet.
+        Files.write(dir.resolve(CountersDescriptor.FILE_PREFIX + "1-2~tmp-1-abc"), new byte[4096]);
+        final List<CountersReader.ProcessFile> files = CountersReader.read(dir);
+        assertEquals(1, files.size(), files::toString);
+        assertNull(files.get(0).problem());
+    }
+
     private static void putInt(final Path path, final int bodyOffset, final int value) throws IOException
     {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE))

@@ -41,12 +41,12 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * by a CAS of their owner tag from 0 to {@link #TAG} by the lock holder, and freed by a release
  * store of 0 after the version was bumped.
  */
-final class ListDescriptor
+public final class ListDescriptor
 {
-    static final int LOCK_OFFSET = 0;
-    static final int STATE_OFFSET = LockCore.RECORD_LENGTH;
-    static final int VERSION_OFFSET = STATE_OFFSET + Long.BYTES;
-    static final int BITS_OFFSET = STATE_OFFSET + CACHE_LINE_LENGTH * 2;
+    public static final int LOCK_OFFSET = 0;
+    public static final int STATE_OFFSET = LockCore.RECORD_LENGTH;
+    public static final int VERSION_OFFSET = STATE_OFFSET + Long.BYTES;
+    public static final int BITS_OFFSET = STATE_OFFSET + CACHE_LINE_LENGTH * 2;
 
     static final int ELEMENT_LENGTH = Long.BYTES;
     private static final long PRESENT = 1L << 63;
@@ -59,14 +59,14 @@ final class ListDescriptor
     static final long TAG = 0x4C49_5354_5447_0000L;
 
     /** Parameter indexes in the file header. */
-    static final int PARAM_MAX_ELEMENTS = 0;
-    static final int PARAM_MAX_ELEMENT_BYTES = 1;
-    static final int PARAM_DATA_BYTES = 2;
-    static final int PARAM_BLOCK_BYTES = 3;
-    static final int PARAM_LAYOUT = 4;
+    public static final int PARAM_MAX_ELEMENTS = 0;
+    public static final int PARAM_MAX_ELEMENT_BYTES = 1;
+    public static final int PARAM_DATA_BYTES = 2;
+    public static final int PARAM_BLOCK_BYTES = 3;
+    public static final int PARAM_LAYOUT = 4;
 
     /** The version of this layout, stored as a parameter: an opener refuses any other. */
-    static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 1;
 
     private ListDescriptor()
     {
@@ -102,7 +102,7 @@ final class ListDescriptor
         return (state & TABLE_BIT) == 0 ? 0 : 1;
     }
 
-    static long sizeOf(final long state)
+    public static long sizeOf(final long state)
     {
         return state & SIZE_MASK;
     }
@@ -110,7 +110,7 @@ final class ListDescriptor
     /**
      * @return true when no writer produced this state word: bits beyond the table bit are set.
      */
-    static boolean isStrange(final long state)
+    public static boolean isStrange(final long state)
     {
         return (state & ~(TABLE_BIT | SIZE_MASK)) != 0;
     }

@@ -13,18 +13,18 @@ import static io.mmipc.agrona.map.ListDescriptor.*;
 /**
  * Where the regions of one list's body lie ({@link ListDescriptor}), computed from its capacity.
  */
-final class ListLayout
+public final class ListLayout
 {
     private static final int ALIGNMENT = 128;
 
-    final int maxElements;
+    public final int maxElements;
     final int maxElementBytes;
-    final int dataBytes;
-    final int blockBytes;
-    final int blocks;
+    public final int dataBytes;
+    public final int blockBytes;
+    public final int blocks;
     final int tablesOffset;
     final int blocksOffset;
-    final int bodyLength;
+    public final int bodyLength;
 
     private ListLayout(final String name, final ListOptions options)
     {
@@ -52,7 +52,7 @@ final class ListLayout
         bodyLength = (int)offset;
     }
 
-    static ListLayout of(final String name, final ListOptions options)
+    public static ListLayout of(final String name, final ListOptions options)
     {
         return new ListLayout(name, options);
     }

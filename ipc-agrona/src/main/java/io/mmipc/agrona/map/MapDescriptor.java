@@ -75,15 +75,15 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * freed by a release store of 0; the hint bitmaps only steer the search for free ones and may lag
  * behind the owner words after a crash, never ahead.
  */
-final class MapDescriptor
+public final class MapDescriptor
 {
     static final int HEADER_LENGTH = CACHE_LINE_LENGTH * 2;
     static final int SEED_OFFSET = 0;
 
-    static final int STRIPE_LENGTH = LockCore.RECORD_LENGTH + CACHE_LINE_LENGTH * 2;
-    static final int STRIPE_LOCK_OFFSET = 0;
+    public static final int STRIPE_LENGTH = LockCore.RECORD_LENGTH + CACHE_LINE_LENGTH * 2;
+    public static final int STRIPE_LOCK_OFFSET = 0;
     static final int STRIPE_VERSION_OFFSET = LockCore.RECORD_LENGTH;
-    static final int STRIPE_COUNT_OFFSET = STRIPE_VERSION_OFFSET + Long.BYTES;
+    public static final int STRIPE_COUNT_OFFSET = STRIPE_VERSION_OFFSET + Long.BYTES;
     static final int MIN_BUCKETS_PER_STRIPE = 32;
 
     static final int ENTRY_LENGTH = CACHE_LINE_LENGTH * 2;
@@ -111,16 +111,16 @@ final class MapDescriptor
     static final long TAG_MASK = 0xFFFF_FFFF_FFFF_0000L;
 
     /** Parameter indexes in the file header. */
-    static final int PARAM_MAX_ENTRIES = 0;
-    static final int PARAM_MAX_KEY_BYTES = 1;
-    static final int PARAM_MAX_VALUE_BYTES = 2;
-    static final int PARAM_DATA_BYTES = 3;
-    static final int PARAM_STRIPES = 4;
-    static final int PARAM_BLOCK_BYTES = 5;
-    static final int PARAM_LAYOUT = 6;
+    public static final int PARAM_MAX_ENTRIES = 0;
+    public static final int PARAM_MAX_KEY_BYTES = 1;
+    public static final int PARAM_MAX_VALUE_BYTES = 2;
+    public static final int PARAM_DATA_BYTES = 3;
+    public static final int PARAM_STRIPES = 4;
+    public static final int PARAM_BLOCK_BYTES = 5;
+    public static final int PARAM_LAYOUT = 6;
 
     /** The version of this layout, stored as a parameter: an opener refuses any other. */
-    static final int LAYOUT_VERSION = 2; // 2: lock records carry a wake word (stripes 384 bytes)
+    public static final int LAYOUT_VERSION = 2; // 2: lock records carry a wake word (stripes 384 bytes)
 
     private MapDescriptor()
     {

@@ -15,25 +15,25 @@ import static io.mmipc.agrona.map.MapDescriptor.*;
 /**
  * Where the regions of one map's body lie ({@link MapDescriptor}), computed from its capacity.
  */
-final class MapLayout
+public final class MapLayout
 {
-    final int entries;
+    public final int entries;
     final int maxKeyBytes;
     final int maxValueBytes;
-    final int dataBytes;
-    final int stripes;
-    final int blockBytes;
-    final int blocks;
+    public final int dataBytes;
+    public final int stripes;
+    public final int blockBytes;
+    public final int blocks;
     final int buckets;
     final int bucketShift;
     final int stripeShift;
     final int stripesOffset;
     final int bucketsOffset;
     final int entryBitsOffset;
-    final int blockBitsOffset;
+    public final int blockBitsOffset;
     final int entriesOffset;
     final int blocksOffset;
-    final int bodyLength;
+    public final int bodyLength;
 
     private MapLayout(final String name, final MapOptions options)
     {
@@ -75,7 +75,7 @@ final class MapLayout
         bodyLength = (int)offset;
     }
 
-    static MapLayout of(final String name, final MapOptions options)
+    public static MapLayout of(final String name, final MapOptions options)
     {
         return new MapLayout(name, options);
     }
@@ -135,7 +135,7 @@ final class MapLayout
         }
     }
 
-    int stripeOffset(final int stripe)
+    public int stripeOffset(final int stripe)
     {
         return stripesOffset + stripe * STRIPE_LENGTH;
     }
@@ -188,7 +188,7 @@ final class MapLayout
         return (length + blockPayload() - 1) / blockPayload();
     }
 
-    static int bitmapWords(final int count)
+    public static int bitmapWords(final int count)
     {
         return (count + 63) >>> 6;
     }

@@ -48,15 +48,15 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *   | 0 | check of the record's length word (23) | kind: 1 data, 2 spill (8) |
  * </pre>
  */
-final class ChannelDescriptor
+public final class ChannelDescriptor
 {
     /** Where the consumer records the end of the last record it handed out. */
-    static final int TAKEN_POSITION_OFFSET = 0;
-    static final int CONSUMED_COUNT_OFFSET = 8;
-    static final int SKIPPED_COUNT_OFFSET = 16;
+    public static final int TAKEN_POSITION_OFFSET = 0;
+    public static final int CONSUMED_COUNT_OFFSET = 8;
+    public static final int SKIPPED_COUNT_OFFSET = 16;
     static final int CONSUMER_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
     /** Offset of the ring (records, then Agrona's trailer) in the channel. */
-    static final int RING_OFFSET = CONSUMER_SLOT_LENGTH;
+    public static final int RING_OFFSET = CONSUMER_SLOT_LENGTH;
 
     /** Bytes after the ring's trailer: two wake word slots and the slot of the may-sleep flags. */
     static final int WAKES_LENGTH = WakeWordDescriptor.SLOT_LENGTH * 2 + CACHE_LINE_LENGTH * 2;
@@ -70,11 +70,11 @@ final class ChannelDescriptor
     static final int SENDERS_MAY_SLEEP_OFFSET = RECEIVERS_MAY_SLEEP_OFFSET + CACHE_LINE_LENGTH;
 
     /** Kind of a record that holds a message. */
-    static final int DATA_MSG_TYPE_ID = 1;
+    public static final int DATA_MSG_TYPE_ID = 1;
     /** Kind of a record that names a spill file holding a large message. */
-    static final int SPILL_MSG_TYPE_ID = 2;
+    public static final int SPILL_MSG_TYPE_ID = 2;
     /** The kind is the low byte of a record's type word; the check of its length is above it. */
-    static final int KIND_MASK = 0xFF;
+    public static final int KIND_MASK = 0xFF;
 
     private ChannelDescriptor()
     {

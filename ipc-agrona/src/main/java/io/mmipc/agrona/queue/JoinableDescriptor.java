@@ -41,35 +41,35 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * settlement then lowers the unfinished count by one too many (a join returns early) rather than
  * leaving a task nobody holds (a join that never returns). See {@link TaskCounts}.
  */
-final class JoinableDescriptor
+public final class JoinableDescriptor
 {
     /** Version 1: the first. */
-    static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 1;
     /** The task file's name is the queue's plus this. */
-    static final String SUFFIX = ".joinable";
+    public static final String SUFFIX = ".joinable";
 
-    static final int UNFINISHED_OFFSET = 0;
-    static final int ALL_DONE_WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
-    static final int LOST_OFFSET = ALL_DONE_WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
-    static final int SLOTS_OFFSET = LOST_OFFSET + CACHE_LINE_LENGTH * 2;
+    public static final int UNFINISHED_OFFSET = 0;
+    public static final int ALL_DONE_WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int LOST_OFFSET = ALL_DONE_WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    public static final int SLOTS_OFFSET = LOST_OFFSET + CACHE_LINE_LENGTH * 2;
 
-    static final int SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
-    static final int SLOT_HOLDER_OFFSET = 0;
-    static final int SLOT_HELD_OFFSET = 8;
+    public static final int SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
+    public static final int SLOT_HOLDER_OFFSET = 0;
+    public static final int SLOT_HELD_OFFSET = 8;
 
-    static final int PARAM_SLOTS = 0;
-    static final int PARAM_LAYOUT = 1;
+    public static final int PARAM_SLOTS = 0;
+    public static final int PARAM_LAYOUT = 1;
 
     private JoinableDescriptor()
     {
     }
 
-    static int slotOffset(final int slot)
+    public static int slotOffset(final int slot)
     {
         return SLOTS_OFFSET + slot * SLOT_LENGTH;
     }
 
-    static int bodyLength(final int slots)
+    public static int bodyLength(final int slots)
     {
         return SLOTS_OFFSET + slots * SLOT_LENGTH;
     }

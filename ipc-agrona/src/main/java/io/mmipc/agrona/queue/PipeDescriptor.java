@@ -31,23 +31,23 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  +---------------------------------------------------------------+
  * </pre>
  */
-final class PipeDescriptor
+public final class PipeDescriptor
 {
     /**
      * Version 3: channels with wake words (see {@link QueueDescriptor#LAYOUT_VERSION}); the queue's
      * version 4 changed only its process slots, which pipes do not have.
      */
-    static final int LAYOUT_VERSION = 3;
+    public static final int LAYOUT_VERSION = 3;
 
-    static final int END_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
-    static final int END_HOLDER_OFFSET = 0;
-    static final int END_EVER_OPENED_OFFSET = 8;
+    public static final int END_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
+    public static final int END_HOLDER_OFFSET = 0;
+    public static final int END_EVER_OPENED_OFFSET = 8;
     static final int CHANNELS_OFFSET = END_SLOT_LENGTH * 2;
 
-    static final int PARAM_CAPACITY = 0;
-    static final int PARAM_MAX_MESSAGE_LENGTH = 1;
-    static final int PARAM_DUPLEX = 2;
-    static final int PARAM_LAYOUT = 3;
+    public static final int PARAM_CAPACITY = 0;
+    public static final int PARAM_MAX_MESSAGE_LENGTH = 1;
+    public static final int PARAM_DUPLEX = 2;
+    public static final int PARAM_LAYOUT = 3;
 
     private PipeDescriptor()
     {
@@ -56,7 +56,7 @@ final class PipeDescriptor
     /**
      * @param end 1 or 2.
      */
-    static int endSlotOffset(final int end)
+    public static int endSlotOffset(final int end)
     {
         return (end - 1) * END_SLOT_LENGTH;
     }
@@ -64,12 +64,12 @@ final class PipeDescriptor
     /**
      * @param receivingEnd the end that receives on the channel: 1 or 2.
      */
-    static int channelOffset(final int capacity, final int receivingEnd)
+    public static int channelOffset(final int capacity, final int receivingEnd)
     {
         return CHANNELS_OFFSET + (receivingEnd - 1) * ChannelDescriptor.length(capacity);
     }
 
-    static int bodyLength(final int capacity, final boolean duplex)
+    public static int bodyLength(final int capacity, final boolean duplex)
     {
         return CHANNELS_OFFSET + (duplex ? 2 : 1) * ChannelDescriptor.length(capacity);
     }

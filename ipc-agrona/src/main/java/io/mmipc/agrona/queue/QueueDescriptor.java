@@ -42,7 +42,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * Owner words are {@link io.mmipc.internal.owner.OwnerWordDescriptor}'s: a participant token of
  * the directory's registry and an object number.
  */
-final class QueueDescriptor
+public final class QueueDescriptor
 {
     /**
      * Version 4: each process slot counts the claims its holder began; a consumer of version 3
@@ -51,30 +51,30 @@ final class QueueDescriptor
      * parameter existed) held process tokens of its own in the same words; a process of one
      * version would misjudge the other's holders, so they do not open each other's files.
      */
-    static final int LAYOUT_VERSION = 4;
+    public static final int LAYOUT_VERSION = 4;
 
-    static final int CONSUMER_WORD_OFFSET = 0;
-    static final int RETIRED_COUNT_OFFSET = CACHE_LINE_LENGTH * 2;
-    static final int CHANNEL_OFFSET = CACHE_LINE_LENGTH * 4;
+    public static final int CONSUMER_WORD_OFFSET = 0;
+    public static final int RETIRED_COUNT_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int CHANNEL_OFFSET = CACHE_LINE_LENGTH * 4;
 
-    static final int SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
-    static final int SLOT_HOLDER_OFFSET = 0;
-    static final int SLOT_ROLES_OFFSET = 8;
+    public static final int SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
+    public static final int SLOT_HOLDER_OFFSET = 0;
+    public static final int SLOT_ROLES_OFFSET = 8;
     static final int SLOT_PRODUCED_OFFSET = 16;
     static final int SLOT_CLAIMS_BEGUN_OFFSET = 24;
-    static final long ROLE_PRODUCER = 1;
-    static final long ROLE_CONSUMER = 2;
+    public static final long ROLE_PRODUCER = 1;
+    public static final long ROLE_CONSUMER = 2;
 
-    static final int PARAM_CAPACITY = 0;
-    static final int PARAM_MAX_MESSAGE_LENGTH = 1;
-    static final int PARAM_SLOTS = 2;
-    static final int PARAM_LAYOUT = 3;
+    public static final int PARAM_CAPACITY = 0;
+    public static final int PARAM_MAX_MESSAGE_LENGTH = 1;
+    public static final int PARAM_SLOTS = 2;
+    public static final int PARAM_LAYOUT = 3;
 
     private QueueDescriptor()
     {
     }
 
-    static int slotsOffset(final int capacity)
+    public static int slotsOffset(final int capacity)
     {
         return CHANNEL_OFFSET + ChannelDescriptor.length(capacity);
     }
@@ -84,7 +84,7 @@ final class QueueDescriptor
         return slotsOffset(capacity) + slot * SLOT_LENGTH;
     }
 
-    static int bodyLength(final int capacity, final int slots)
+    public static int bodyLength(final int capacity, final int slots)
     {
         return slotsOffset(capacity) + slots * SLOT_LENGTH;
     }

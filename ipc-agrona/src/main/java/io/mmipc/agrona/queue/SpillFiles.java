@@ -37,12 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * A spill file whose reference is never read (its receiver died first, or its sender died before
  * committing the reference) goes when the context directory is removed.
  */
-final class SpillFiles
+public final class SpillFiles
 {
-    static final int REF_LENGTH = 24;
+    public static final int REF_LENGTH = 24;
     static final int REF_ID_OFFSET = 0;
     static final int REF_SEQUENCE_OFFSET = 8;
-    static final int REF_LENGTH_OFFSET = 16;
+    public static final int REF_LENGTH_OFFSET = 16;
 
     private static final int PARAM_LENGTH = 0;
 

@@ -218,7 +218,7 @@ public final class AgronaSyncProvider extends AgronaValueProvider implements Syn
     private static SharedFileSpec lockSpec(final boolean reentrant)
     {
         return SharedFileSpec.builder(ObjectKind.SYNC, LockDescriptor.RECORD_LENGTH)
-            .typeTag(reentrant ? "rlock" : "lock")
+            .typeTag(reentrant ? LockDescriptor.REENTRANT_TYPE : LockDescriptor.TYPE)
             .build();
     }
 

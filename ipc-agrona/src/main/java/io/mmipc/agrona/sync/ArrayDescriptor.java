@@ -29,12 +29,12 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * {@code float32}, {@code char16}). 1- and 2-byte elements are compared-and-set through the
  * aligned int32 word that holds them ({@link SubWords}).
  */
-final class ArrayDescriptor
+public final class ArrayDescriptor
 {
-    static final int LOCK_OFFSET = 0;
-    static final int ELEMENTS_OFFSET = LockDescriptor.RECORD_LENGTH;
-    static final int PARAM_LENGTH = 0;
-    static final int PARAM_ELEMENT_SIZE = 1;
+    public static final int LOCK_OFFSET = 0;
+    public static final int ELEMENTS_OFFSET = LockDescriptor.RECORD_LENGTH;
+    public static final int PARAM_LENGTH = 0;
+    public static final int PARAM_ELEMENT_SIZE = 1;
     private static final int RECORD_LENGTH = CACHE_LINE_LENGTH * 2;
 
     private ArrayDescriptor()
@@ -44,7 +44,7 @@ final class ArrayDescriptor
     /**
      * @return the most elements of {@code elementSize} bytes one file can hold.
      */
-    static int maxLength(final int elementSize)
+    public static int maxLength(final int elementSize)
     {
         final long room = SharedFileDescriptor.MAX_TOTAL_LENGTH - SharedFileDescriptor.HEADER_LENGTH -
             ELEMENTS_OFFSET - RECORD_LENGTH;
@@ -68,7 +68,7 @@ final class ArrayDescriptor
         }
     }
 
-    static long bodyLength(final int length, final int elementSize)
+    public static long bodyLength(final int length, final int elementSize)
     {
         return ELEMENTS_OFFSET + BitUtil.align((long)length * elementSize, RECORD_LENGTH);
     }

@@ -40,19 +40,19 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * starts the next. Arrival words are written once per arrival and read only by waiters looking
  * for dead parties, so they share cache lines.
  */
-final class BarrierDescriptor
+public final class BarrierDescriptor
 {
-    static final int STATE_OFFSET = 0;
-    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int STATE_OFFSET = 0;
+    public static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
     static final int RESET_RING_OFFSET = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
     static final int RESET_RING_LENGTH = 64;
     static final int ARRIVALS_OFFSET = RESET_RING_OFFSET + RESET_RING_LENGTH * Long.BYTES;
-    static final int MAX_PARTIES = 1 << 16;
-    static final int PARAM_PARTIES = 0;
-    static final int PARAM_LAYOUT = 1;
+    public static final int MAX_PARTIES = 1 << 16;
+    public static final int PARAM_PARTIES = 0;
+    public static final int PARAM_LAYOUT = 1;
     /** 1: arrived may equal parties while the tripping party runs its action (files without it read 0). */
-    static final int LAYOUT_VERSION = 1;
-    static final String TYPE = "barrier";
+    public static final int LAYOUT_VERSION = 1;
+    public static final String TYPE = "barrier";
 
     static final long ARRIVED_MASK = 0xFFFF_FFFFL;
     static final long BROKEN = 1L << 32;
@@ -64,22 +64,22 @@ final class BarrierDescriptor
     {
     }
 
-    static long bodyLength(final int parties)
+    public static long bodyLength(final int parties)
     {
         return BitUtil.align(ARRIVALS_OFFSET + (long)parties * Long.BYTES, CACHE_LINE_LENGTH * 2);
     }
 
-    static long generation(final long state)
+    public static long generation(final long state)
     {
         return (state >>> GENERATION_SHIFT) & GENERATION_MASK;
     }
 
-    static int arrived(final long state)
+    public static int arrived(final long state)
     {
         return (int)(state & ARRIVED_MASK);
     }
 
-    static boolean isBroken(final long state)
+    public static boolean isBroken(final long state)
     {
         return (state & BROKEN) != 0;
     }

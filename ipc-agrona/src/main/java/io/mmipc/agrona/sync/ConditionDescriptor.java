@@ -33,13 +33,13 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * change is one CAS of the whole word, so a process that dies at any instruction leaves it
  * consistent: a dead waiter only leaves a wake-up that someone takes as a spurious one.
  */
-final class ConditionDescriptor
+public final class ConditionDescriptor
 {
-    static final int WORD_OFFSET = 0;
-    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
-    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
-    static final int PARAM_LOCK = 0;
-    static final String TYPE = "condition";
+    public static final int WORD_OFFSET = 0;
+    public static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    public static final int PARAM_LOCK = 0;
+    public static final String TYPE = "condition";
 
     static final int COUNTER_BITS = 21;
     static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
@@ -55,12 +55,12 @@ final class ConditionDescriptor
         return word & COUNTER_MASK;
     }
 
-    static long wakeups(final long word)
+    public static long wakeups(final long word)
     {
         return (word >>> WAKEUPS_SHIFT) & COUNTER_MASK;
     }
 
-    static long waits(final long word)
+    public static long waits(final long word)
     {
         return (word >>> WAITS_SHIFT) & COUNTER_MASK;
     }
@@ -74,7 +74,7 @@ final class ConditionDescriptor
     /**
      * @return {@code a - b} on the counters' circle.
      */
-    static long distance(final long a, final long b)
+    public static long distance(final long a, final long b)
     {
         return (a - b) & COUNTER_MASK;
     }

@@ -22,24 +22,24 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * flag is up or the count moved since it began, so a set followed at once by a clear still
  * wakes everyone who was waiting.
  */
-final class EventDescriptor
+public final class EventDescriptor
 {
-    static final int WORD_OFFSET = 0;
-    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
-    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    public static final int WORD_OFFSET = 0;
+    public static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
     static final long FLAG = 1L;
-    static final String TYPE = "event";
+    public static final String TYPE = "event";
 
     private EventDescriptor()
     {
     }
 
-    static boolean isSet(final long word)
+    public static boolean isSet(final long word)
     {
         return (word & FLAG) != 0;
     }
 
-    static long setCount(final long word)
+    public static long setCount(final long word)
     {
         return word >>> 1;
     }

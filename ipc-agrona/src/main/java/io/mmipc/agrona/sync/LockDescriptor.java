@@ -29,12 +29,15 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * by {@link io.mmipc.internal.owner.OwnerWord} only (its holder frees it with a release store);
  * the local id in it is the holding thread's id, low 32 bits.
  */
-final class LockDescriptor
+public final class LockDescriptor
 {
-    static final int OWNER_OFFSET = 0;
-    static final int HOLD_COUNT_OFFSET = 8;
-    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
-    static final int RECORD_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    public static final int OWNER_OFFSET = 0;
+    public static final int HOLD_COUNT_OFFSET = 8;
+    public static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int RECORD_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    /** The type tags of a lock's and an rlock's own file (a value's or array's lock lives in theirs). */
+    public static final String TYPE = "lock";
+    public static final String REENTRANT_TYPE = "rlock";
 
     private LockDescriptor()
     {

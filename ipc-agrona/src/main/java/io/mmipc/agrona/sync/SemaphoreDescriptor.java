@@ -21,14 +21,14 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * </pre>
  * Acquire and release are CAS loops on the permits word.
  */
-final class SemaphoreDescriptor
+public final class SemaphoreDescriptor
 {
-    static final int PERMITS_OFFSET = 0;
-    static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
-    static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
-    static final int PARAM_PERMITS = 0;
-    static final String TYPE = "semaphore";
-    static final String BOUNDED_TYPE = "bounded-semaphore";
+    public static final int PERMITS_OFFSET = 0;
+    public static final int WAKE_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int BODY_LENGTH = WAKE_OFFSET + WakeWordDescriptor.SLOT_LENGTH;
+    public static final int PARAM_PERMITS = 0;
+    public static final String TYPE = "semaphore";
+    public static final String BOUNDED_TYPE = "bounded-semaphore";
 
     private SemaphoreDescriptor()
     {

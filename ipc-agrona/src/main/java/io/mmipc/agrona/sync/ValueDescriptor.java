@@ -26,12 +26,12 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * before anything is mapped. The first four tags and their slots are those of layout version 1's
  * hand-written values, unchanged.
  */
-final class ValueDescriptor
+public final class ValueDescriptor
 {
     static final int RECORD_LENGTH = CACHE_LINE_LENGTH * 2;
-    static final int VALUE_OFFSET = 0;
-    static final int LOCK_OFFSET = RECORD_LENGTH;
-    static final int BODY_LENGTH = RECORD_LENGTH + LockDescriptor.RECORD_LENGTH;
+    public static final int VALUE_OFFSET = 0;
+    public static final int LOCK_OFFSET = RECORD_LENGTH;
+    public static final int BODY_LENGTH = RECORD_LENGTH + LockDescriptor.RECORD_LENGTH;
 
     private ValueDescriptor()
     {

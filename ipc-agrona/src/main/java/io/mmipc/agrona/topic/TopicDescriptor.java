@@ -71,31 +71,31 @@ import static org.agrona.BitUtil.align;
  * message count: a lapped subscriber knows exactly how many it missed and where the oldest
  * message still in the ring starts, and a dead publisher's claim is exactly one slot to skip.
  */
-final class TopicDescriptor
+public final class TopicDescriptor
 {
     /** Bump when any offset or meaning below changes. */
-    static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 1;
 
-    static final int PARAM_CAPACITY = 0;
-    static final int PARAM_MAX_MESSAGE_LENGTH = 1;
-    static final int PARAM_PUBLISHERS = 2;
-    static final int PARAM_SUBSCRIBERS = 3;
-    static final int PARAM_POLICY = 4;
-    static final int PARAM_LAYOUT = 5;
+    public static final int PARAM_CAPACITY = 0;
+    public static final int PARAM_MAX_MESSAGE_LENGTH = 1;
+    public static final int PARAM_PUBLISHERS = 2;
+    public static final int PARAM_SUBSCRIBERS = 3;
+    public static final int PARAM_POLICY = 4;
+    public static final int PARAM_LAYOUT = 5;
 
-    static final int TAIL_OFFSET = 0;
-    static final int WAKES_OFFSET = CACHE_LINE_LENGTH * 2;
-    static final int PUBLISHERS_OFFSET = WAKES_OFFSET + ChannelWakes.REGION_LENGTH;
-    static final int MEMBER_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
+    public static final int TAIL_OFFSET = 0;
+    public static final int WAKES_OFFSET = CACHE_LINE_LENGTH * 2;
+    public static final int PUBLISHERS_OFFSET = WAKES_OFFSET + ChannelWakes.REGION_LENGTH;
+    public static final int MEMBER_SLOT_LENGTH = CACHE_LINE_LENGTH * 2;
 
-    static final int HOLDER_OFFSET = 0;
-    static final int BEGUN_OFFSET = 8;
-    static final int DONE_OFFSET = 16;
-    static final int PUBLISHED_OFFSET = 24;
+    public static final int HOLDER_OFFSET = 0;
+    public static final int BEGUN_OFFSET = 8;
+    public static final int DONE_OFFSET = 16;
+    public static final int PUBLISHED_OFFSET = 24;
 
-    static final int POSITION_OFFSET = 8;
-    static final int RECEIVED_OFFSET = 16;
-    static final int MISSED_OFFSET = 24;
+    public static final int POSITION_OFFSET = 8;
+    public static final int RECEIVED_OFFSET = 16;
+    public static final int MISSED_OFFSET = 24;
 
     static final int TAG_OFFSET = 0;
     static final int LENGTH_OFFSET = 8;
@@ -129,7 +129,7 @@ final class TopicDescriptor
         return align(MESSAGE_HEADER_LENGTH + maxMessageLength, SLOT_ALIGNMENT);
     }
 
-    static int subscribersOffset(final int publishers)
+    public static int subscribersOffset(final int publishers)
     {
         return PUBLISHERS_OFFSET + publishers * MEMBER_SLOT_LENGTH;
     }
@@ -139,7 +139,7 @@ final class TopicDescriptor
         return align(subscribersOffset(publishers) + subscribers * MEMBER_SLOT_LENGTH, SLOT_ALIGNMENT);
     }
 
-    static long bodyLength(final int capacity, final int maxMessageLength, final int publishers, final int subscribers)
+    public static long bodyLength(final int capacity, final int maxMessageLength, final int publishers, final int subscribers)
     {
         return messagesOffset(publishers, subscribers) + (long)capacity * slotLength(maxMessageLength);
     }
