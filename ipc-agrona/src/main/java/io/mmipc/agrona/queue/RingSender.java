@@ -33,8 +33,9 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * <p>
  * The first send attaches the object as a producer (its one-to-one role, its process slot); after
  * that, a message costs Agrona's write, the mapping guard, for queues one store of the
- * producer's count on a line only the producer's side writes (many-to-many: two atomic adds on
- * that line, claims begun and committed, see {@link #beginClaim}), and the wake check of
+ * producer's count (kept in a field: no load of mapped memory) on a line only the producer's side
+ * writes (many-to-many: two atomic adds on that line, claims begun and committed, see
+ * {@link #beginClaim}), and the wake check of
  * {@link ChannelWakes#afterPublish}: a load of a line nobody writes on the message path, and a
  * fence only once a receiver may sleep. Its {@link Counters} (messages and bytes out, sends that
  * found the ring full) are two more stores on a line of this process's counters file (atomic adds
@@ -66,6 +67,8 @@ final class RingSender
     private final String what;
     private final Counters counters;
     private int producedIndex;
+    /** One-to-one: what this object committed since it attached, the only writer of its count. */
+    private long produced;
 
     /**
      * @param id       the sending object's owner id (names its spill files).
@@ -124,7 +127,7 @@ final class RingSender
     boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
         checkSource(buffer, offset, length);
-        if (length <= maxInlineLength && length >= 0)
+        if (length <= maxInlineLength)
         {
             if (tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID))
             {
@@ -153,7 +156,7 @@ final class RingSender
         throws InterruptedException
     {
         checkSource(buffer, offset, length);
-        if (length <= maxInlineLength && length >= 0)
+        if (length <= maxInlineLength)
         {
             return sendRecord(buffer, offset, length, DATA_MSG_TYPE_ID, timeoutNanos);
         }
@@ -232,9 +235,7 @@ final class RingSender
             // Before the commit: until then the record's length word is ours alone (stored negative).
             final int payload = -claimBuffer.getInt(index - HEADER_LENGTH) - HEADER_LENGTH;
             ring.commit(index);
-            countProduced();
-            countSent(payload);
-            wakes.afterPublish();
+            published(payload);
         }
         finally
         {
@@ -338,18 +339,18 @@ final class RingSender
     {
         attached();
         file.enter();
-        boolean written = false;
         try
         {
-            beginClaim();
-            written = ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length);
-            if (written)
+            if (sharedCount)
             {
-                countProduced();
-                countSent(length);
-                wakes.afterPublish();
+                return tryWriteShared(buffer, offset, length, kind);
             }
-            return written;
+            if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
+            {
+                published(length);
+                return true;
+            }
+            return false;
         }
         catch (final InternalError fault)
         {
@@ -357,12 +358,44 @@ final class RingSender
         }
         finally
         {
+            file.exit();
+        }
+    }
+
+    /**
+     * Many-to-many: the write between {@link #beginClaim} and, unless it committed,
+     * {@link #endClaimUncommitted}.
+     */
+    private boolean tryWriteShared(final DirectBuffer buffer, final int offset, final int length, final int kind)
+    {
+        boolean written = false;
+        beginClaim();
+        try
+        {
+            written = ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length);
+            if (written)
+            {
+                published(length);
+            }
+            return written;
+        }
+        finally
+        {
             if (!written)
             {
                 endClaimUncommitted();
             }
-            file.exit();
         }
+    }
+
+    /**
+     * After a record's release store: counts it and wakes a receiver that may sleep.
+     */
+    private void published(final int length)
+    {
+        countProduced();
+        countSent(length);
+        wakes.afterPublish();
     }
 
     /**
@@ -395,8 +428,9 @@ final class RingSender
     }
 
     /**
-     * One store on the producer's own line: a one-to-one producer is the count's only writer; the
-     * objects of a many-to-many queue each have their own count, shared by their threads.
+     * One store on the producer's own line: a one-to-one producer is the count's only writer (it
+     * was zeroed when the producer attached, see {@link QueueMembers#retire}), so the count comes
+     * from a field; the objects of a many-to-many queue each have their own count, shared by their threads.
      */
     private void countProduced()
     {
@@ -409,7 +443,7 @@ final class RingSender
             }
             else
             {
-                body.putLongRelease(index, body.getLong(index) + 1);
+                body.putLongRelease(index, ++produced);
             }
         }
     }
@@ -444,6 +478,7 @@ final class RingSender
     {
         if (producedIndex == NOT_ATTACHED)
         {
+            produced = 0;
             producedIndex = attach.getAsInt();
         }
     }
