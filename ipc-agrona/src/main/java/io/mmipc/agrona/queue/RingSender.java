@@ -38,8 +38,8 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * writes, and the wake check of {@link ChannelWakes#afterPublish}: a load of a line nobody writes
  * on the message path, and a fence only once a receiver may sleep. Messages and bytes out are
  * counted in fields ({@link MessageCounts}) and added to the object's {@link Counters} every
- * {@code publishEvery} messages, when a send finds the ring full, and on close
- * ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
+ * {@code publishEvery} messages, when a send finds the ring full or wakes a sleeping receiver,
+ * and on close ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
  * two atomic adds on the producer's line (claims begun and committed, see {@link #beginClaim})
  * and two on the counters line.
  */
@@ -398,7 +398,9 @@ final class RingSender
     }
 
     /**
-     * After a record's release store: counts it and wakes a receiver that may sleep.
+     * After a record's release store: counts it and wakes a receiver that may sleep. A receiver
+     * asleep means a stream that does not run flat out (the wake is a system call): the counts in
+     * fields are published then, so a slow stream's counts stay exact for readers.
      */
     private void published(final int counted)
     {
@@ -407,12 +409,16 @@ final class RingSender
         {
             counters.getAndAdd(MESSAGES_OUT, 1);
             counters.getAndAdd(BYTES_OUT, counted);
+            wakes.afterPublish();
         }
         else
         {
             sent.add(1, counted);
+            if (wakes.afterPublish())
+            {
+                sent.publish();
+            }
         }
-        wakes.afterPublish();
     }
 
     /**

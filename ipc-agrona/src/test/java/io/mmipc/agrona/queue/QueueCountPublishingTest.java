@@ -6,6 +6,9 @@ import io.mmipc.MessageQueue;
 import io.mmipc.QueueOptions;
 import io.mmipc.codec.Codecs;
 import io.mmipc.internal.counters.CountersReader;
+import io.mmipc.internal.wait.Futex;
+import io.mmipc.internal.wait.WakeWord;
+import io.mmipc.internal.wait.WakeWordDescriptor;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,15 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.mmipc.internal.counters.CounterSet.*;
 import static io.mmipc.internal.counters.MessageCounts.QUEUE_PUBLISH_EVERY;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A one-to-one queue counts its stream in fields and publishes it in steps: a reader of the
  * counters file sees the counts move while the stream flows, and exact ones once the receiver
- * finds the ring empty and once the queue closes.
+ * finds the ring empty, once a send finds the ring full or wakes a sleeping receiver, and once the
+ * queue closes.
  */
 @Timeout(60)
 class QueueCountPublishingTest
@@ -89,6 +96,46 @@ class QueueCountPublishingTest
                 assertEquals(sent * 64L, full.get(BYTES_OUT));
                 assertEquals(1, full.get(FULL_EVENTS));
             }
+        }
+    }
+
+    @Test
+    void aSendThatWakesASleepingReceiverPublishesWhatWasSent() throws Exception
+    {
+        assumeTrue(Futex.loadNow() && Futex.sleepsAllowed(), "kernel sleeps are off in this JVM: " + Futex.status());
+        try (IpcContext ctx = IpcContext.create(root))
+        {
+            final AgronaQueue<byte[]> queue = (AgronaQueue<byte[]>)ctx.queue("w", Codecs.bytes(),
+                QueueOptions.defaults().oneToOne(true));
+            final AtomicReference<Throwable> failed = new AtomicReference<>();
+            final Thread receiver = new Thread(() ->
+            {
+                try
+                {
+                    queue.take(ignore);
+                }
+                catch (final Throwable ex)
+                {
+                    failed.set(ex);
+                }
+            }, "sleeping-receiver");
+            receiver.start();
+            final WakeWord dataArrived = queue.wakes().dataArrived();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((dataArrived.wordVolatile() & WakeWordDescriptor.SLEEPERS) == 0)
+            {
+                assertTrue(System.nanoTime() < deadline, "the receiver never slept in the kernel: " + dataArrived);
+                Thread.onSpinWait();
+            }
+            // Only a publisher clears the sleepers flag: this send sees it, wakes the receiver and publishes.
+            assertTrue(queue.offer(new UnsafeBuffer(new byte[24]), 0, 24));
+            receiver.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(receiver.isAlive(), "the receiver was woken");
+            assertNull(failed.get());
+            final CountersReader.Record woken = only(ctx.directory());
+            assertEquals(1, woken.get(MESSAGES_OUT), "one message, far below a period, published by the wake");
+            assertEquals(24, woken.get(BYTES_OUT));
+            queue.close();
         }
     }
 
