@@ -163,10 +163,12 @@ final class AgronaPipeEnd<T> implements PipeEnd<T>, Waitable, Serializable
         }
         final Counters counters = ProcessCounters.open(pipe.context().directory(), pipe.context().filePermissions(),
             CounterSet.pipeEnd(number), pipe.name());
+        // Pipes carry requests and replies: every message is published, so live counts are exact
+        // (a store beside a wake-up costs nothing measurable), and close has nothing left to publish.
         final RingSender sender = out == null ? null : new RingSender(file, out, spill, participant.id(),
-            pipe.maxMessageLength(), peerWatch, null, pipe.options().idle(), describe(), counters);
-        final RingReceiver receiver = in == null ? null : new RingReceiver(file, new RingReader(in, spill, counters),
-            null, peerWatch, null, pipe.options().idle(), describe(), counters);
+            pipe.maxMessageLength(), peerWatch, null, pipe.options().idle(), describe(), counters, 1);
+        final RingReceiver receiver = in == null ? null : new RingReceiver(file,
+            new RingReader(in, spill, counters, 1), null, peerWatch, null, pipe.options().idle(), describe(), counters);
         return new Opened(file, participant, role, sender, receiver, counters);
     }
 

@@ -7,6 +7,7 @@ import io.mmipc.codec.Codec;
 import io.mmipc.codec.CodecRef;
 import io.mmipc.internal.counters.CounterSet;
 import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.MessageCounts;
 import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.file.SharedFileDescriptor;
@@ -97,10 +98,14 @@ final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
                 channel, processSlots, options.deadProcessTimeout().toNanos(), counters);
             producerWatch = null;
         }
+        // A one-to-one queue is a stream: its message counts are published in steps, exact once a
+        // side idles or closes. Many-to-many, the threads of several objects take turns (a read that
+        // finds the ring empty takes no turn), so each batch is published, as each send is.
+        final int publishEvery = oneToOne ? MessageCounts.QUEUE_PUBLISH_EVERY : 1;
         this.sender = new RingSender(file, channel, spill, me, maxMessageLength, null, members::attachProducer,
-            options.idle(), what, counters);
-        this.receiver = new RingReceiver(file, new RingReader(channel, spill, counters), turn, producerWatch,
-            this::attachConsumer, options.idle(), what, counters);
+            options.idle(), what, counters, publishEvery);
+        this.receiver = new RingReceiver(file, new RingReader(channel, spill, counters, publishEvery), turn,
+            producerWatch, this::attachConsumer, options.idle(), what, counters);
     }
 
     @Override
@@ -376,6 +381,8 @@ final class AgronaQueue<T> implements MessageQueue<T>, Waitable, Serializable
         }
         finally
         {
+            sender.publishCounts();
+            receiver.publishCounts();
             participant.leave();
             counters.release();
             file.close();

@@ -95,18 +95,22 @@ public final class ChannelWakes
 
     /**
      * Producer: after a record is committed (written whole).
+     *
+     * @return true when it signalled a receiver that may sleep: the receiver had gone idle, so the
+     *         producer's stream is not running flat out (its counts may be published at no cost that matters).
      */
-    public void afterPublish()
+    public boolean afterPublish()
     {
         if (claimFences)
         {
-            signalIfSleepers(dataArrived); // the claim's CAS ordered this read
+            return signalIfSleepers(dataArrived); // the claim's CAS ordered this read
         }
-        else if (region.getIntVolatile(RECEIVERS_MAY_SLEEP_OFFSET) != 0)
+        if (region.getIntVolatile(RECEIVERS_MAY_SLEEP_OFFSET) != 0)
         {
             VarHandle.fullFence(); // orders the release store of the length before the read of S
-            signalIfSleepers(dataArrived);
+            return signalIfSleepers(dataArrived);
         }
+        return false;
     }
 
     /**
@@ -145,11 +149,13 @@ public final class ChannelWakes
         }
     }
 
-    private static void signalIfSleepers(final WakeWord word)
+    private static boolean signalIfSleepers(final WakeWord word)
     {
         if ((word.wordVolatile() & WakeWordDescriptor.SLEEPERS) != 0)
         {
             word.signal();
+            return true;
         }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package io.mmipc.agrona.queue;
 import io.mmipc.MessageHandler;
 import io.mmipc.SharedStateCorruptedException;
 import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.MessageCounts;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.file.Path;
@@ -32,8 +33,10 @@ import static org.agrona.concurrent.ringbuffer.RingBuffer.PADDING_MSG_TYPE_ID;
  * ({@link ChannelWakes#afterConsume}, once per batch).
  * <p>
  * One consumer at a time: the caller holds the consumer side. That also makes the reader the one
- * writer of its object's receiving counters ({@link Counters}: messages and bytes in), stored
- * once per block read.
+ * writer of its object's receiving counters ({@link Counters}: messages and bytes in), counted in
+ * fields ({@link MessageCounts}) and added to the counters every {@code publishEvery} messages,
+ * when a read finds nothing, and on close ({@link #publishCounts}): off the path from a message's
+ * arrival to its handler's return.
  */
 final class RingReader
 {
@@ -50,12 +53,17 @@ final class RingReader
     private final boolean zeroConsumed;
     private final SpillFiles spill;
     private final ChannelWakes wakes;
-    private final Counters counters;
+    private final MessageCounts received;
     private long tailCache;
     private boolean reachedEnd;
     private boolean reading;
 
-    RingReader(final RingChannel channel, final SpillFiles spill, final Counters counters)
+    /**
+     * @param counters     the object's counters (side B).
+     * @param publishEvery how many messages are counted before they are added to {@code counters}
+     *                     between reads that find nothing ({@link MessageCounts}); 1 for exact counts.
+     */
+    RingReader(final RingChannel channel, final SpillFiles spill, final Counters counters, final int publishEvery)
     {
         this.channel = channel;
         this.path = channel.path();
@@ -70,7 +78,7 @@ final class RingReader
         this.zeroConsumed = channel.manyProducers();
         this.spill = spill;
         this.wakes = channel.wakes();
-        this.counters = counters;
+        this.received = new MessageCounts(counters, MESSAGES_IN, BYTES_IN, publishEvery);
     }
 
     RingChannel channel()
@@ -97,6 +105,10 @@ final class RingReader
             if (reachedEnd && messages < limit)
             {
                 messages += readBlock(handler, limit - messages); // continue at the ring's start
+            }
+            if (messages == 0)
+            {
+                received.publish(); // idle: what was counted in fields becomes exact for readers
             }
             return messages;
         }
@@ -181,8 +193,7 @@ final class RingReader
                 if (messages != 0)
                 {
                     consumer.putLongRelease(CONSUMED_COUNT_OFFSET, consumer.getLong(CONSUMED_COUNT_OFFSET) + messages);
-                    counters.addRelease(MESSAGES_IN, messages);
-                    counters.addRelease(BYTES_IN, payloadBytes);
+                    received.add(messages, payloadBytes);
                 }
             }
         }
@@ -201,6 +212,15 @@ final class RingReader
             throw corrupt(recordIndex, "padding of length " + length + " at position " + position +
                 " runs past the producer's position " + tailCache);
         }
+    }
+
+    /**
+     * Adds the messages and bytes counted in fields to the counters (on close). Call while no
+     * read is in flight, from the thread that read last or after it.
+     */
+    void publishCounts()
+    {
+        received.publish();
     }
 
     private SharedStateCorruptedException corrupt(final int ringIndex, final String detail)

@@ -330,6 +330,14 @@ final class RingReceiver
         }
     }
 
+    /**
+     * Adds what the reader counted in fields to the counters: on close ({@link RingReader#publishCounts}).
+     */
+    void publishCounts()
+    {
+        reader.publishCounts();
+    }
+
     private synchronized void attachOnce()
     {
         if (!attached)

@@ -2,6 +2,7 @@ package io.mmipc.agrona.queue;
 
 import io.mmipc.EndOfStreamException;
 import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.MessageCounts;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.wait.Waiter;
 import org.agrona.DirectBuffer;
@@ -32,13 +33,15 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * whether its receiver is gone, so it does not wait for room nobody will make.
  * <p>
  * The first send attaches the object as a producer (its one-to-one role, its process slot); after
- * that, a message costs Agrona's write, the mapping guard, for queues one store of the
- * producer's count on a line only the producer's side writes (many-to-many: two atomic adds on
- * that line, claims begun and committed, see {@link #beginClaim}), and the wake check of
- * {@link ChannelWakes#afterPublish}: a load of a line nobody writes on the message path, and a
- * fence only once a receiver may sleep. Its {@link Counters} (messages and bytes out, sends that
- * found the ring full) are two more stores on a line of this process's counters file (atomic adds
- * where the object's threads may send at once).
+ * that, a one-to-one message costs Agrona's write, the mapping guard, for queues one store of the
+ * producer's count (kept in a field: no load of mapped memory) on a line only the producer's side
+ * writes, and the wake check of {@link ChannelWakes#afterPublish}: a load of a line nobody writes
+ * on the message path, and a fence only once a receiver may sleep. Messages and bytes out are
+ * counted in fields ({@link MessageCounts}) and added to the object's {@link Counters} every
+ * {@code publishEvery} messages, when a send finds the ring full or wakes a sleeping receiver,
+ * and on close ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
+ * two atomic adds on the producer's line (claims begun and committed, see {@link #beginClaim})
+ * and two on the counters line.
  */
 final class RingSender
 {
@@ -65,7 +68,10 @@ final class RingSender
     private final ThreadLocal<Waiter> waiters;
     private final String what;
     private final Counters counters;
+    private final MessageCounts sent;
     private int producedIndex;
+    /** One-to-one: what this object committed since it attached, the only writer of its count. */
+    private long produced;
 
     /**
      * @param id       the sending object's owner id (names its spill files).
@@ -75,6 +81,8 @@ final class RingSender
      *                 and counts nothing.
      * @param what     the object, for messages ("queue /dev/shm/.../tasks").
      * @param counters the object's counters (side A).
+     * @param publishEvery how many one-to-one messages are counted before they are added to
+     *                 {@code counters} between idle moments ({@link MessageCounts}); 1 for exact counts.
      */
     RingSender(
         final SharedFile file,
@@ -86,7 +94,8 @@ final class RingSender
         final IntSupplier attach,
         final Supplier<IdleStrategy> idle,
         final String what,
-        final Counters counters)
+        final Counters counters,
+        final int publishEvery)
     {
         this.file = file;
         this.body = file.body();
@@ -103,6 +112,7 @@ final class RingSender
         this.waiters = Waiter.perThread(idle);
         this.what = what;
         this.counters = counters;
+        this.sent = new MessageCounts(counters, MESSAGES_OUT, BYTES_OUT, publishEvery);
         this.producedIndex = attach == null ? NO_COUNT : NOT_ATTACHED;
     }
 
@@ -124,13 +134,13 @@ final class RingSender
     boolean offer(final DirectBuffer buffer, final int offset, final int length)
     {
         checkSource(buffer, offset, length);
-        if (length <= maxInlineLength && length >= 0)
+        if (length <= maxInlineLength)
         {
-            if (tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID))
+            if (tryWrite(buffer, offset, length, DATA_MSG_TYPE_ID, length))
             {
                 return true;
             }
-            count(FULL_EVENTS, 1);
+            foundFull();
             return false;
         }
         try
@@ -153,26 +163,23 @@ final class RingSender
         throws InterruptedException
     {
         checkSource(buffer, offset, length);
-        if (length <= maxInlineLength && length >= 0)
+        if (length <= maxInlineLength)
         {
-            return sendRecord(buffer, offset, length, DATA_MSG_TYPE_ID, timeoutNanos);
+            return sendRecord(buffer, offset, length, DATA_MSG_TYPE_ID, length, timeoutNanos);
         }
         attached();
         final UnsafeBuffer ref = new UnsafeBuffer(new byte[SpillFiles.REF_LENGTH]);
         spill.write(id, buffer, offset, length, ref);
-        boolean sent = false;
+        boolean written = false;
         try
         {
-            sent = sendRecord(ref, 0, SpillFiles.REF_LENGTH, SPILL_MSG_TYPE_ID, timeoutNanos);
-            if (sent)
-            {
-                count(BYTES_OUT, length - SpillFiles.REF_LENGTH); // the message's bytes, not its reference's
-            }
-            return sent;
+            // Counted as the message's bytes, not its reference's.
+            written = sendRecord(ref, 0, SpillFiles.REF_LENGTH, SPILL_MSG_TYPE_ID, length, timeoutNanos);
+            return written;
         }
         finally
         {
-            if (!sent)
+            if (!written)
             {
                 spill.delete(ref);
             }
@@ -202,7 +209,7 @@ final class RingSender
             claimed = index >= 0;
             if (!claimed)
             {
-                count(FULL_EVENTS, 1);
+                foundFull();
             }
             return claimed ? index : -1;
         }
@@ -232,9 +239,7 @@ final class RingSender
             // Before the commit: until then the record's length word is ours alone (stored negative).
             final int payload = -claimBuffer.getInt(index - HEADER_LENGTH) - HEADER_LENGTH;
             ring.commit(index);
-            countProduced();
-            countSent(payload);
-            wakes.afterPublish();
+            published(payload);
         }
         finally
         {
@@ -287,15 +292,18 @@ final class RingSender
         }
     }
 
-    private boolean sendRecord(
-        final DirectBuffer buffer, final int offset, final int length, final int kind, final long timeoutNanos)
+    /**
+     * @param counted the payload bytes to count: the message's, also when the record is its spill reference.
+     */
+    private boolean sendRecord(final DirectBuffer buffer, final int offset, final int length, final int kind,
+        final int counted, final long timeoutNanos)
         throws InterruptedException
     {
-        if (tryWrite(buffer, offset, length, kind))
+        if (tryWrite(buffer, offset, length, kind, counted))
         {
             return true;
         }
-        count(FULL_EVENTS, 1);
+        foundFull();
         if (timeoutNanos == 0)
         {
             return false;
@@ -318,7 +326,7 @@ final class RingSender
                 {
                     throw new InterruptedException(what + ": interrupted while waiting for room");
                 }
-                if (tryWrite(buffer, offset, length, kind))
+                if (tryWrite(buffer, offset, length, kind, counted))
                 {
                     return true;
                 }
@@ -334,22 +342,23 @@ final class RingSender
         }
     }
 
-    private boolean tryWrite(final DirectBuffer buffer, final int offset, final int length, final int kind)
+    private boolean tryWrite(
+        final DirectBuffer buffer, final int offset, final int length, final int kind, final int counted)
     {
         attached();
         file.enter();
-        boolean written = false;
         try
         {
-            beginClaim();
-            written = ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length);
-            if (written)
+            if (sharedCount)
             {
-                countProduced();
-                countSent(length);
-                wakes.afterPublish();
+                return tryWriteShared(buffer, offset, length, kind, counted);
             }
-            return written;
+            if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
+            {
+                published(counted);
+                return true;
+            }
+            return false;
         }
         catch (final InternalError fault)
         {
@@ -357,11 +366,80 @@ final class RingSender
         }
         finally
         {
+            file.exit();
+        }
+    }
+
+    /**
+     * Many-to-many: the write between {@link #beginClaim} and, unless it committed,
+     * {@link #endClaimUncommitted}.
+     */
+    private boolean tryWriteShared(
+        final DirectBuffer buffer, final int offset, final int length, final int kind, final int counted)
+    {
+        boolean written = false;
+        beginClaim();
+        try
+        {
+            written = ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length);
+            if (written)
+            {
+                published(counted);
+            }
+            return written;
+        }
+        finally
+        {
             if (!written)
             {
                 endClaimUncommitted();
             }
-            file.exit();
+        }
+    }
+
+    /**
+     * After a record's release store: counts it and wakes a receiver that may sleep. A receiver
+     * asleep means a stream that does not run flat out (the wake is a system call): the counts in
+     * fields are published then, so a slow stream's counts stay exact for readers.
+     */
+    private void published(final int counted)
+    {
+        countProduced();
+        if (sharedCount)
+        {
+            counters.getAndAdd(MESSAGES_OUT, 1);
+            counters.getAndAdd(BYTES_OUT, counted);
+            wakes.afterPublish();
+        }
+        else
+        {
+            sent.add(1, counted);
+            if (wakes.afterPublish())
+            {
+                sent.publish();
+            }
+        }
+    }
+
+    /**
+     * A send found the ring full: counted at once, and what was counted in fields is published,
+     * since the sender now spins, waits or gives up (no message is on its way meanwhile).
+     */
+    private void foundFull()
+    {
+        count(FULL_EVENTS, 1);
+        publishCounts();
+    }
+
+    /**
+     * Adds the messages and bytes counted in fields to the counters: on close, and whenever the
+     * sender idles. One thread at a time, as every one-to-one send.
+     */
+    void publishCounts()
+    {
+        if (!sharedCount)
+        {
+            sent.publish();
         }
     }
 
@@ -395,8 +473,9 @@ final class RingSender
     }
 
     /**
-     * One store on the producer's own line: a one-to-one producer is the count's only writer; the
-     * objects of a many-to-many queue each have their own count, shared by their threads.
+     * One store on the producer's own line: a one-to-one producer is the count's only writer (it
+     * was zeroed when the producer attached, see {@link QueueMembers#retire}), so the count comes
+     * from a field; the objects of a many-to-many queue each have their own count, shared by their threads.
      */
     private void countProduced()
     {
@@ -409,15 +488,9 @@ final class RingSender
             }
             else
             {
-                body.putLongRelease(index, body.getLong(index) + 1);
+                body.putLongRelease(index, ++produced);
             }
         }
-    }
-
-    private void countSent(final int length)
-    {
-        count(MESSAGES_OUT, 1);
-        count(BYTES_OUT, length);
     }
 
     private void count(final int counter, final long delta)
@@ -444,6 +517,7 @@ final class RingSender
     {
         if (producedIndex == NOT_ATTACHED)
         {
+            produced = 0;
             producedIndex = attach.getAsInt();
         }
     }

@@ -41,7 +41,7 @@ final class TestRing
             new UnsafeBuffer(memory, wakesOffset(CAPACITY), WAKES_LENGTH), RING_FILE_OFFSET, CAPACITY,
             ChannelDescriptor.maxInlineLength(CAPACITY, MAX_MESSAGE_LENGTH), manyProducers);
         producer = channel.newProducer();
-        reader = new RingReader(channel, null, Counters.uncounted(CounterSet.QUEUE, "test"));
+        reader = new RingReader(channel, null, Counters.uncounted(CounterSet.QUEUE, "test"), 1);
     }
 
     /**
