@@ -22,7 +22,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  *  |   Reset ring: 64 words; word g % 64 = g | MARK once reset()   | 256
  *  |   ended generation g                                         ...
  *  +---------------------------------------------------------------+
- *  |   Arrivals: one word per party, (generation << 32) | token of | 768
+ *  |   Arrivals: one word per party, (generation &lt;&lt; 32) | token of | 768
  *  |   the participant that arrived i-th in that generation       ...
  *  +---------------------------------------------------------------+
  *
