@@ -104,12 +104,31 @@ public final class PoolAgent implements AutoCloseable
         }
         final IpcContextBuilder builder = IpcContext.builder().network(NetworkOptions.node(nodeHost, nodePort)
             .home(homeHost, homePort).secretFile(Paths.get(secretFile)).peerTimeout(Duration.ofMillis(peerTimeoutMs)));
+        final Thread main = Thread.currentThread();
         try (IpcContext ctx = (root == null ? builder : builder.root(Paths.get(root))).build();
             PoolAgent agent = start(ctx, agentName))
         {
+            // SIGTERM (kill, Ctrl-C): stop taking requests and let this thread close the context and its node.
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+            {
+                agent.close();
+                joinQuietly(main, TimeUnit.SECONDS.toMillis(10));
+            }, "mmipc-agent-" + agentName + "-exit"));
             System.out.println("mmipc pool agent " + agentName + " on " + nodeHost + " serves the pools of " +
                 homeHost + ":" + homePort);
             agent.loop.join();
+        }
+    }
+
+    private static void joinQuietly(final Thread thread, final long millis)
+    {
+        try
+        {
+            thread.join(millis);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 
