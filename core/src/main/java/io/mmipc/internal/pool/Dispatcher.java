@@ -231,7 +231,9 @@ final class Dispatcher implements Runnable
                 if (now == State.TERMINATING)
                 {
                     // Cancel first: the workers about to be killed must not fail their batches as deaths.
-                    failAll(new CancellationException("the pool was terminated"));
+                    final CancellationException cancelled = new CancellationException("the pool was terminated");
+                    failPending(cancelled);
+                    WorkerSlot.failInFlight(workers, cancelled);
                     stopAll(true);
                     break;
                 }
@@ -242,7 +244,7 @@ final class Dispatcher implements Runnable
                     work += service(i, now);
                 }
                 work += init.broken() == null ? dispatch() : failPending(init.broken());
-                if (now == State.CLOSING && pending.isEmpty() && nothingInFlight())
+                if (now == State.CLOSING && pending.isEmpty() && WorkerSlot.noneInFlight(workers))
                 {
                     stopAll(false);
                     break;
@@ -263,7 +265,8 @@ final class Dispatcher implements Runnable
         {
             ProcessLogging.logger().severe(() -> poolName + " dispatcher failed: " + ex);
             stopAll(true);
-            failAll(ex);
+            failPending(ex);
+            WorkerSlot.failInFlight(workers, ex);
         }
         finally
         {
@@ -549,18 +552,6 @@ final class Dispatcher implements Runnable
         return work;
     }
 
-    private boolean nothingInFlight()
-    {
-        for (final WorkerSlot w : workers)
-        {
-            if (w != null && !w.inFlight.isEmpty())
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void stopAll(final boolean kill)
     {
         for (final WorkerSlot w : exiting)
@@ -591,22 +582,6 @@ final class Dispatcher implements Runnable
             w.awaitExit();
         }
         exiting.clear();
-    }
-
-    private void failAll(final Throwable cause)
-    {
-        failPending(cause);
-        Job job;
-        for (final WorkerSlot w : workers)
-        {
-            if (w != null)
-            {
-                while ((job = w.inFlight.pollFirst()) != null)
-                {
-                    job.result.completeExceptionally(cause);
-                }
-            }
-        }
     }
 
     private WorkerSlot startWorker(final int slot)

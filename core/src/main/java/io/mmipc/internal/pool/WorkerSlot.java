@@ -35,6 +35,30 @@ final class WorkerSlot
         this.ready = ready;
     }
 
+    static boolean noneInFlight(final WorkerSlot[] workers)
+    {
+        for (final WorkerSlot w : workers)
+        {
+            if (w != null && !w.inFlight.isEmpty())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void failInFlight(final WorkerSlot[] workers, final Throwable cause)
+    {
+        for (final WorkerSlot w : workers)
+        {
+            Job job;
+            while (w != null && (job = w.inFlight.pollFirst()) != null)
+            {
+                job.result.completeExceptionally(cause);
+            }
+        }
+    }
+
     String describe()
     {
         return process.name() + " (pid " + process.pid() + process.where() + ")";
