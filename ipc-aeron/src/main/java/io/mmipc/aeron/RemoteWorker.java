@@ -73,6 +73,12 @@ final class RemoteWorker implements WorkerProcess
         {
             return;
         }
+        if (pid < 0)
+        {
+            // Not started yet: closing the control pipe makes the agent start nothing (or kill what it just started).
+            end(-1, "given up before the agent reported it started", false);
+            return;
+        }
         try
         {
             control.send(AgentMessages.write(new AgentMessages.Kill()), 0, TimeUnit.NANOSECONDS);

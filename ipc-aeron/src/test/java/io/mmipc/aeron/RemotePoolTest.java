@@ -200,6 +200,21 @@ class RemotePoolTest
     }
 
     @Test
+    void aPoolWhoseAgentNeverAnswersStartsItsWorkersHereAfterTheStartTimeout() throws Exception
+    {
+        final int port = LoopbackNetworkTest.freeUdpPort();
+        try (IpcContext home = home(port); Pool pool = home.pool(remote("nobody", 1)))
+        {
+            // Bounded: the start timeout (20 s and twice the peer timeout), then a worker on this host.
+            assertEquals(squares(10), pool.mapAsync(RemotePoolTest::square, range(10), 5).get(120, TimeUnit.SECONDS));
+            for (final long pid : pool.workerPids())
+            {
+                assertEquals(ProcessHandle.current().pid(), parentOf(pid));
+            }
+        }
+    }
+
+    @Test
     void anAgentStartsNothingButPoolWorkers() throws Exception
     {
         final int port = LoopbackNetworkTest.freeUdpPort();
