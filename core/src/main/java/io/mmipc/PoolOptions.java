@@ -189,7 +189,8 @@ public final class PoolOptions
         Names.validate("agent name", agent);
         if (count < 1)
         {
-            throw new IllegalArgumentException("remote workers of agent " + agent + " must be at least 1, got " + count);
+            throw new IllegalArgumentException("remote workers of agent " + agent + " must be at least 1, got " +
+                count);
         }
         final Map<String, Integer> more = new LinkedHashMap<>(remoteWorkers);
         more.put(agent, count);

@@ -55,7 +55,8 @@ final class RemoteWorker implements WorkerProcess
     @Override
     public synchronized String where()
     {
-        return (node != null ? " on node " + node : "") + " of agent " + launcher.agent() + (why != null ? "; " + why : "");
+        return (node != null ? " on node " + node : "") + " of agent " + launcher.agent() +
+            (why != null ? "; " + why : "");
     }
 
     @Override
@@ -149,7 +150,8 @@ final class RemoteWorker implements WorkerProcess
                 }
                 else
                 {
-                    throw new IllegalStateException("agent " + launcher.agent() + " sent " + message + " about " + name);
+                    throw new IllegalStateException("agent " + launcher.agent() + " sent " + message + " about " +
+                        name);
                 }
             }
         }

@@ -11,8 +11,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One worker JVM as the {@link Dispatcher} sees it: its process (here or on another node), the parent's end of its pipe, the
- * batches it holds in the order it was sent them. Used by the dispatcher thread only.
+ * One worker JVM as the {@link Dispatcher} sees it: its process (here or on another node), the
+ * parent's end of its pipe, the batches it holds in the order it was sent them. Used by the
+ * dispatcher thread only.
  */
 final class WorkerSlot
 {
