@@ -251,6 +251,27 @@ class RemotePoolTest
         return bytes.toByteArray();
     }
 
+    static int base;
+
+    static int plusBase(final int x)
+    {
+        return base + x;
+    }
+
+    @Test
+    void remoteWorkersRunThePoolsInitializerBeforeTheirFirstTask() throws Exception
+    {
+        final int port = LoopbackNetworkTest.freeUdpPort();
+        try (IpcContext home = home(port))
+        {
+            agent = startAgent(port, "a1");
+            try (Pool pool = home.pool(remote("a1", 2).initializer(() -> base = 1000)))
+            {
+                assertEquals(List.of(1001, 1002, 1003), pool.map(RemotePoolTest::plusBase, List.of(1, 2, 3), 1));
+            }
+        }
+    }
+
     @Test
     void aKilledRemoteWorkerFailsItsTaskAndIsReplacedThroughTheAgent() throws Exception
     {
