@@ -64,8 +64,8 @@ public final class Pool implements AutoCloseable
         {
             filter = filter.allowPattern(pattern);
         }
-        this.calls = new PoolCalls(ctx, options, filter);
-        this.processes = options.processes();
+        this.calls = new PoolCalls(ctx, ctx.transportContext, options, filter);
+        this.processes = options.workers();
         this.executor = new PoolExecutor(this, calls);
     }
 
@@ -80,7 +80,7 @@ public final class Pool implements AutoCloseable
     }
 
     /**
-     * @return the number of worker JVMs.
+     * @return the number of worker JVMs, on this host and on other nodes.
      */
     public int processes()
     {

@@ -1,7 +1,12 @@
 package io.mmipc;
 
+import io.mmipc.internal.file.Names;
+
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +24,7 @@ public final class PoolOptions
     private final List<String> jvmOptions;
     private final List<String> allowPatterns;
     private final Task initializer;
+    private final Map<String, Integer> remoteWorkers;
 
     private PoolOptions(
         final int processes,
@@ -27,7 +33,8 @@ public final class PoolOptions
         final int maxMessageLength,
         final List<String> jvmOptions,
         final List<String> allowPatterns,
-        final Task initializer)
+        final Task initializer,
+        final Map<String, Integer> remoteWorkers)
     {
         this.processes = processes;
         this.maxTasksPerChild = maxTasksPerChild;
@@ -36,6 +43,7 @@ public final class PoolOptions
         this.jvmOptions = List.copyOf(jvmOptions);
         this.allowPatterns = List.copyOf(allowPatterns);
         this.initializer = initializer;
+        this.remoteWorkers = Collections.unmodifiableMap(new LinkedHashMap<>(remoteWorkers));
     }
 
     /**
@@ -44,19 +52,21 @@ public final class PoolOptions
     public static PoolOptions defaults()
     {
         return new PoolOptions(Runtime.getRuntime().availableProcessors(), 0, 2, DEFAULT_MAX_MESSAGE_LENGTH,
-            List.of(), List.of(), null);
+            List.of(), List.of(), null, Map.of());
     }
 
     /**
-     * @param count the number of worker JVMs, Python's {@code Pool(processes=...)}.
+     * @param count the number of worker JVMs on this host, Python's {@code Pool(processes=...)}; 0
+     *              when every worker is remote ({@link #remoteWorkers}).
      */
     public PoolOptions processes(final int count)
     {
-        if (count < 1)
+        if (count < 0)
         {
-            throw new IllegalArgumentException("processes must be at least 1, got " + count);
+            throw new IllegalArgumentException("processes must not be negative, got " + count);
         }
-        return new PoolOptions(count, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, allowPatterns, initializer);
+        return new PoolOptions(count, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, allowPatterns,
+            initializer, remoteWorkers);
     }
 
     /**
@@ -69,7 +79,8 @@ public final class PoolOptions
         {
             throw new IllegalArgumentException("maxTasksPerChild must not be negative, got " + count);
         }
-        return new PoolOptions(processes, count, prefetch, maxMessageLength, jvmOptions, allowPatterns, initializer);
+        return new PoolOptions(processes, count, prefetch, maxMessageLength, jvmOptions, allowPatterns,
+            initializer, remoteWorkers);
     }
 
     /**
@@ -82,7 +93,8 @@ public final class PoolOptions
         {
             throw new IllegalArgumentException("prefetch must be at least 1, got " + count);
         }
-        return new PoolOptions(processes, maxTasksPerChild, count, maxMessageLength, jvmOptions, allowPatterns, initializer);
+        return new PoolOptions(processes, maxTasksPerChild, count, maxMessageLength, jvmOptions, allowPatterns,
+            initializer, remoteWorkers);
     }
 
     /**
@@ -94,7 +106,8 @@ public final class PoolOptions
         {
             throw new IllegalArgumentException("maxMessageLength must be at least 1024, got " + bytes);
         }
-        return new PoolOptions(processes, maxTasksPerChild, prefetch, bytes, jvmOptions, allowPatterns, initializer);
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, bytes, jvmOptions, allowPatterns,
+            initializer, remoteWorkers);
     }
 
     /**
@@ -104,7 +117,8 @@ public final class PoolOptions
     {
         final List<String> more = new ArrayList<>(jvmOptions);
         more.addAll(List.of(options));
-        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, more, allowPatterns, initializer);
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, more, allowPatterns,
+            initializer, remoteWorkers);
     }
 
     /**
@@ -125,7 +139,8 @@ public final class PoolOptions
     {
         final List<String> more = new ArrayList<>(allowPatterns);
         more.add(pattern);
-        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, more, initializer);
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, more,
+            initializer, remoteWorkers);
     }
 
     /**
@@ -146,7 +161,7 @@ public final class PoolOptions
     public PoolOptions initializer(final Task task)
     {
         return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, allowPatterns,
-            task);
+            task, remoteWorkers);
     }
 
     /**
@@ -157,9 +172,51 @@ public final class PoolOptions
         return initializer;
     }
 
+    /**
+     * Adds {@code count} workers on another node of a network context, started there by the
+     * agent named {@code agent} ({@code io.mmipc.aeron.PoolAgent}, which the user runs on that
+     * node). A remote worker that dies, or whose node falls silent for the peer timeout, fails
+     * the batches it held with a {@link WorkerDiedException} that names the node, and is replaced
+     * through the same agent; once the agent stops answering, replacements start on this host.
+     * The agent's class path is the workers' class path: it must hold mmipc and every class the
+     * tasks, their arguments and results (and the initializer) use.
+     *
+     * @param agent the agent's name ({@code [A-Za-z0-9._-]}).
+     * @param count how many workers it starts for this pool (replaces an earlier count for it).
+     */
+    public PoolOptions remoteWorkers(final String agent, final int count)
+    {
+        Names.validate("agent name", agent);
+        if (count < 1)
+        {
+            throw new IllegalArgumentException("remote workers of agent " + agent + " must be at least 1, got " +
+                count);
+        }
+        final Map<String, Integer> more = new LinkedHashMap<>(remoteWorkers);
+        more.put(agent, count);
+        return new PoolOptions(processes, maxTasksPerChild, prefetch, maxMessageLength, jvmOptions, allowPatterns,
+            initializer, more);
+    }
+
+    /**
+     * @return the remote workers per agent, in the order they were added.
+     */
+    public Map<String, Integer> remoteWorkers()
+    {
+        return remoteWorkers;
+    }
+
     public int processes()
     {
         return processes;
+    }
+
+    /**
+     * @return all workers: {@link #processes()} on this host and every agent's.
+     */
+    public int workers()
+    {
+        return processes + remoteWorkers.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     public int maxTasksPerChild()
@@ -192,6 +249,7 @@ public final class PoolOptions
     {
         return "PoolOptions{processes=" + processes + ", maxTasksPerChild=" + maxTasksPerChild + ", prefetch=" +
             prefetch + ", maxMessageLength=" + maxMessageLength + (initializer == null ? "" : ", initializer=" +
-            initializer.getClass().getName()) + "}";
+            initializer.getClass().getName()) +
+            (remoteWorkers.isEmpty() ? "" : ", remoteWorkers=" + remoteWorkers) + "}";
     }
 }

@@ -4,6 +4,7 @@ import io.mmipc.examples.dict.UpdateSharedDict;
 import io.mmipc.examples.memory.SharedMemoryBuf;
 import io.mmipc.examples.manager.ManagerListAndNamespace;
 import io.mmipc.examples.manager.ProcessManager;
+import io.mmipc.examples.net.NetworkPoolSquares;
 import io.mmipc.examples.net.NetworkProcessManager;
 import io.mmipc.examples.pipe.PipeHelloWorld;
 import io.mmipc.examples.pipe.PipeSenderReceiver;
@@ -91,6 +92,8 @@ public final class Examples
             "workers, a task queue, a shutdown Event, SIGINT/SIGTERM, terminate then kill"),
         new Example("NetworkProcessManager", NetworkProcessManager.class, "002",
             "the ProcessManager across nodes: queues on a home node, workers as nodes of their own (Aeron UDP)"),
+        new Example("NetworkPoolSquares", NetworkPoolSquares.class, "000",
+            "Pool.map of squares with its workers on another node, started there by a PoolAgent (Aeron UDP)"),
         new Example("Greeting", Greeting.class, "003", "Process(target=greeting, args=('bob',))"),
         new Example("SquaresProcess", SquaresProcess.class, "003", "a process that prints squares"),
         new Example("SquaresAndEvens", SquaresAndEvens.class, "003", "p1 prints squares while p2 checks evens"),

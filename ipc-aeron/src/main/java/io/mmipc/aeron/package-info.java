@@ -7,5 +7,11 @@
  * challenge-response handshake over HMAC-SHA256 with nonces from both sides, then frames sealed
  * (AES-256-GCM: encrypted and authenticated) with per-direction session keys and sequence numbers ({@code FrameDescriptor}, {@code Handshake},
  * {@code Seal}). Messages above 64 KiB travel in chunks; Aeron fragments and repairs the rest.
+ * <p>
+ * A {@link io.mmipc.Pool} of a network context keeps one network pipe per worker. Its workers may
+ * run on other nodes ({@code PoolOptions.remoteWorkers(agent, count)}): a {@link io.mmipc.aeron.PoolAgent}
+ * there takes start requests from its queue on the home node and starts each worker as its own
+ * child JVM ({@code AgentLauncher}, {@code RemoteWorker}, {@code AgentMessages}); a worker whose
+ * node falls silent for the peer timeout is dead, and its replacement starts on the pool's host.
  */
 package io.mmipc.aeron;

@@ -4,21 +4,18 @@ import io.mmipc.internal.wait.WakeFile;
 import io.mmipc.EndOfStreamException;
 import io.mmipc.Idle;
 import io.mmipc.IpcContext;
-import io.mmipc.JvmProcess;
-import io.mmipc.Pipe;
-import io.mmipc.PipeOptions;
 import io.mmipc.PoolInitializerException;
 import io.mmipc.PoolOptions;
 import io.mmipc.PoolTaskException;
 import io.mmipc.WorkerDiedException;
 import io.mmipc.internal.jfr.MmipcEvents;
-import io.mmipc.codec.Codecs;
 import io.mmipc.codec.SerialFilter;
 import io.mmipc.ProcessLogging;
 import io.mmipc.internal.counters.CounterSet;
 import io.mmipc.internal.counters.Counters;
 import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFiles;
+import io.mmipc.internal.spi.TransportContext;
 import io.mmipc.internal.wait.Waiter;
 import io.mmipc.internal.wait.WakeWord;
 
@@ -48,18 +45,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Dispatcher implements Runnable
 {
     private static final AtomicInteger POOLS = new AtomicInteger();
-    private static final AtomicInteger WORKER_NAMES = new AtomicInteger();
 
     enum State
     {
         RUNNING, CLOSING, TERMINATING, DONE
     }
 
-    private final IpcContext ctx;
     private final Counters counters;
     private final PoolOptions options;
     private final SerialFilter filter;
-    private final byte[] initializer;
     private final String poolName;
     private final WorkerSlot[] workers;
     private final ConcurrentLinkedDeque<Job> pending = new ConcurrentLinkedDeque<>();
@@ -67,27 +61,30 @@ final class Dispatcher implements Runnable
     private final WakeFile wake;
     private final Thread thread;
     private final InitGate init;
+    private final WorkerStarts starts;
     // Workers that closed their pipe and still run (exiting): joined before the pool reports it stopped.
     private final List<WorkerSlot> exiting = new ArrayList<>();
+    /** Whether a new worker may have batches at once: true when the pool has no initializer. */
+    private final boolean ready;
     private volatile State state = State.RUNNING;
-    private int generation;
     private int nextWorker;
 
     /**
      * Starts the workers; with an initializer, returns once each has run it.
      *
+     * @param transport   the context's transport view: which transport starts workers on other nodes.
      * @param initializer the serialized initializer {@link io.mmipc.Task}, or null.
      * @throws PoolInitializerException when a worker's initializer did not complete.
      */
-    Dispatcher(final IpcContext ctx, final PoolOptions options, final SerialFilter filter, final byte[] initializer)
+    Dispatcher(final IpcContext ctx, final TransportContext transport, final PoolOptions options,
+        final SerialFilter filter, final byte[] initializer)
     {
-        this.ctx = ctx;
         this.options = options;
         this.filter = filter;
-        this.initializer = initializer;
+        this.ready = initializer == null;
         this.poolName = "pool-" + ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet();
         this.init = new InitGate(poolName);
-        this.workers = new WorkerSlot[options.processes()];
+        this.workers = new WorkerSlot[options.workers()];
         try
         {
             this.wake = PoolWake.create(ctx.directory(), poolName);
@@ -99,8 +96,12 @@ final class Dispatcher implements Runnable
             throw new UncheckedIOException("cannot create the wake file of " + poolName + " in " + ctx.directory() +
                 ": " + ex.getMessage(), ex);
         }
+        WorkerStarts made = null;
         try
         {
+            made = new WorkerStarts(ctx, transport, options, poolName, filter.patterns(), wake.path().toString(),
+                initializer);
+            this.starts = made;
             for (int i = 0; i < workers.length; i++)
             {
                 workers[i] = startWorker(i);
@@ -109,6 +110,10 @@ final class Dispatcher implements Runnable
         catch (final RuntimeException | Error ex)
         {
             stopAll(true);
+            if (made != null)
+            {
+                made.close();
+            }
             removeWake();
             throw ex;
         }
@@ -205,7 +210,7 @@ final class Dispatcher implements Runnable
         final List<Long> pids = new ArrayList<>();
         for (final WorkerSlot w : workers)
         {
-            if (w != null && w.process.isAlive())
+            if (w != null && w.process.pid() > 0 && w.process.isAlive())
             {
                 pids.add(w.process.pid());
             }
@@ -226,7 +231,9 @@ final class Dispatcher implements Runnable
                 if (now == State.TERMINATING)
                 {
                     // Cancel first: the workers about to be killed must not fail their batches as deaths.
-                    failAll(new CancellationException("the pool was terminated"));
+                    final CancellationException cancelled = new CancellationException("the pool was terminated");
+                    failPending(cancelled);
+                    WorkerSlot.failInFlight(workers, cancelled);
                     stopAll(true);
                     break;
                 }
@@ -237,7 +244,7 @@ final class Dispatcher implements Runnable
                     work += service(i, now);
                 }
                 work += init.broken() == null ? dispatch() : failPending(init.broken());
-                if (now == State.CLOSING && pending.isEmpty() && nothingInFlight())
+                if (now == State.CLOSING && pending.isEmpty() && WorkerSlot.noneInFlight(workers))
                 {
                     stopAll(false);
                     break;
@@ -258,11 +265,13 @@ final class Dispatcher implements Runnable
         {
             ProcessLogging.logger().severe(() -> poolName + " dispatcher failed: " + ex);
             stopAll(true);
-            failAll(ex);
+            failPending(ex);
+            WorkerSlot.failInFlight(workers, ex);
         }
         finally
         {
             init.stopped();
+            starts.close();
             waiter.end();
             wake.exitWait();
             removeWake();
@@ -331,7 +340,8 @@ final class Dispatcher implements Runnable
         {
             if (!w.retiring) // ended unannounced, outside stopAll: a death
             {
-                MmipcEvents.workerDied(poolName, w.process.name(), w.process.pid(), w.process.exitCode().orElse(-1),
+                MmipcEvents.workerDied(poolName, w.process.name() + w.process.where(), w.process.pid(),
+                    w.process.exitCode().orElse(-1),
                     w.inFlight.size());
             }
             if (!w.ready && init.broken() == null)
@@ -404,7 +414,7 @@ final class Dispatcher implements Runnable
             counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
             job.result.completeExceptionally(new PoolTaskException(
                 (job.single ? "the task" : "the batch from item " + index) + " could not be read by " +
-                w.process.name() + " (pid " + w.process.pid() + "): " + unreadable.failure().message(),
+                w.describe() + ": " + unreadable.failure().message(),
                 index, unreadable.failure().toException()));
         }
         else if (message instanceof Messages.Done done && job != null && job.id == done.id())
@@ -423,8 +433,8 @@ final class Dispatcher implements Runnable
             final int index = job.single ? -1 : job.firstIndex + failed.index();
             counters.getAndAdd(CounterSet.TASKS_FAILED, 1);
             job.result.completeExceptionally(new PoolTaskException(
-                (job.single ? "the task" : "the task for item " + index) + " failed in " + w.process.name() +
-                " (pid " + w.process.pid() + "): " + failed.failure().className() +
+                (job.single ? "the task" : "the task for item " + index) + " failed in " + w.describe() + ": " +
+                failed.failure().className() +
                 (failed.failure().message() == null ? "" : ": " + failed.failure().message()),
                 index, failed.failure().toException()));
         }
@@ -452,9 +462,8 @@ final class Dispatcher implements Runnable
         if (!w.inFlight.isEmpty())
         {
             final int code = w.exitCode(stillRunning);
-            final WorkerDiedException died = new WorkerDiedException(w.process.name() + " (pid " + w.process.pid() +
-                ") died" + (code >= 0 ? " with exit code " + code : "") + " while it held this task; it was replaced",
-                code);
+            final WorkerDiedException died = new WorkerDiedException(w.describe() + " died" +
+                (code >= 0 ? " with exit code " + code : "") + " while it held this task; it was replaced", code);
             Job job;
             while ((job = w.inFlight.pollFirst()) != null)
             {
@@ -520,7 +529,12 @@ final class Dispatcher implements Runnable
             }
             try
             {
-                w.end.send(job.message);
+                // Without waiting: a worker whose JVM has not yet connected a network pipe takes nothing now.
+                if (!w.end.send(job.message, 0, TimeUnit.NANOSECONDS))
+                {
+                    pending.addFirst(job);
+                    continue;
+                }
                 w.inFlight.addLast(job);
                 w.sent++;
                 work++;
@@ -538,18 +552,6 @@ final class Dispatcher implements Runnable
         return work;
     }
 
-    private boolean nothingInFlight()
-    {
-        for (final WorkerSlot w : workers)
-        {
-            if (w != null && !w.inFlight.isEmpty())
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void stopAll(final boolean kill)
     {
         for (final WorkerSlot w : exiting)
@@ -561,24 +563,9 @@ final class Dispatcher implements Runnable
         }
         for (final WorkerSlot w : workers)
         {
-            if (w == null)
+            if (w != null)
             {
-                continue;
-            }
-            if (kill)
-            {
-                w.process.kill();
-            }
-            else
-            {
-                try
-                {
-                    w.end.send(Messages.write(new Messages.Stop()), 1, TimeUnit.SECONDS);
-                }
-                catch (final EndOfStreamException | InterruptedException gone)
-                {
-                    // it is ending anyway
-                }
+                w.stop(kill);
             }
         }
         for (final WorkerSlot w : workers)
@@ -597,33 +584,8 @@ final class Dispatcher implements Runnable
         exiting.clear();
     }
 
-    private void failAll(final Throwable cause)
-    {
-        failPending(cause);
-        Job job;
-        for (final WorkerSlot w : workers)
-        {
-            if (w != null)
-            {
-                while ((job = w.inFlight.pollFirst()) != null)
-                {
-                    job.result.completeExceptionally(cause);
-                }
-            }
-        }
-    }
-
     private WorkerSlot startWorker(final int slot)
     {
-        final Pipe<byte[]> pipe = ctx.pipe(poolName + "-w" + slot + "-" + (generation++), Codecs.bytes(),
-            PipeOptions.defaults().maxMessageLength(options.maxMessageLength()));
-        final PoolWorker task = new PoolWorker(pipe.end2(), filter.patterns(), options.maxTasksPerChild(),
-            wake.path().toString(), initializer);
-        final JvmProcess process = JvmProcess.of(task)
-            .name("PoolWorker-" + WORKER_NAMES.incrementAndGet())
-            .daemon(true)
-            .jvmOptions(options.jvmOptions().toArray(String[]::new));
-        process.start();
-        return new WorkerSlot(slot, process, pipe, initializer == null);
+        return starts.start(slot, ready);
     }
 }

@@ -8,6 +8,7 @@ import io.mmipc.RemoteFunction;
 import io.mmipc.PoolTaskException;
 import io.mmipc.Task;
 import io.mmipc.codec.SerialFilter;
+import io.mmipc.internal.spi.TransportContext;
 import io.mmipc.internal.FilteredSerialization;
 import io.mmipc.internal.launch.TaskCodec;
 
@@ -36,11 +37,12 @@ public final class PoolCalls
     private final int processes;
     private final AtomicLong batchIds = new AtomicLong();
 
-    public PoolCalls(final IpcContext ctx, final PoolOptions options, final SerialFilter filter)
+    public PoolCalls(final IpcContext ctx, final TransportContext transport, final PoolOptions options,
+        final SerialFilter filter)
     {
         this.filter = filter;
-        this.processes = options.processes();
-        this.dispatcher = new Dispatcher(ctx, options, filter, initializer(options.initializer()));
+        this.processes = options.workers();
+        this.dispatcher = new Dispatcher(ctx, transport, options, filter, initializer(options.initializer()));
     }
 
     /**

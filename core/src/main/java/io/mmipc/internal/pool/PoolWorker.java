@@ -34,6 +34,7 @@ final class PoolWorker implements Task
     private transient WakeFile wake;
 
     /**
+     * @param wakePath    the pool's wake file, or null for a worker on another node than its pool.
      * @param initializer the pool's initializer {@link Task}, serialized and read here through the
      *                    pool's allow-list as a batch is; null for none.
      */
@@ -64,6 +65,15 @@ final class PoolWorker implements Task
     @Override
     public void run() throws Exception
     {
+        if (wakePath == null)
+        {
+            // On another node (its agent started it): the dispatcher re-polls within a wait slice.
+            if (initialize())
+            {
+                serve();
+            }
+            return;
+        }
         Futex.ready(); // starts loading the futex now, so that the first replies can wake a sleeping dispatcher
         try (WakeFile opened = PoolWake.open(Paths.get(wakePath)))
         {
@@ -199,6 +209,9 @@ final class PoolWorker implements Task
     private void reply(final byte[] message) throws InterruptedException
     {
         end.send(message);
-        wake.signal();
+        if (wake != null)
+        {
+            wake.signal();
+        }
     }
 }
