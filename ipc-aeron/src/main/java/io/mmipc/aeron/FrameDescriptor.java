@@ -16,25 +16,23 @@ package io.mmipc.aeron;
  *   CHALLENGE (home to remote): nonceC[16] | nonceH[16] | macH[32]
  *   RESPONSE  (remote to home): macC[32]
  * </pre>
- * Sealed frames (after the handshake), AES-256-GCM with the direction's session key: the
- * header (bytes 0 to 12) is authenticated, the payload encrypted and authenticated:
+ * Sealed frames (after the handshake), authenticated with the direction's session key:
  * <pre>
  *   0        1        2        3        4                          12
  *   +--------+--------+--------+--------+--------------------------+-----------+-----------+
- *   |  type  | flags  | version|   0    |  sequence (long)         |  payload  |  tag[16]  |
+ *   |  type  | flags  | version|   0    |  sequence (long)         |  payload  |  mac[16]  |
  *   +--------+--------+--------+--------+--------------------------+-----------+-----------+
  *   READY: payload = status byte (0 accepted, 1 refused) | UTF-8 reason
  *   DATA:  payload = a chunk of a message; flags FIRST and LAST mark its ends
  *   CLOSE: payload empty: the sender closed its end
  * </pre>
- * The GCM nonce is the sequence (8 bytes, little-endian, then 4 zero bytes); the sequence starts at 0
- * in each direction and must arrive exactly in order, so a replayed or injected frame fails, and it
- * never repeats under one key (each session derives its own keys from fresh nonces).
+ * The mac is the first 16 bytes of HMAC-SHA256(key, bytes 0 to the mac); the sequence starts at 0
+ * in each direction and must arrive exactly in order, so a replayed or injected frame fails.
  */
 final class FrameDescriptor
 {
     /** Bumped when any frame's layout changes; a frame of another version is dropped. */
-    static final byte VERSION = 2;
+    static final byte VERSION = 1;
 
     static final byte HELLO = 1;
     static final byte CHALLENGE = 2;
@@ -52,8 +50,7 @@ final class FrameDescriptor
 
     static final int NONCE_LENGTH = 16;
     static final int FULL_MAC_LENGTH = 32;
-    /** The GCM tag that ends a sealed frame. */
-    static final int TAG_LENGTH = 16;
+    static final int MAC_LENGTH = 16;
 
     static final int CHALLENGE_LENGTH = BODY_OFFSET + NONCE_LENGTH * 2 + FULL_MAC_LENGTH;
     static final int RESPONSE_LENGTH = BODY_OFFSET + FULL_MAC_LENGTH;
@@ -64,7 +61,7 @@ final class FrameDescriptor
     static final int SEALED_VERSION_OFFSET = 2;
     static final int SEQUENCE_OFFSET = 4;
     static final int SEALED_HEADER_LENGTH = 12;
-    static final int SEALED_OVERHEAD = SEALED_HEADER_LENGTH + TAG_LENGTH;
+    static final int SEALED_OVERHEAD = SEALED_HEADER_LENGTH + MAC_LENGTH;
 
     /**
      * The largest chunk of a message in one DATA frame: 64 KiB, well under Aeron's largest message

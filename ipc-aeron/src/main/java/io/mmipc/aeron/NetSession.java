@@ -85,8 +85,8 @@ final class NetSession
 
     void keys(final byte[] sendKey, final byte[] receiveKey)
     {
-        sendSeal = new Seal(sendKey, true);
-        recvSeal = new Seal(receiveKey, false);
+        sendSeal = new Seal(sendKey);
+        recvSeal = new Seal(receiveKey);
     }
 
     boolean isKeyed()
@@ -258,8 +258,8 @@ final class NetSession
             {
                 final int chunk = Math.min(MAX_CHUNK, length - position);
                 final boolean first = position == 0;
-                // Room first, then seal: a sealed frame always goes out, so no nonce is ever sealed twice.
-                if (!awaitRoom(SEALED_HEADER_LENGTH + chunk + FrameDescriptor.TAG_LENGTH,
+                // Room first, then seal: a sealed frame always goes out, so sequence numbers never go back.
+                if (!awaitRoom(SEALED_HEADER_LENGTH + chunk + FrameDescriptor.MAC_LENGTH,
                     first ? deadlineNs : System.nanoTime() + peerTimeoutNs, idle, first))
                 {
                     if (first)

@@ -3,61 +3,39 @@ package io.mmipc.aeron;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 
+import static io.mmipc.aeron.FrameDescriptor.FULL_MAC_LENGTH;
+import static io.mmipc.aeron.FrameDescriptor.MAC_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_HEADER_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_OVERHEAD;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_VERSION_OFFSET;
 import static io.mmipc.aeron.FrameDescriptor.SEQUENCE_OFFSET;
-import static io.mmipc.aeron.FrameDescriptor.TAG_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.VERSION;
 
 /**
- * One direction of a session: seals frames with AES-256-GCM under the direction's key and the next
- * sequence number (the header is authenticated, the payload encrypted and authenticated), or
- * opens them, refusing any frame whose tag or sequence is not the expected one. The nonce is the
- * sequence, which never goes back: a frame is sealed only once the publication has room for it
- * ({@link NetSession}), so no nonce is ever used twice with one key. Not thread-safe: the sending
- * side is used under the sender's lock, the receiving side under the poller's.
+ * One direction of a session: seals frames with its key and the next sequence number, or opens
+ * them, refusing any frame whose mac or sequence is not the expected one. A frame is sealed only once
+ * the publication has room for it ({@link NetSession}), so every sealed sequence number goes out. Not thread-safe: the
+ * sending side is used under the sender's lock, the receiving side under the poller's.
  */
 final class Seal
 {
-    static final String ALGORITHM = "AES/GCM/NoPadding";
-    private static final int NONCE_LENGTH = 12;
-
-    private final Cipher cipher;
-    private final SecretKeySpec key;
-    private final byte[] nonce = new byte[NONCE_LENGTH];
-    private final UnsafeBuffer nonceBuffer = new UnsafeBuffer(nonce);
+    private final Mac mac;
+    private final byte[] full = new byte[FULL_MAC_LENGTH];
+    private final byte[] check = new byte[MAC_LENGTH];
     private final UnsafeBuffer header = new UnsafeBuffer(new byte[0]);
-    private final boolean sealing;
     private long sequence;
 
-    /**
-     * @param key     32 bytes from the handshake, one per direction.
-     * @param sealing true for the sending side, false for the receiving one.
-     */
-    Seal(final byte[] key, final boolean sealing)
+    Seal(final byte[] key)
     {
-        this.key = new SecretKeySpec(key, 0, 32, "AES");
-        this.sealing = sealing;
-        try
-        {
-            cipher = Cipher.getInstance(ALGORITHM);
-        }
-        catch (final GeneralSecurityException ex)
-        {
-            throw new IllegalStateException(ALGORITHM + " is not available in this JVM", ex);
-        }
+        mac = Handshake.mac(key);
     }
 
     /**
      * Writes the version and next sequence into the header of {@code frame} (type, flags and
-     * payload are written already), encrypts the payload in place and appends the tag.
+     * payload are written already) and appends the mac.
      *
      * @param payloadEnd where the payload ends in {@code frame}.
      * @return the frame's length.
@@ -67,26 +45,15 @@ final class Seal
         header.wrap(frame);
         header.putByte(SEALED_VERSION_OFFSET, VERSION);
         header.putByte(SEALED_VERSION_OFFSET + 1, (byte)0);
-        header.putLong(SEQUENCE_OFFSET, sequence);
-        try
-        {
-            init(Cipher.ENCRYPT_MODE, sequence++);
-            cipher.updateAAD(frame, 0, SEALED_HEADER_LENGTH);
-            return SEALED_HEADER_LENGTH +
-                cipher.doFinal(frame, SEALED_HEADER_LENGTH, payloadEnd - SEALED_HEADER_LENGTH, frame, SEALED_HEADER_LENGTH);
-        }
-        catch (final GeneralSecurityException ex)
-        {
-            throw new IllegalStateException("cannot seal a frame of " + payloadEnd + " bytes: " + ex, ex);
-        }
+        header.putLong(SEQUENCE_OFFSET, sequence++);
+        macOf(frame, payloadEnd);
+        System.arraycopy(full, 0, frame, payloadEnd, MAC_LENGTH);
+        return payloadEnd + MAC_LENGTH;
     }
 
     /**
-     * Decrypts {@code frame} (of {@code length} bytes) in place when it carries the expected
-     * sequence and a valid tag; the sequence then moves on.
-     *
-     * @return true when it was authentic; its payload is then plain, from {@link FrameDescriptor#SEALED_HEADER_LENGTH}
-     *         for {@link #payloadLength} bytes.
+     * @return true when {@code frame} (of {@code length} bytes) carries the expected sequence and
+     *         a valid mac; the sequence then moves on.
      */
     boolean open(final byte[] frame, final int length)
     {
@@ -99,19 +66,17 @@ final class Seal
         {
             return false;
         }
-        try
+        final int end = length - MAC_LENGTH;
+        macOf(frame, end);
+        System.arraycopy(frame, end, check, 0, MAC_LENGTH);
+        int diff = 0;
+        for (int i = 0; i < MAC_LENGTH; i++)
         {
-            init(Cipher.DECRYPT_MODE, sequence);
-            cipher.updateAAD(frame, 0, SEALED_HEADER_LENGTH);
-            cipher.doFinal(frame, SEALED_HEADER_LENGTH, length - SEALED_HEADER_LENGTH, frame, SEALED_HEADER_LENGTH);
+            diff |= full[i] ^ check[i];
         }
-        catch (final AEADBadTagException forged)
+        if (diff != 0)
         {
             return false;
-        }
-        catch (final GeneralSecurityException ex)
-        {
-            throw new IllegalStateException("cannot open a frame of " + length + " bytes: " + ex, ex);
         }
         sequence++;
         return true;
@@ -128,13 +93,16 @@ final class Seal
         return BitUtil.align(payload + SEALED_OVERHEAD + SEALED_HEADER_LENGTH, 64);
     }
 
-    private void init(final int mode, final long nonceSequence) throws GeneralSecurityException
+    private void macOf(final byte[] frame, final int end)
     {
-        if ((mode == Cipher.ENCRYPT_MODE) != sealing)
+        try
         {
-            throw new IllegalStateException("a " + (sealing ? "sealing" : "opening") + " side used the other way");
+            mac.update(frame, 0, end);
+            mac.doFinal(full, 0);
         }
-        nonceBuffer.putLong(0, nonceSequence);
-        cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        catch (final ShortBufferException ex)
+        {
+            throw new IllegalStateException("mac buffer of " + full.length + " bytes is too short", ex);
+        }
     }
 }

@@ -57,15 +57,13 @@ class FrameHostileInputTest
     @Test
     void aSealedFrameOpensOnceAndNotWhenReplayedAlteredTruncatedOrForeign()
     {
-        final Seal sender = new Seal(KEY, true);
-        final Seal receiver = new Seal(KEY, false);
+        final Seal sender = new Seal(KEY);
+        final Seal receiver = new Seal(KEY);
         final byte[] frame = new byte[Seal.frameCapacity(5)];
         frame[0] = FrameDescriptor.DATA;
         System.arraycopy("hello".getBytes(), 0, frame, FrameDescriptor.SEALED_HEADER_LENGTH, 5);
         final int length = sender.seal(frame, FrameDescriptor.SEALED_HEADER_LENGTH + 5);
         final byte[] copy = frame.clone();
-        assertFalse(new String(frame, java.nio.charset.StandardCharsets.ISO_8859_1).contains("hello"),
-            "the payload travels encrypted");
 
         final byte[] altered = copy.clone();
         altered[FrameDescriptor.SEALED_HEADER_LENGTH] ^= 1;
@@ -74,7 +72,7 @@ class FrameHostileInputTest
         otherType[0] = FrameDescriptor.CLOSE;
         assertFalse(receiver.open(otherType, length), "the header is authenticated too");
         assertFalse(receiver.open(copy.clone(), length - 1));
-        assertFalse(new Seal("another key of thirty-two bytes!".getBytes(), false).open(copy.clone(), length));
+        assertFalse(new Seal("another key of thirty-two bytes!".getBytes()).open(copy.clone(), length));
         final byte[] opened = copy.clone();
         assertTrue(receiver.open(opened, length));
         assertEquals("hello", new String(opened, FrameDescriptor.SEALED_HEADER_LENGTH, Seal.payloadLength(length)));
