@@ -7,18 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Nodes in separate network namespaces (see {@link NetNamespaces}), one JVM each, talking only
@@ -39,20 +35,13 @@ class NamespaceNetworkTest
     @BeforeAll
     static void needsNamespaces()
     {
-        final String reason = NetNamespaces.unavailableBecause();
-        if (reason != null && "true".equals(System.getenv("CI")))
-        {
-            fail("CI=true but the namespace suite cannot run: " + reason);
-        }
-        assumeTrue(reason == null, () -> "skipped: " + reason);
+        NetNamespaces.requireOrSkip("the namespace suite");
     }
 
     @BeforeEach
     void secret() throws Exception
     {
-        secret = Files.createFile(dir.resolve("secret"),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(secret, "the namespace suite's secret, 32b".getBytes(StandardCharsets.US_ASCII));
+        secret = NetNamespaces.ownerOnlySecret(dir, "the namespace suite's secret, 32b");
     }
 
     @AfterAll

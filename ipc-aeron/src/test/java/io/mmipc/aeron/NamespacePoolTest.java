@@ -5,18 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A pool on the home node, its workers on an agent's node in another network namespace: cutting
@@ -37,20 +33,13 @@ class NamespacePoolTest
     @BeforeAll
     static void needsNamespaces()
     {
-        final String reason = NetNamespaces.unavailableBecause();
-        if (reason != null && "true".equals(System.getenv("CI")))
-        {
-            fail("CI=true but the namespace suite cannot run: " + reason);
-        }
-        assumeTrue(reason == null, () -> "skipped: " + reason);
+        NetNamespaces.requireOrSkip("the namespace suite");
     }
 
     @Test
     void cuttingTheAgentsLinkFailsItsBatchAndThePoolGoesOnAtHome() throws Exception
     {
-        final Path secret = Files.createFile(dir.resolve("secret"),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(secret, "the namespace pool test's secret.".getBytes(StandardCharsets.US_ASCII));
+        final Path secret = NetNamespaces.ownerOnlySecret(dir, "the namespace pool test's secret.");
         try (NetNamespaces ns = new NetNamespaces())
         {
             final Path agentLog = dir.resolve("agent.log");

@@ -35,6 +35,33 @@ public final class NetNamespaces implements AutoCloseable
     private final List<Process> processes = new ArrayList<>();
 
     /**
+     * Skips the calling test class when namespaces cannot be made here, saying why; under
+     * {@code CI=true} that is a failure instead.
+     *
+     * @param what what needs them, for the message ("the namespace suite").
+     */
+    public static void requireOrSkip(final String what)
+    {
+        final String reason = unavailableBecause();
+        if (reason != null && "true".equals(System.getenv("CI")))
+        {
+            org.junit.jupiter.api.Assertions.fail("CI=true but " + what + " cannot run: " + reason);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(reason == null, () -> "skipped: " + reason);
+    }
+
+    /**
+     * @return a new owner-only file {@code secret} in {@code dir} holding {@code text}.
+     */
+    public static Path ownerOnlySecret(final Path dir, final String text) throws IOException
+    {
+        final Path secret = Files.createFile(dir.resolve("secret"), java.nio.file.attribute.PosixFilePermissions
+            .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.write(secret, text.getBytes(StandardCharsets.US_ASCII));
+        return secret;
+    }
+
+    /**
      * @return null when namespaces can be made here, else why not.
      */
     public static String unavailableBecause()

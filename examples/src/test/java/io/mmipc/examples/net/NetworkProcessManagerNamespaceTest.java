@@ -6,10 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -18,8 +16,6 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The ProcessManager with its workers in other network namespaces (each JVM with a private
@@ -37,20 +33,13 @@ class NetworkProcessManagerNamespaceTest
     @BeforeAll
     static void needsNamespaces()
     {
-        final String reason = NetNamespaces.unavailableBecause();
-        if (reason != null && "true".equals(System.getenv("CI")))
-        {
-            fail("CI=true but the namespace example cannot run: " + reason);
-        }
-        assumeTrue(reason == null, () -> "skipped: " + reason);
+        NetNamespaces.requireOrSkip("the namespace example");
     }
 
     @Test
     void workersInOtherNamespacesProcessEveryTaskExactlyOnce() throws Exception
     {
-        final Path secret = Files.createFile(dir.resolve("secret"),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(secret, "the example's shared secret, 32 bytes".getBytes(StandardCharsets.US_ASCII));
+        final Path secret = NetNamespaces.ownerOnlySecret(dir, "the example's shared secret, 32 bytes");
         try (NetNamespaces ns = new NetNamespaces())
         {
             final Path managerLog = dir.resolve("manager.log");
