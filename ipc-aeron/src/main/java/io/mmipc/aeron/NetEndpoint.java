@@ -60,6 +60,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private final byte[] scratch = new byte[Seal.frameCapacity(MAX_CHUNK)];
     private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
     private final AtomicLong refusedFrames = new AtomicLong();
+    private final HomeHandshake homeSide;
     private volatile NetSession connection;
     private volatile DataSink sink;
     private volatile String lastEnd;
@@ -96,6 +97,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         this.outStream = StreamIds.out(kind, name);
         this.subscription = home ? node.subscribe(node.options().port(), inStream) :
             node.subscribe(node.options().port(), outStream);
+        this.homeSide = new HomeHandshake(this, subscription, sessions, refusedFrames, outStream, this::drop);
         node.addDuty(this);
     }
 
@@ -173,9 +175,9 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         final int sessionId = header.sessionId();
         switch (type)
         {
-            case HELLO -> onHello(sessionId, buffer, offset, length);
+            case HELLO -> homeSide.onHello(sessionId, buffer, offset, length);
             case CHALLENGE -> onChallenge(sessionId, buffer, offset, length);
-            case RESPONSE -> onResponse(sessionId, buffer, offset, length);
+            case RESPONSE -> homeSide.onResponse(sessionId, buffer, offset, length);
             case READY, DATA, CLOSE ->
             {
                 return onSealed(type, sessionId, buffer, offset, length);
@@ -276,86 +278,6 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             return Action.BREAK;
         }
         return Action.CONTINUE;
-    }
-
-    // ---- the home side of the handshake
-
-    private void onHello(final int sessionId, final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (!home || sessions.contains(sessionId) || length > MAX_HELLO_LENGTH ||
-            sessions.handshakes() >= MAX_HANDSHAKES)
-        {
-            refusedFrames.incrementAndGet();
-            return;
-        }
-        final byte[] bytes = new byte[length];
-        buffer.getBytes(offset, bytes);
-        final Hello parsed = Hello.parse(bytes, length);
-        if (parsed == null || parsed.kind != kind || !parsed.name.equals(name))
-        {
-            refusedFrames.incrementAndGet();
-            return;
-        }
-        // The answer goes to the address the HELLO came from, never to one it names: a forged HELLO
-        // cannot turn this node into a reflector toward a third host.
-        final io.aeron.Image image = subscription.imageBySessionId(sessionId);
-        final String source = image == null ? null : sourceHost(image.sourceIdentity());
-        if (source == null)
-        {
-            refusedFrames.incrementAndGet();
-            return;
-        }
-        final ExclusivePublication out = node.publish(source, parsed.port, outStream);
-        final NetSession session = new NetSession(out, source + ":" + parsed.port, sessionId,
-            node.peerTimeoutNs(), maxMessageLength);
-        final byte[] nonceH = Handshake.nonce();
-        session.transcript = Handshake.transcript(bytes, length, nonceH);
-        session.helloCodec = parsed.codec.getBytes(StandardCharsets.UTF_8);
-        session.helloEnd = parsed.end;
-        session.deadlineNs = System.nanoTime() + node.peerTimeoutNs();
-        final byte[] challenge = Handshake.challenge(parsed.nonceC, nonceH,
-            Handshake.homeProof(node.secret(), session.transcript));
-        session.pending(challenge, CHALLENGE_LENGTH, null);
-        sessions.put(sessionId, session);
-    }
-
-    /**
-     * @param sourceIdentity Aeron's "address:port" of an image's sender ({@code [v6]:port} for IPv6).
-     * @return the address, or null when there is none.
-     */
-    static String sourceHost(final String sourceIdentity)
-    {
-        final int colon = sourceIdentity == null ? -1 : sourceIdentity.lastIndexOf(':');
-        if (colon <= 0)
-        {
-            return null;
-        }
-        final String host = sourceIdentity.substring(0, colon);
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    private void onResponse(final int sessionId, final DirectBuffer buffer, final int offset, final int length)
-    {
-        final NetSession session = home ? sessions.get(sessionId) : null;
-        if (session == null || session.isKeyed() || length != RESPONSE_LENGTH)
-        {
-            refusedFrames.incrementAndGet();
-            return;
-        }
-        final byte[] bytes = new byte[length];
-        buffer.getBytes(offset, bytes);
-        if (!Handshake.matches(Handshake.remoteProof(node.secret(), session.transcript), bytes, BODY_OFFSET,
-            FULL_MAC_LENGTH))
-        {
-            refusedFrames.incrementAndGet();
-            drop(sessionId, session);
-            return;
-        }
-        session.keys(Handshake.keyOut(node.secret(), session.transcript), Handshake.keyIn(node.secret(),
-            session.transcript));
-        session.state = NetSession.State.KEYED;
-        final String refusal = sessions.refusal(session, name, codecId, end, maxSessions);
-        session.pendingReady(refusal == null, refusal == null ? "" : refusal);
     }
 
     // ---- the remote side of the handshake
