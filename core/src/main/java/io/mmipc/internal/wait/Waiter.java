@@ -35,6 +35,15 @@ import java.util.function.Supplier;
  * timer slack, an interrupt within one slice (a futex sleep does not see Java interrupts), and a
  * peer's death at the check period.
  * <p>
+ * <b>Adaptive spinning.</b> The spins and yields before a sleep pay off only when the condition
+ * usually comes within them (a back-to-back exchange); for a request now and then they are pure
+ * cost, and a yield on a busy machine can lose the core for a scheduler tick (the tail of a
+ * spaced request/response). So each waiter keeps a budget of spin-and-yield steps, at most
+ * {@code spins + yields}: a wait that ended while spinning, or after a sleep shorter than a full
+ * spin phase lasts, doubles it; a wait that slept longer halves it. Waits for spaced events so
+ * stop spinning after a few rounds; a stream of quick ones keeps the full spin. A full phase's
+ * duration is measured, not assumed (it differs between machines by an order of magnitude).
+ * <p>
  * The kernel replaces parks only: a wait whose strategy never parks (busy-spin, yield, no-op, or
  * one of the caller's own) idles with that strategy and never sleeps in the kernel. Without a wake
  * word, where the futex is unavailable or still loading ({@link Futex}), or with
@@ -87,6 +96,13 @@ public final class Waiter
     private final int spins;
     private final int spinsAndYields;
     private final long sliceNanos;
+    /** Spin-and-yield steps this waiter takes before it registers to sleep: adapts, 0 to {@link #spinsAndYields}. */
+    private int budget;
+    /** How long a full spin-and-yield phase took when last measured; 0 until then. */
+    private long fullPhaseNanos;
+    private long beganNs;
+    private boolean registered;
+    private boolean slept;
     private WakeWord word;
     private WakeWord[] anyWords;
     private int anyCount;
@@ -126,6 +142,7 @@ public final class Waiter
         this.kernelSleeps = parks(idle);
         this.spins = spins;
         this.spinsAndYields = spins + yields;
+        this.budget = spinsAndYields;
         this.sliceNanos = sliceNanos;
     }
 
@@ -190,6 +207,9 @@ public final class Waiter
         final long timeoutNanos, final boolean interruptible, final long checkPeriodNanos, final WakeWord word)
     {
         final long now = System.nanoTime();
+        this.beganNs = now;
+        this.registered = false;
+        this.slept = false;
         this.interruptible = interruptible;
         this.timed = timeoutNanos != FOREVER && timeoutNanos < FOREVER_NANOS;
         this.deadline = timed ? now + Math.max(0, timeoutNanos) : 0;
@@ -253,7 +273,7 @@ public final class Waiter
         }
         if ((word != null || anyCount > 0) && kernelSleeps)
         {
-            if (idles < spinsAndYields)
+            if (idles < budget)
             {
                 if (idles++ < spins)
                 {
@@ -285,11 +305,13 @@ public final class Waiter
     {
         if (armed == WakeWord.NOT_ARMED)
         {
+            phaseEnded();
             armed = word.arm(); // NOT_ARMED again when the word moved: the caller's attempt sees why
             return true;
         }
         final int value = armed;
         armed = WakeWord.NOT_ARMED;
+        slept = true;
         if (timespec == null)
         {
             timespec = new Futex.Timespec();
@@ -307,6 +329,7 @@ public final class Waiter
     {
         if (armed == WakeWord.NOT_ARMED)
         {
+            phaseEnded();
             for (int i = 0; i < anyCount; i++)
             {
                 final int value = anyWords[i].arm();
@@ -320,6 +343,7 @@ public final class Waiter
             return true;
         }
         armed = WakeWord.NOT_ARMED;
+        slept = true;
         if (timespec == null)
         {
             timespec = new Futex.Timespec();
@@ -338,6 +362,47 @@ public final class Waiter
             anyWords[i].countSleep();
         }
         return vector.await(anyWords, anyArmed, anyCount, sleepNanos()) != Futex.FAILED;
+    }
+
+    /**
+     * At the first registration of a wait: a phase of the full budget just ended, so its length
+     * is what spinning costs (and could catch) on this machine now.
+     */
+    private void phaseEnded()
+    {
+        if (idles == spinsAndYields && idles > 0 && !registered)
+        {
+            fullPhaseNanos = System.nanoTime() - beganNs;
+        }
+        registered = true;
+    }
+
+    /**
+     * Adapts the spin budget to how this wait ended (see the class comment); only for waits that
+     * idled toward a kernel sleep, so a wait that found its condition at once costs nothing here.
+     */
+    private void adapt()
+    {
+        if (idles == 0 && !registered)
+        {
+            return;
+        }
+        if (!slept || System.nanoTime() - beganNs < fullPhaseNanos)
+        {
+            budget = Math.min(spinsAndYields, budget * 2 + 1);
+        }
+        else
+        {
+            budget >>= 1;
+        }
+    }
+
+    /**
+     * @return the spin-and-yield steps the next wait takes before it registers to sleep (tests).
+     */
+    int spinBudget()
+    {
+        return budget;
     }
 
     /**
@@ -416,6 +481,10 @@ public final class Waiter
      */
     public void end()
     {
+        if ((word != null || anyCount > 0) && kernelSleeps)
+        {
+            adapt();
+        }
         word = null;
         anyWords = null;
         anyCount = 0;

@@ -127,6 +127,44 @@ class WaiterTest
         assertEquals(1, file.ping.sleepCount());
     }
 
+    /**
+     * Spaced events (here: waits that time out after sleeping 2 ms) shrink the spin budget to
+     * nothing, so a waiter for a request now and then stops spinning; quick ones (the condition
+     * there once the waiter registers) grow it back to the full spin phase.
+     */
+    @Test
+    @Timeout(30)
+    void theSpinBudgetShrinksForSpacedEventsAndGrowsBackForQuickOnes()
+    {
+        final Waiter waiter = new Waiter(Idle.backoff().get(), 10, 2, LONG_SLICE);
+        assertEquals(12, waiter.spinBudget(), "a new waiter spins the full phase");
+        for (int wait = 0; wait < 5; wait++)
+        {
+            waiter.begin(TimeUnit.MILLISECONDS.toNanos(2), true, PingPong.NO_CHECKS, file.ping);
+            int status;
+            do
+            {
+                status = waiter.idle();
+            }
+            while (status == Waiter.AGAIN);
+            waiter.end();
+            assertEquals(Waiter.TIMED_OUT, status);
+        }
+        assertEquals(0, waiter.spinBudget(), "five sleeps longer than a spin phase: 12, 6, 3, 1, 0");
+        assertTrue(file.ping.sleepCount() >= 5, file.ping.toString());
+
+        for (int wait = 0; wait < 4; wait++)
+        {
+            waiter.begin(LONG_SLICE, true, PingPong.NO_CHECKS, file.ping);
+            for (int step = 0; step <= waiter.spinBudget(); step++)
+            {
+                assertEquals(Waiter.AGAIN, waiter.idle()); // spins, then registers: no sleep yet
+            }
+            waiter.end();                                  // the caller's re-check found its condition
+        }
+        assertEquals(12, waiter.spinBudget(), "four quick waits: 1, 3, 7, 12");
+    }
+
     @Test
     @Timeout(30)
     void aTimeoutEndsAKernelSleepAtTheDeadlineNotAtTheSlice()
