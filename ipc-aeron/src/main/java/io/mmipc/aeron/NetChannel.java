@@ -157,9 +157,27 @@ final class NetChannel implements AutoCloseable
         throws InterruptedException
     {
         idle.reset();
+        endpoint.awaiting(1);
+        try
+        {
+            return awaitPolling(handler, deadlineNs, idle);
+        }
+        finally
+        {
+            endpoint.awaiting(-1);
+        }
+    }
+
+    /**
+     * The wait itself: this thread polls the endpoint (handshakes and liveness too), so the node's
+     * agent leaves it alone meanwhile and never holds the lock this thread needs.
+     */
+    private boolean awaitPolling(final MessageHandler handler, final long deadlineNs, final IdleStrategy idle)
+        throws InterruptedException
+    {
         while (true)
         {
-            if (poll(handler))
+            if (heldLength >= 0 ? poll(handler) : tryPoll(handler))
             {
                 return true;
             }
@@ -181,6 +199,15 @@ final class NetChannel implements AutoCloseable
             }
             idle.idle();
         }
+    }
+
+    private boolean tryPoll(final MessageHandler handler)
+    {
+        if (!endpoint.home && endpoint.connection() == null)
+        {
+            endpoint.connect();
+        }
+        return endpoint.tryReceive(handler);
     }
 
     /**

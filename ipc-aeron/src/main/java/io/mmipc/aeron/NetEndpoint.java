@@ -12,6 +12,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -60,6 +61,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private final byte[] scratch = new byte[Seal.frameCapacity(MAX_CHUNK)];
     private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
     private final AtomicLong refusedFrames = new AtomicLong();
+    /** User threads inside {@link NetChannel#await}: they poll, so the agent keeps off the lock meanwhile. */
+    private final AtomicInteger awaiting = new AtomicInteger();
     private final HomeHandshake homeSide;
     private volatile NetSession connection;
     private volatile DataSink sink;
@@ -112,6 +115,29 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     boolean receive(final MessageHandler handler)
     {
         pollLock.lock();
+        return receiveLocked(handler);
+    }
+
+    /**
+     * {@link #receive} for a waiting thread: when another thread polls at this moment it does not
+     * block on the lock (a parked thread waits for the scheduler to wake it, tens of microseconds on
+     * a busy machine) but answers false, and the caller idles and tries again.
+     */
+    boolean tryReceive(final MessageHandler handler)
+    {
+        return pollLock.tryLock() && receiveLocked(handler);
+    }
+
+    /**
+     * Marks a user thread entering ({@code +1}) or leaving ({@code -1}) a wait on this endpoint.
+     */
+    void awaiting(final int delta)
+    {
+        awaiting.addAndGet(delta);
+    }
+
+    private boolean receiveLocked(final MessageHandler handler)
+    {
         try
         {
             if (closed)
@@ -146,7 +172,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     @Override
     public int doDuty(final long nowNs)
     {
-        if (!pollLock.tryLock())
+        if (awaiting.get() > 0 || !pollLock.tryLock())
         {
             return 0;
         }
