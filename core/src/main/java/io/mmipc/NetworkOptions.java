@@ -27,6 +27,11 @@ public final class NetworkOptions
 {
     /** How long a silent peer counts as alive: end-of-stream comes this long after a node dies. */
     public static final Duration DEFAULT_PEER_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How close together small messages must come to share a frame, and how long a frame waits for
+     * more: 5 µs. A message sent on its own (a request, a reply) never waits.
+     */
+    public static final Duration DEFAULT_BATCH_LINGER = Duration.ofNanos(5_000);
     /** The shortest secret accepted: 128 bits. */
     public static final int MIN_SECRET_LENGTH = 16;
 
@@ -39,10 +44,11 @@ public final class NetworkOptions
     private final Path aeronDir;
     private final boolean externalDriver;
     private final Duration peerTimeout;
+    private final Duration batchLinger;
 
     private NetworkOptions(final String host, final int port, final String homeHost, final int homePort,
         final byte[] secret, final Path secretFile, final Path aeronDir, final boolean externalDriver,
-        final Duration peerTimeout)
+        final Duration peerTimeout, final Duration batchLinger)
     {
         this.host = host;
         this.port = port;
@@ -53,6 +59,7 @@ public final class NetworkOptions
         this.aeronDir = aeronDir;
         this.externalDriver = externalDriver;
         this.peerTimeout = peerTimeout;
+        this.batchLinger = batchLinger;
     }
 
     /**
@@ -63,7 +70,7 @@ public final class NetworkOptions
     public static NetworkOptions node(final String host, final int port)
     {
         return new NetworkOptions(checkHost("host", host), checkPort("port", port), null, 0, null, null, null,
-            false, DEFAULT_PEER_TIMEOUT);
+            false, DEFAULT_PEER_TIMEOUT, DEFAULT_BATCH_LINGER);
     }
 
     /**
@@ -77,7 +84,7 @@ public final class NetworkOptions
             throw new IllegalArgumentException("home port must be a port the home node listens on, got 0");
         }
         return new NetworkOptions(this.host, this.port, checkHost("home host", host), checkPort("home port", port),
-            secret, secretFile, aeronDir, externalDriver, peerTimeout);
+            secret, secretFile, aeronDir, externalDriver, peerTimeout, batchLinger);
     }
 
     /**
@@ -86,7 +93,7 @@ public final class NetworkOptions
     public NetworkOptions secret(final byte[] value)
     {
         return new NetworkOptions(host, port, homeHost, homePort, checkSecret("secret", value).clone(), null,
-            aeronDir, externalDriver, peerTimeout);
+            aeronDir, externalDriver, peerTimeout, batchLinger);
     }
 
     /**
@@ -95,7 +102,7 @@ public final class NetworkOptions
     public NetworkOptions secretFile(final Path file)
     {
         return new NetworkOptions(host, port, homeHost, homePort, null, Objects.requireNonNull(file, "secretFile"),
-            aeronDir, externalDriver, peerTimeout);
+            aeronDir, externalDriver, peerTimeout, batchLinger);
     }
 
     /**
@@ -105,7 +112,7 @@ public final class NetworkOptions
     public NetworkOptions aeronDir(final Path dir)
     {
         return new NetworkOptions(host, port, homeHost, homePort, secret, secretFile,
-            Objects.requireNonNull(dir, "aeronDir"), false, peerTimeout);
+            Objects.requireNonNull(dir, "aeronDir"), false, peerTimeout, batchLinger);
     }
 
     /**
@@ -115,7 +122,7 @@ public final class NetworkOptions
     public NetworkOptions externalDriver(final Path dir)
     {
         return new NetworkOptions(host, port, homeHost, homePort, secret, secretFile,
-            Objects.requireNonNull(dir, "aeronDir"), true, peerTimeout);
+            Objects.requireNonNull(dir, "aeronDir"), true, peerTimeout, batchLinger);
     }
 
     /**
@@ -129,7 +136,25 @@ public final class NetworkOptions
             throw new IllegalArgumentException("peerTimeout must be in [500 ms, 1 h], got " + value);
         }
         return new NetworkOptions(host, port, homeHost, homePort, secret, secretFile, aeronDir, externalDriver,
-            value);
+            value, batchLinger);
+    }
+
+    /**
+     * @param value how close together small messages (up to 256 bytes) sent through one object
+     *              must come to share one authenticated frame, and how long such a frame waits
+     *              for more before it goes ({@link #DEFAULT_BATCH_LINGER}; at most 1 ms).
+     *              {@link Duration#ZERO} sends every message in a frame of its own. A message
+     *              that comes after a pause goes at once: batching costs a stream's last message
+     *              up to this long, and a lone message nothing.
+     */
+    public NetworkOptions batchLinger(final Duration value)
+    {
+        if (value.isNegative() || value.toNanos() > 1_000_000)
+        {
+            throw new IllegalArgumentException("batchLinger must be in [0, 1 ms], got " + value);
+        }
+        return new NetworkOptions(host, port, homeHost, homePort, secret, secretFile, aeronDir, externalDriver,
+            peerTimeout, value);
     }
 
     public String host()
@@ -168,6 +193,11 @@ public final class NetworkOptions
     public Duration peerTimeout()
     {
         return peerTimeout;
+    }
+
+    public Duration batchLinger()
+    {
+        return batchLinger;
     }
 
     /**
@@ -232,7 +262,7 @@ public final class NetworkOptions
         return "NetworkOptions{node=" + host + ":" + port + (homeHost != null ? ", home=" + homeHost + ":" +
             homePort : "") + ", secret=" + (secret != null ? "<" + secret.length + " bytes>" :
             secretFile != null ? secretFile : "none") + (aeronDir != null ? ", aeronDir=" + aeronDir +
-            (externalDriver ? " (external)" : "") : "") + ", peerTimeout=" + peerTimeout + "}";
+            (externalDriver ? " (external)" : "") : "") + ", peerTimeout=" + peerTimeout + ", batchLinger=" + batchLinger + "}";
     }
 
     @Override
@@ -242,7 +272,7 @@ public final class NetworkOptions
             Objects.equals(homeHost, other.homeHost) && homePort == other.homePort &&
             Arrays.equals(secret, other.secret) && Objects.equals(secretFile, other.secretFile) &&
             Objects.equals(aeronDir, other.aeronDir) && externalDriver == other.externalDriver &&
-            peerTimeout.equals(other.peerTimeout);
+            peerTimeout.equals(other.peerTimeout) && batchLinger.equals(other.batchLinger);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -74,6 +75,15 @@ final class AeronNode implements AutoCloseable
          * @return the work done, for the idle strategy.
          */
         int doDuty(long nowNs);
+
+        /**
+         * @return true while this duty holds a batch that must go within the linger: the agent
+         *         then sleeps about a linger between rounds instead of backing off to longer parks.
+         */
+        default boolean lingering()
+        {
+            return false;
+        }
     }
 
     private final NetworkOptions options;
@@ -255,6 +265,14 @@ final class AeronNode implements AutoCloseable
     }
 
     /**
+     * @return how close together small messages come to share a frame, and how long one waits; 0 for never.
+     */
+    long batchLingerNs()
+    {
+        return options.batchLinger().toNanos();
+    }
+
+    /**
      * @return a file that holds the secret, owner-only, for child JVMs of this node (never sent anywhere).
      */
     Path secretFile()
@@ -345,15 +363,18 @@ final class AeronNode implements AutoCloseable
     {
         final IdleStrategy idle = new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(10),
             TimeUnit.MILLISECONDS.toNanos(1));
+        final long lingerNs = batchLingerNs();
         while (running)
         {
             int work = 0;
+            boolean lingering = false;
             final long now = System.nanoTime();
             for (final Duty duty : duties)
             {
                 try
                 {
                     work += duty.doDuty(now);
+                    lingering |= duty.lingering();
                 }
                 catch (final RuntimeException ex)
                 {
@@ -363,7 +384,17 @@ final class AeronNode implements AutoCloseable
                     }
                 }
             }
-            idle.idle(work);
+            if (work == 0 && lingering)
+            {
+                // A batch waits: check again in about a linger, without spinning a core meanwhile
+                // (the kernel's timer slack makes this tens of microseconds: a burst's last message waits that long).
+                LockSupport.parkNanos(lingerNs);
+                idle.reset();
+            }
+            else
+            {
+                idle.idle(work);
+            }
         }
     }
 

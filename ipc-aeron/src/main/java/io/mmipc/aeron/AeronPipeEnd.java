@@ -86,7 +86,7 @@ final class AeronPipeEnd<T> implements PipeEnd<T>, Serializable
         }
     }
 
-    private NetChannel channel()
+    NetChannel channel()
     {
         open();
         return channel;

@@ -23,7 +23,11 @@ package io.mmipc.aeron;
  *   |  type  | flags  | version|   0    |  sequence (long)         |  payload  |  mac[16]  |
  *   +--------+--------+--------+--------+--------------------------+-----------+-----------+
  *   READY: payload = status byte (0 accepted, 1 refused) | UTF-8 reason
- *   DATA:  payload = a chunk of a message; flags FIRST and LAST mark its ends
+ *   DATA:  payload = a chunk of a message; flags FIRST and LAST mark its ends; or, with flag
+ *          BATCH (and FIRST and LAST), whole small messages sent in quick succession:
+ *          +-----------------+-----------+-----------------+-----------+---
+ *          | length (int LE) |  message  | length (int LE) |  message  | ...
+ *          +-----------------+-----------+-----------------+-----------+---
  *   CLOSE: payload empty: the sender closed its end
  * </pre>
  * The mac is the first 16 bytes of HMAC-SHA256(key, bytes 0 to the mac); the sequence starts at 0
@@ -32,7 +36,7 @@ package io.mmipc.aeron;
 final class FrameDescriptor
 {
     /** Bumped when any frame's layout changes; a frame of another version is dropped. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     static final byte HELLO = 1;
     static final byte CHALLENGE = 2;
@@ -43,6 +47,17 @@ final class FrameDescriptor
 
     static final byte FLAG_FIRST = 1;
     static final byte FLAG_LAST = 2;
+    /** A DATA frame of whole messages, each after its length ({@link Batch}). */
+    static final byte FLAG_BATCH = 4;
+    /** The length word before each message of a batch. */
+    static final int RECORD_HEADER_LENGTH = 4;
+    /**
+     * The payload bytes of a batch frame, at most: under one MTU ({@link AeronNode#MTU}), so a
+     * batch is one datagram, and a mac over it costs about what 16 macs of 64-byte frames would.
+     */
+    static final int BATCH_PAYLOAD = 1024;
+    /** The largest message sent in a batch; longer ones go in frames of their own. */
+    static final int MAX_BATCHED = 256;
 
     static final int TYPE_OFFSET = 0;
     static final int VERSION_OFFSET = 1;

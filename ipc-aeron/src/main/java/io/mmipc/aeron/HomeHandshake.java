@@ -72,7 +72,7 @@ final class HomeHandshake
         }
         final ExclusivePublication out = endpoint.node.publish(source, parsed.port, outStream);
         final NetSession session = new NetSession(out, source + ":" + parsed.port, sessionId,
-            endpoint.node.peerTimeoutNs(), endpoint.maxMessageLength);
+            endpoint.node.peerTimeoutNs(), endpoint.maxMessageLength, endpoint.node.batchLingerNs());
         final byte[] nonceH = Handshake.nonce();
         session.transcript = Handshake.transcript(bytes, length, nonceH);
         session.helloCodec = parsed.codec.getBytes(StandardCharsets.UTF_8);

@@ -70,6 +70,9 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private volatile boolean everReady;
     private volatile boolean closed;
 
+    private final BatchInbox batchInbox = new BatchInbox();
+    /** A session's batch was open at the agent's last round (the agent's own field). */
+    private boolean lingering;
     private boolean deliver;
     private boolean delivered;
     private DirectBuffer deliveredBuffer;
@@ -144,6 +147,10 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             {
                 throw new IllegalStateException(this + " is closed");
             }
+            if (batchInbox.deliverNext(handler))
+            {
+                return true;
+            }
             deliver = true;
             delivered = false;
             try
@@ -172,6 +179,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     @Override
     public int doDuty(final long nowNs)
     {
+        final NetSession remote = connection;
+        lingering = (home ? sessions.flushLingering(nowNs) : remote != null ? remote.flushIfLingering(nowNs) : 0) != 0;
         if (awaiting.get() > 0 || !pollLock.tryLock())
         {
             return 0;
@@ -188,6 +197,12 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         {
             pollLock.unlock();
         }
+    }
+
+    @Override
+    public boolean lingering()
+    {
+        return lingering;
     }
 
     private Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
@@ -285,6 +300,10 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             return Action.CONTINUE;
         }
         final int flags = scratch[FrameDescriptor.SEALED_FLAGS_OFFSET];
+        if ((flags & FrameDescriptor.FLAG_BATCH) != 0)
+        {
+            return onBatch(session, length);
+        }
         if ((flags & (FrameDescriptor.FLAG_FIRST | FrameDescriptor.FLAG_LAST)) ==
             (FrameDescriptor.FLAG_FIRST | FrameDescriptor.FLAG_LAST))
         {
@@ -304,6 +323,35 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             return Action.BREAK;
         }
         return Action.CONTINUE;
+    }
+
+    /**
+     * An authenticated batch frame in {@link #scratch}: every record is checked before any is
+     * handed on; a receiver gets the first now and the rest from the {@link BatchInbox}.
+     */
+    private Action onBatch(final NetSession session, final int length)
+    {
+        final int end = length - FrameDescriptor.MAC_LENGTH;
+        final int start = SEALED_HEADER_LENGTH;
+        if (end - start > FrameDescriptor.BATCH_PAYLOAD || session.inChunkedMessage() ||
+            Batch.count(scratchBuffer, start, end, maxMessageLength) < 0)
+        {
+            session.violated("a batch from " + session.peer + " of " + (end - start) + " bytes does not parse " +
+                "as whole messages of at most " + maxMessageLength + " bytes");
+            refusedFrames.incrementAndGet();
+            return Action.CONTINUE;
+        }
+        final DataSink dataSink = sink;
+        if (dataSink != null)
+        {
+            BatchInbox.sinkAll(dataSink, session, scratchBuffer, start, end);
+            return Action.CONTINUE;
+        }
+        deliveredLength = batchInbox.keepAfterFirst(scratchBuffer, start, end);
+        deliveredBuffer = scratchBuffer;
+        deliveredOffset = start + FrameDescriptor.RECORD_HEADER_LENGTH;
+        delivered = true;
+        return Action.BREAK;
     }
 
     // ---- the remote side of the handshake
@@ -336,7 +384,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             helloLength = Hello.write(hello, nonceC, node.options().host(), port, (byte)end, kind, name, codecId);
             final ExclusivePublication out = node.publish(node.homeHost(), node.homePort(), inStream);
             final NetSession session = new NetSession(out, node.homeHost() + ":" + node.homePort(), -1,
-                node.peerTimeoutNs(), maxMessageLength);
+                node.peerTimeoutNs(), maxMessageLength, node.batchLingerNs());
             session.deadlineNs = System.nanoTime() + node.peerTimeoutNs();
             session.pending(Arrays.copyOf(hello, helloLength), helloLength, null);
             connection = session;
@@ -388,7 +436,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             {
                 work += session.offerPending();
                 everReady |= session.wasReady;
-                final boolean over = check(session, nowNs);
+                final boolean over = session.checkLiveness(subscription, home, nowNs);
                 if (session.wasReady && !session.isLive())
                 {
                     lastEnd = session.peer + ": " + (session.reason != null ? session.reason : "closed its end");
@@ -406,45 +454,10 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             if (session != null)
             {
                 work += session.offerPending();
-                check(session, nowNs);
+                session.checkLiveness(subscription, home, nowNs);
             }
         }
         return work;
-    }
-
-    /**
-     * @return true when a home session is over and can be dropped.
-     */
-    private boolean check(final NetSession session, final long nowNs)
-    {
-        final NetSession.State state = session.state;
-        if (state == NetSession.State.HANDSHAKE || state == NetSession.State.KEYED && !home)
-        {
-            if (nowNs - session.deadlineNs >= 0)
-            {
-                session.die("no answer from " + session.peer + " within the peer timeout (is the object there, " +
-                    "and the secret the same?)");
-                return true;
-            }
-            return false;
-        }
-        if (state == NetSession.State.READY || state == NetSession.State.KEYED)
-        {
-            if (session.inSessionId >= 0 && subscription.imageBySessionId(session.inSessionId) == null)
-            {
-                session.die("the stream from " + session.peer + " went away (closed, or silent past the peer timeout)");
-            }
-            else if (state == NetSession.State.READY && !session.out.isConnected() &&
-                nowNs - session.lastInboundNs - node.peerTimeoutNs() >= 0)
-            {
-                // Our stream to a closing node disconnects before what it sent last arrives: only
-                // silence from it for the peer timeout as well means it is gone.
-                session.die(session.peer + " stopped receiving and sent nothing for the peer timeout");
-            }
-            return false;
-        }
-        // A home drops a closed or dead session once its image is gone too, so a new one can take its place.
-        return home && subscription.imageBySessionId(session.inSessionId) == null;
     }
 
     private void drop(final int sessionId, final NetSession session)

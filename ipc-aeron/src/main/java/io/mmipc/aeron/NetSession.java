@@ -2,6 +2,7 @@ package io.mmipc.aeron;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
+import io.aeron.Subscription;
 import io.mmipc.EndOfStreamException;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -11,11 +12,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantLock;
 
+import static io.mmipc.aeron.FrameDescriptor.BATCH_PAYLOAD;
 import static io.mmipc.aeron.FrameDescriptor.CLOSE;
 import static io.mmipc.aeron.FrameDescriptor.DATA;
+import static io.mmipc.aeron.FrameDescriptor.FLAG_BATCH;
 import static io.mmipc.aeron.FrameDescriptor.FLAG_FIRST;
 import static io.mmipc.aeron.FrameDescriptor.FLAG_LAST;
+import static io.mmipc.aeron.FrameDescriptor.MAC_LENGTH;
+import static io.mmipc.aeron.FrameDescriptor.MAX_BATCHED;
 import static io.mmipc.aeron.FrameDescriptor.MAX_CHUNK;
+import static io.mmipc.aeron.FrameDescriptor.RECORD_HEADER_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.READY;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_FLAGS_OFFSET;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_HEADER_LENGTH;
@@ -25,6 +31,14 @@ import static io.mmipc.aeron.FrameDescriptor.TYPE_OFFSET;
  * One authenticated conversation between a remote end and an object's home: the publication
  * toward the peer, the two {@link Seal}s, the handshake's state, and the reassembly of chunked
  * messages. The poller (under its endpoint's lock) changes the state; senders read it.
+ * <p>
+ * <b>Batches.</b> A mac costs about half a microsecond whatever the message, so a stream of small
+ * messages sealed one by one is bound by the mac, not the network. A small message sent within the
+ * batch linger of the previous send ends (a stream) opens a batch frame or joins the open one
+ * ({@link Batch}); the frame goes when it is full, when a send comes after a pause, when a larger
+ * message or a close must follow it, or when the node's agent finds it open for longer than the
+ * linger ({@link #flushIfLingering}). A message after a pause (a request, a reply) goes at once in
+ * a frame of its own, so batching never delays a lone message.
  */
 final class NetSession
 {
@@ -70,12 +84,22 @@ final class NetSession
     private final UnsafeBuffer frameBuffer = new UnsafeBuffer(frame);
     private final ExpandableArrayBuffer message = new ExpandableArrayBuffer(1024);
     private final int maxMessageLength;
+    private final long lingerNs;
+    /** Where the open batch's records end in {@link #frame}; -1 when no batch is open. Under the send lock. */
+    private int batchEnd = -1;
+    /** A batch is open: the agent's hint, written under the send lock, read without it. */
+    private volatile boolean batchOpen;
+    private long batchOpenedNs;
+    /** When the last send returned: a send within the linger of it is part of a stream. */
+    private long lastSendNs = Long.MIN_VALUE / 2;
+    private long batchedMessages;
     private int messageLength;
     private boolean inMessage;
 
     NetSession(final ExclusivePublication out, final String peer, final int inSessionId, final long peerTimeoutNs,
-        final int maxMessageLength)
+        final int maxMessageLength, final long lingerNs)
     {
+        this.lingerNs = lingerNs;
         this.out = out;
         this.peer = peer;
         this.inSessionId = inSessionId;
@@ -217,6 +241,14 @@ final class NetSession
     }
 
     /**
+     * @return true between the first and the last chunk of a message (a batch cannot come there).
+     */
+    boolean inChunkedMessage()
+    {
+        return inMessage;
+    }
+
+    /**
      * Ends the session because the peer broke the protocol: nothing more from it is accepted.
      */
     void violated(final String why)
@@ -237,6 +269,46 @@ final class NetSession
         }
     }
 
+    /**
+     * The endpoint's housekeeping: ends this session when its handshake found no answer within the
+     * peer timeout, its incoming stream went away, or its peer stopped receiving and went silent.
+     *
+     * @param subscription the endpoint's, where this session's incoming image lives.
+     * @param home         true on the object's home node.
+     * @return true when a home session is over and can be dropped.
+     */
+    boolean checkLiveness(final Subscription subscription, final boolean home, final long nowNs)
+    {
+        final State state = this.state;
+        if (state == State.HANDSHAKE || state == State.KEYED && !home)
+        {
+            if (nowNs - deadlineNs >= 0)
+            {
+                die("no answer from " + peer + " within the peer timeout (is the object there, " +
+                    "and the secret the same?)");
+                return true;
+            }
+            return false;
+        }
+        if (state == State.READY || state == State.KEYED)
+        {
+            if (inSessionId >= 0 && subscription.imageBySessionId(inSessionId) == null)
+            {
+                die("the stream from " + peer + " went away (closed, or silent past the peer timeout)");
+            }
+            else if (state == State.READY && !out.isConnected() &&
+                nowNs - lastInboundNs - peerTimeoutNs >= 0)
+            {
+                // Our stream to a closing node disconnects before what it sent last arrives: only
+                // silence from it for the peer timeout as well means it is gone.
+                die(peer + " stopped receiving and sent nothing for the peer timeout");
+            }
+            return false;
+        }
+        // A home drops a closed or dead session once its image is gone too, so a new one can take its place.
+        return home && subscription.imageBySessionId(inSessionId) == null;
+    }
+
     // ---- sending (user threads)
 
     /**
@@ -253,6 +325,19 @@ final class NetSession
         sendLock.lockInterruptibly();
         try
         {
+            if (lingerNs > 0 && length <= MAX_BATCHED)
+            {
+                final int sent = sendBatched(src, offset, length, deadlineNs, idle);
+                if (sent >= 0)
+                {
+                    lastSendNs = System.nanoTime();
+                    return sent > 0;
+                }
+            }
+            else if (batchEnd >= 0)
+            {
+                flushBatch();
+            }
             int position = 0;
             do
             {
@@ -277,12 +362,113 @@ final class NetSession
                 position += chunk;
             }
             while (position < length);
+            lastSendNs = System.nanoTime();
             return true;
         }
         finally
         {
             sendLock.unlock();
         }
+    }
+
+    /**
+     * A small message: into the open batch, or a new one when this send is part of a stream.
+     *
+     * @return 1 when it is in a batch (gone, or going within the linger), 0 when no room came
+     *         before the deadline, -1 when it goes in a frame of its own (it came after a pause).
+     */
+    private int sendBatched(final DirectBuffer src, final int offset, final int length, final long deadlineNs,
+        final IdleStrategy idle) throws InterruptedException
+    {
+        final long now = System.nanoTime();
+        final boolean stream = now - lastSendNs < lingerNs;
+        if (batchEnd >= 0 && batchEnd + RECORD_HEADER_LENGTH + length > SEALED_HEADER_LENGTH + BATCH_PAYLOAD)
+        {
+            flushBatch();
+        }
+        if (batchEnd < 0)
+        {
+            if (!stream)
+            {
+                return -1;
+            }
+            if (!awaitRoom(SEALED_HEADER_LENGTH + BATCH_PAYLOAD + MAC_LENGTH, deadlineNs, idle, true))
+            {
+                return 0;
+            }
+            frame[TYPE_OFFSET] = DATA;
+            frame[SEALED_FLAGS_OFFSET] = FLAG_FIRST | FLAG_LAST | FLAG_BATCH;
+            batchEnd = SEALED_HEADER_LENGTH;
+            batchOpenedNs = now;
+            batchOpen = true;
+        }
+        batchEnd = Batch.append(frameBuffer, batchEnd, src, offset, length);
+        batchedMessages++;
+        if (!stream || now - batchOpenedNs >= lingerNs)
+        {
+            flushBatch();
+        }
+        return 1;
+    }
+
+    /**
+     * Seals and sends the open batch (its room was there when it opened, and only this session's
+     * sender offers to the publication since). Under the send lock.
+     */
+    private void flushBatch()
+    {
+        final int end = batchEnd;
+        batchEnd = -1;
+        batchOpen = false;
+        offerSealed(sendSeal.seal(frame, end));
+    }
+
+    /**
+     * The node's agent: sends a batch that has waited for more messages for the linger.
+     *
+     * @return 1 while a batch is open (the agent keeps coming back), else 0.
+     */
+    int flushIfLingering(final long nowNs)
+    {
+        if (!batchOpen || !sendLock.tryLock())
+        {
+            return batchOpen ? 1 : 0;
+        }
+        try
+        {
+            if (batchEnd >= 0 && nowNs - batchOpenedNs >= lingerNs)
+            {
+                if (isLive())
+                {
+                    if (out.isConnected())
+                    {
+                        flushBatch(); // it has room (taken at open): the offer does not wait
+                    }
+                }
+                else
+                {
+                    batchEnd = -1; // its peer is gone: nobody would read it
+                    batchOpen = false;
+                }
+            }
+            return batchOpen ? 1 : 0;
+        }
+        catch (final EndOfStreamException ex)
+        {
+            return 0; // the session died (reason set): its users see that on their next call
+        }
+        finally
+        {
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * @return how many messages went in batch frames (tests).
+     */
+    long batchedMessages()
+    {
+        return batchedMessages;
     }
 
     /**
@@ -358,6 +544,10 @@ final class NetSession
         {
             try
             {
+                if (batchEnd >= 0)
+                {
+                    flushBatchBeforeClose();
+                }
                 frame[TYPE_OFFSET] = CLOSE;
                 frame[SEALED_FLAGS_OFFSET] = 0;
                 final int frameLength = sendSeal.seal(frame, SEALED_HEADER_LENGTH);
@@ -374,6 +564,18 @@ final class NetSession
         }
         state = state == State.READY ? State.CLOSED : state;
         out.close();
+    }
+
+    private void flushBatchBeforeClose()
+    {
+        try
+        {
+            flushBatch();
+        }
+        catch (final EndOfStreamException ex)
+        {
+            // gone: the close below finds the session dead as well
+        }
     }
 
     @Override

@@ -16,8 +16,8 @@ final class SessionTable
 {
     private static final NetSession[] NONE = new NetSession[0];
     private final Int2ObjectHashMap<NetSession> sessions = new Int2ObjectHashMap<>();
-    /** The sessions as an array, made again when one comes or goes: housekeeping walks it on every poll. */
-    private NetSession[] array = NONE;
+    /** The sessions as an array, made again when one comes or goes: housekeeping walks it on every poll, the agent without the lock. */
+    private volatile NetSession[] array = NONE;
 
     NetSession get(final int sessionId)
     {
@@ -53,6 +53,22 @@ final class SessionTable
     NetSession[] snapshot()
     {
         return array;
+    }
+
+    /**
+     * The agent's round: sends the batches that waited for the linger (no lock: the array is
+     * published whole, and each session's batch is under its own send lock).
+     *
+     * @return 1 when a batch is still open, else 0.
+     */
+    int flushLingering(final long nowNs)
+    {
+        int open = 0;
+        for (final NetSession session : array)
+        {
+            open |= session.flushIfLingering(nowNs);
+        }
+        return open;
     }
 
     void clear()

@@ -1,5 +1,6 @@
 package io.mmipc.aeron;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -82,6 +83,55 @@ class FrameHostileInputTest
         next[0] = FrameDescriptor.CLOSE;
         final int nextLength = sender.seal(next, FrameDescriptor.SEALED_HEADER_LENGTH);
         assertTrue(receiver.open(next, nextLength));
+    }
+
+    /**
+     * A batch's records are counted only when they fill it exactly: any cut, any length word made
+     * negative, too large or running past the end is refused as a whole (never an exception, never
+     * a partial count), so a receiver hands on nothing of a batch that does not parse.
+     */
+    @Test
+    void aBatchParsesOnlyWhenItsRecordsFillItExactly()
+    {
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[FrameDescriptor.BATCH_PAYLOAD + 64]);
+        final int start = FrameDescriptor.SEALED_HEADER_LENGTH;
+        int end = start;
+        final String[] messages = {"a", "", "three", "x".repeat(FrameDescriptor.MAX_BATCHED)};
+        for (final String message : messages)
+        {
+            final byte[] bytes = message.getBytes();
+            end = Batch.append(frame, end, new UnsafeBuffer(bytes), 0, bytes.length);
+        }
+        assertEquals(messages.length, Batch.count(frame, start, end, FrameDescriptor.MAX_BATCHED));
+        int position = start;
+        for (final String message : messages)
+        {
+            final int length = Batch.length(frame, position);
+            assertEquals(message, frame.getStringWithoutLengthAscii(position + FrameDescriptor.RECORD_HEADER_LENGTH,
+                length));
+            position += FrameDescriptor.RECORD_HEADER_LENGTH + length;
+        }
+        assertEquals(-1, Batch.count(frame, start, end, FrameDescriptor.MAX_BATCHED - 1), "a record over the limit");
+        assertEquals(-1, Batch.count(frame, start, start, FrameDescriptor.MAX_BATCHED), "no records");
+        for (int cut = start + 1; cut < end; cut++)
+        {
+            final int count = Batch.count(frame, start, cut, FrameDescriptor.MAX_BATCHED);
+            assertTrue(count == -1 || count < messages.length, "cut at " + cut + ": " + count);
+        }
+        for (final int bad : new int[] {-1, Integer.MIN_VALUE, end - start, Integer.MAX_VALUE})
+        {
+            final UnsafeBuffer forged = new UnsafeBuffer(frame.byteArray().clone());
+            forged.putInt(start, bad, java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertEquals(-1, Batch.count(forged, start, end, Integer.MAX_VALUE), "length word " + bad);
+        }
+        final Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++)
+        {
+            final byte[] junk = new byte[random.nextInt(FrameDescriptor.BATCH_PAYLOAD)];
+            random.nextBytes(junk);
+            final int count = Batch.count(new UnsafeBuffer(junk), 0, junk.length, FrameDescriptor.MAX_BATCHED);
+            assertTrue(count >= -1 && count <= junk.length / FrameDescriptor.RECORD_HEADER_LENGTH);
+        }
     }
 
     @Test

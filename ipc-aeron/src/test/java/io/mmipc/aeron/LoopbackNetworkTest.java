@@ -91,6 +91,62 @@ class LoopbackNetworkTest
         }
     }
 
+    /**
+     * Small messages sent back to back share authenticated frames (batches), both ways, and arrive
+     * whole and in order; the last of a burst goes within the linger with no further send; a node
+     * whose linger is zero sends every message in a frame of its own.
+     */
+    @Test
+    void aStreamOfSmallMessagesSharesFramesAndItsLastMessageIsNotHeldBack() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET); IpcContext remote = remote(port, SECRET);
+            IpcContext unbatched = IpcContext.builder().root(root).network(NetworkOptions.node("127.0.0.1", 0)
+                .home("127.0.0.1", port).secret(SECRET).peerTimeout(PEER_TIMEOUT).batchLinger(Duration.ZERO)).build())
+        {
+            final PipeEnd<String> end1 = home.pipe("stream", Codecs.utf8()).end1();
+            final PipeEnd<String> end2 = remote.openPipe("stream", Codecs.utf8()).end2();
+            end2.open();
+            final int messages = 2_000;
+            for (int burst = 0; burst < 3; burst++)
+            {
+                for (int i = 0; i < messages; i++)
+                {
+                    end2.send(burst + ":" + i);
+                }
+                for (int i = 0; i < messages; i++)
+                {
+                    assertEquals(burst + ":" + i, end1.recv(10, TimeUnit.SECONDS)); // the last: flushed by the agent
+                }
+                for (int i = 0; i < messages; i++)
+                {
+                    end1.send("back " + burst + ":" + i);
+                }
+                for (int i = 0; i < messages; i++)
+                {
+                    assertEquals("back " + burst + ":" + i, end2.recv(10, TimeUnit.SECONDS));
+                }
+            }
+            final long remoteBatched = ((AeronPipeEnd<?>)end2).channel().endpoint().connection().batchedMessages();
+            final long homeBatched = ((AeronPipeEnd<?>)end1).channel().endpoint().liveSession().batchedMessages();
+            assertTrue(remoteBatched > messages, "remote to home: " + remoteBatched + " of " + 3 * messages + " batched");
+            assertTrue(homeBatched > messages, "home to remote: " + homeBatched + " of " + 3 * messages + " batched");
+
+            final PipeEnd<String> single1 = home.pipe("single", Codecs.utf8()).end1();
+            final PipeEnd<String> single2 = unbatched.openPipe("single", Codecs.utf8()).end2();
+            single2.open();
+            for (int i = 0; i < messages; i++)
+            {
+                single2.send("s" + i);
+            }
+            for (int i = 0; i < messages; i++)
+            {
+                assertEquals("s" + i, single1.recv(10, TimeUnit.SECONDS));
+            }
+            assertEquals(0, ((AeronPipeEnd<?>)single2).channel().endpoint().connection().batchedMessages());
+        }
+    }
+
     @Test
     void whatAnEndSendsJustBeforeItClosesAndItsNodeGoesArrivesBeforeEndOfStream() throws Exception
     {
