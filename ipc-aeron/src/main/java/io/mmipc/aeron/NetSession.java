@@ -380,6 +380,12 @@ final class NetSession
     private int sendBatched(final DirectBuffer src, final int offset, final int length, final long deadlineNs,
         final IdleStrategy idle) throws InterruptedException
     {
+        if (!isLive())
+        {
+            batchEnd = -1; // nobody will read it
+            batchOpen = false;
+            throw new EndOfStreamException("the peer " + peer + " is gone: " + (reason != null ? reason : state));
+        }
         final long now = System.nanoTime();
         final boolean stream = now - lastSendNs < lingerNs;
         if (batchEnd >= 0 && batchEnd + RECORD_HEADER_LENGTH + length > SEALED_HEADER_LENGTH + BATCH_PAYLOAD)
