@@ -3,6 +3,7 @@ package io.mmipc.aeron;
 import io.mmipc.MessageHandler;
 import io.mmipc.Pipe;
 import io.mmipc.PipeEnd;
+import io.mmipc.internal.spi.ArrivalSignal;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * One end of an {@link AeronPipe}. End 1 is the home's acceptor; end 2 opens a session with it
  * on first use (waiting up to twice the peer timeout for the home's answer).
  */
-final class AeronPipeEnd<T> implements PipeEnd<T>, Serializable
+final class AeronPipeEnd<T> implements PipeEnd<T>, ArrivalSignal, Serializable
 {
     private static final long serialVersionUID = 1L;
     private static final long FOREVER = Long.MAX_VALUE / 4;
@@ -90,6 +91,12 @@ final class AeronPipeEnd<T> implements PipeEnd<T>, Serializable
     {
         open();
         return channel;
+    }
+
+    @Override
+    public void onArrival(final Runnable signal)
+    {
+        channel().endpoint().arrival(signal);
     }
 
     private IdleStrategy idle()

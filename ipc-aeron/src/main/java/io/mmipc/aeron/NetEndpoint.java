@@ -66,6 +66,8 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private final HomeHandshake homeSide;
     private volatile NetSession connection;
     private volatile DataSink sink;
+    /** Run when the agent finds a message left for a receiver that is not polling ({@link io.mmipc.internal.spi.ArrivalSignal}). */
+    private volatile Runnable arrival;
     private volatile String lastEnd;
     private volatile boolean everReady;
     private volatile boolean closed;
@@ -242,6 +244,11 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         final DataSink dataSink = sink;
         if (type == DATA && dataSink == null && (!deliver || delivered))
         {
+            final Runnable signal = arrival;
+            if (!deliver && signal != null)
+            {
+                signal.run(); // the agent's poll: tell a receiver that sleeps elsewhere
+            }
             return Action.ABORT; // left in the log for the user's next receive, in order
         }
         buffer.getBytes(offset, scratch, 0, length);
@@ -476,6 +483,11 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     void sink(final DataSink value)
     {
         sink = value;
+    }
+
+    void arrival(final Runnable signal)
+    {
+        arrival = signal;
     }
 
     /**

@@ -147,6 +147,33 @@ class LoopbackNetworkTest
         }
     }
 
+    /**
+     * A message that waits at an end nobody polls runs the end's arrival signal (the pool's
+     * dispatcher sleeps on a local wake word that a network reply does not touch), and is still
+     * there for the next receive.
+     */
+    @Test
+    void aMessageWaitingForAReceiverThatIsNotPollingRunsTheArrivalSignal() throws Exception
+    {
+        final int port = freeUdpPort();
+        try (IpcContext home = home(port, SECRET); IpcContext remote = remote(port, SECRET))
+        {
+            final PipeEnd<String> end1 = home.pipe("arrivals", Codecs.utf8()).end1();
+            final java.util.concurrent.atomic.AtomicInteger signals = new java.util.concurrent.atomic.AtomicInteger();
+            ((io.mmipc.internal.spi.ArrivalSignal)end1).onArrival(signals::incrementAndGet);
+            final PipeEnd<String> end2 = remote.openPipe("arrivals", Codecs.utf8()).end2();
+            end2.open();
+            end2.send("waiting");
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (signals.get() == 0 && System.nanoTime() - deadline < 0)
+            {
+                Thread.sleep(5);
+            }
+            assertTrue(signals.get() > 0, "no arrival signal within 20 s");
+            assertEquals("waiting", end1.recv(10, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void whatAnEndSendsJustBeforeItClosesAndItsNodeGoesArrivesBeforeEndOfStream() throws Exception
     {

@@ -16,6 +16,7 @@ import io.mmipc.internal.counters.Counters;
 import io.mmipc.internal.counters.ProcessCounters;
 import io.mmipc.internal.file.SharedFiles;
 import io.mmipc.internal.spi.TransportContext;
+import io.mmipc.internal.spi.ArrivalSignal;
 import io.mmipc.internal.wait.Waiter;
 import io.mmipc.internal.wait.WakeWord;
 
@@ -586,6 +587,11 @@ final class Dispatcher implements Runnable
 
     private WorkerSlot startWorker(final int slot)
     {
-        return starts.start(slot, ready);
+        final WorkerSlot worker = starts.start(slot, ready);
+        if (worker.end instanceof ArrivalSignal arrival)
+        {
+            arrival.onArrival(wake::signal); // a reply over the network signals no wake word of its own
+        }
+        return worker;
     }
 }
