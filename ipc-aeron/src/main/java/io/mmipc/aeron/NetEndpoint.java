@@ -1,6 +1,5 @@
 package io.mmipc.aeron;
 
-import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.aeron.ControlledFragmentAssembler;
@@ -10,7 +9,6 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,17 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import static io.mmipc.aeron.FrameDescriptor.BODY_OFFSET;
 import static io.mmipc.aeron.FrameDescriptor.CHALLENGE;
-import static io.mmipc.aeron.FrameDescriptor.CHALLENGE_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.CLOSE;
 import static io.mmipc.aeron.FrameDescriptor.DATA;
-import static io.mmipc.aeron.FrameDescriptor.FULL_MAC_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.HELLO;
 import static io.mmipc.aeron.FrameDescriptor.MAX_CHUNK;
-import static io.mmipc.aeron.FrameDescriptor.MAX_HELLO_LENGTH;
-import static io.mmipc.aeron.FrameDescriptor.NONCE_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.READY;
 import static io.mmipc.aeron.FrameDescriptor.RESPONSE;
-import static io.mmipc.aeron.FrameDescriptor.RESPONSE_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_HEADER_LENGTH;
 
 /**
@@ -64,6 +57,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     /** User threads inside {@link NetChannel#await}: they poll, so the agent keeps off the lock meanwhile. */
     private final AtomicInteger awaiting = new AtomicInteger();
     private final HomeHandshake homeSide;
+    private final RemoteHandshake remoteSide;
     private volatile NetSession connection;
     private volatile DataSink sink;
     /** Run when the agent finds a message left for a receiver that is not polling ({@link io.mmipc.internal.spi.ArrivalSignal}). */
@@ -80,9 +74,6 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
     private DirectBuffer deliveredBuffer;
     private int deliveredOffset;
     private int deliveredLength;
-    private byte[] nonceC;
-    private byte[] hello;
-    private int helloLength;
 
     /** Takes DATA from any poll, the agent's too, instead of leaving it for a user (a dispatcher's credits). */
     interface DataSink
@@ -106,6 +97,7 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         this.subscription = home ? node.subscribe(node.options().port(), inStream) :
             node.subscribe(node.options().port(), outStream);
         this.homeSide = new HomeHandshake(this, subscription, sessions, refusedFrames, outStream, this::drop);
+        this.remoteSide = new RemoteHandshake(this, inStream, refusedFrames);
         node.addDuty(this);
     }
 
@@ -219,7 +211,18 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         switch (type)
         {
             case HELLO -> homeSide.onHello(sessionId, buffer, offset, length);
-            case CHALLENGE -> onChallenge(sessionId, buffer, offset, length);
+            case CHALLENGE ->
+            {
+                final NetSession session = connection;
+                if (home || session == null || session.isKeyed())
+                {
+                    refusedFrames.incrementAndGet();
+                }
+                else
+                {
+                    remoteSide.onChallenge(session, sessionId, buffer, offset, length);
+                }
+            }
             case RESPONSE -> homeSide.onResponse(sessionId, buffer, offset, length);
             case READY, DATA, CLOSE ->
             {
@@ -385,51 +388,12 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
             {
                 return; // not bound yet: the next call tries again
             }
-            final int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
-            nonceC = Handshake.nonce();
-            hello = new byte[MAX_HELLO_LENGTH];
-            helloLength = Hello.write(hello, nonceC, node.options().host(), port, (byte)end, kind, name, codecId);
-            final ExclusivePublication out = node.publish(node.homeHost(), node.homePort(), inStream);
-            final NetSession session = new NetSession(out, node.homeHost() + ":" + node.homePort(), -1,
-                node.peerTimeoutNs(), maxMessageLength, node.batchLingerNs());
-            session.deadlineNs = System.nanoTime() + node.peerTimeoutNs();
-            session.pending(Arrays.copyOf(hello, helloLength), helloLength, null);
-            connection = session;
+            connection = remoteSide.start(Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)));
         }
         finally
         {
             pollLock.unlock();
         }
-    }
-
-    private void onChallenge(final int sessionId, final DirectBuffer buffer, final int offset, final int length)
-    {
-        final NetSession session = connection;
-        if (home || session == null || session.isKeyed() || length != CHALLENGE_LENGTH)
-        {
-            refusedFrames.incrementAndGet();
-            return;
-        }
-        final byte[] bytes = new byte[length];
-        buffer.getBytes(offset, bytes);
-        if (!Handshake.matches(nonceC, bytes, BODY_OFFSET, NONCE_LENGTH))
-        {
-            refusedFrames.incrementAndGet();
-            return;
-        }
-        final byte[] nonceH = Arrays.copyOfRange(bytes, BODY_OFFSET + NONCE_LENGTH, BODY_OFFSET + 2 * NONCE_LENGTH);
-        final byte[] transcript = Handshake.transcript(hello, helloLength, nonceH);
-        if (!Handshake.matches(Handshake.homeProof(node.secret(), transcript), bytes, BODY_OFFSET + 2 * NONCE_LENGTH,
-            FULL_MAC_LENGTH))
-        {
-            refusedFrames.incrementAndGet();
-            return;
-        }
-        session.transcript = transcript;
-        session.inSessionId = sessionId;
-        session.keys(Handshake.keyIn(node.secret(), transcript), Handshake.keyOut(node.secret(), transcript));
-        final byte[] response = Handshake.response(Handshake.remoteProof(node.secret(), transcript));
-        session.pending(response, RESPONSE_LENGTH, NetSession.State.KEYED);
     }
 
     // ---- liveness
