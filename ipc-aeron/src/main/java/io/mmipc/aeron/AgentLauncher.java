@@ -104,6 +104,14 @@ final class AgentLauncher implements WorkerLauncher
         }
     }
 
+    /**
+     * @return why the agent was given up, or null while it is usable.
+     */
+    String lostReason()
+    {
+        return lost;
+    }
+
     void forget(final RemoteWorker worker)
     {
         workers.remove(worker);

@@ -60,6 +60,12 @@ final class RemoteWorker implements WorkerProcess
     }
 
     @Override
+    public boolean knownDead()
+    {
+        return launcher.lostReason() != null;
+    }
+
+    @Override
     public synchronized boolean isAlive()
     {
         poll();
@@ -131,6 +137,14 @@ final class RemoteWorker implements WorkerProcess
     {
         if (ended)
         {
+            return;
+        }
+        final String agentLost = launcher.lostReason();
+        if (agentLost != null)
+        {
+            // Another worker of the same agent found its node silent or the agent ended: every worker
+            // there is gone with it (they are the agent's children), so none waits out its own timeout.
+            end(-1, "its agent is gone (" + agentLost + ")", false);
             return;
         }
         try

@@ -514,7 +514,8 @@ final class Dispatcher implements Runnable
         {
             final WorkerSlot w = workers[nextWorker];
             nextWorker = (nextWorker + 1) % workers.length;
-            if (w == null || w.retiring || !w.ready || w.inFlight.size() >= options.prefetch() ||
+            if (w == null || w.retiring || !w.ready || w.process.knownDead() ||
+                w.inFlight.size() >= options.prefetch() ||
                 (options.maxTasksPerChild() > 0 && w.sent >= options.maxTasksPerChild()))
             {
                 continue; // a worker gets no more batches than it will run before it retires

@@ -26,6 +26,16 @@ public interface WorkerProcess
     boolean isAlive();
 
     /**
+     * @return true once it is known to be dead without asking its host (a remote worker whose agent
+     *         was found gone through another of its workers): it gets no batch. Cheap: asked before
+     *         each batch it could take.
+     */
+    default boolean knownDead()
+    {
+        return false;
+    }
+
+    /**
      * Ends it forcibly (kill -9), without waiting.
      */
     void kill();
