@@ -133,6 +133,15 @@ final class NetChannel implements AutoCloseable
      */
     boolean poll(final MessageHandler handler)
     {
+        return poll(handler, false);
+    }
+
+    /**
+     * @param waiting true inside {@link #await}: another thread polling the endpoint this moment
+     *                makes this answer false instead of blocking on the endpoint's lock.
+     */
+    private boolean poll(final MessageHandler handler, final boolean waiting)
+    {
         if (heldLength >= 0)
         {
             final int length = heldLength;
@@ -144,7 +153,7 @@ final class NetChannel implements AutoCloseable
         {
             endpoint.connect();
         }
-        return endpoint.receive(handler);
+        return waiting ? endpoint.tryReceive(handler) : endpoint.receive(handler);
     }
 
     /**
@@ -177,7 +186,7 @@ final class NetChannel implements AutoCloseable
     {
         while (true)
         {
-            if (heldLength >= 0 ? poll(handler) : tryPoll(handler))
+            if (poll(handler, true))
             {
                 return true;
             }
@@ -199,15 +208,6 @@ final class NetChannel implements AutoCloseable
             }
             idle.idle();
         }
-    }
-
-    private boolean tryPoll(final MessageHandler handler)
-    {
-        if (!endpoint.home && endpoint.connection() == null)
-        {
-            endpoint.connect();
-        }
-        return endpoint.tryReceive(handler);
     }
 
     /**
