@@ -382,8 +382,7 @@ final class NetSession
     {
         if (!isLive())
         {
-            batchEnd = -1; // nobody will read it
-            batchOpen = false;
+            dropBatch(); // nobody will read it
             throw new EndOfStreamException("the peer " + peer + " is gone: " + (reason != null ? reason : state));
         }
         final long now = System.nanoTime();
@@ -424,9 +423,14 @@ final class NetSession
     private void flushBatch()
     {
         final int end = batchEnd;
+        dropBatch();
+        offerSealed(sendSeal.seal(frame, end));
+    }
+
+    private void dropBatch()
+    {
         batchEnd = -1;
         batchOpen = false;
-        offerSealed(sendSeal.seal(frame, end));
     }
 
     /**
@@ -453,8 +457,7 @@ final class NetSession
                 }
                 else
                 {
-                    batchEnd = -1; // its peer is gone: nobody would read it
-                    batchOpen = false;
+                    dropBatch(); // its peer is gone: nobody would read it
                 }
             }
             return batchOpen ? 1 : 0;

@@ -30,6 +30,17 @@ class NetworkPoolTest
         return x * x;
     }
 
+    private IpcContext home() throws java.io.IOException
+    {
+        return IpcContext.builder().root(root).network(NetworkOptions.node("127.0.0.1", LoopbackNetworkTest.freeUdpPort())
+            .secret(LoopbackNetworkTest.SECRET).peerTimeout(LoopbackNetworkTest.PEER_TIMEOUT)).build();
+    }
+
+    private static PoolOptions localWorkers(final int count)
+    {
+        return PoolOptions.defaults().processes(count).jvmOptions("-XX:TieredStopAtLevel=1", "-Xmx128m");
+    }
+
     /**
      * Applies one at a time: each reply comes over the network, which signals no wake word of its
      * own, so the dispatcher must be woken by the arrival signal, not by the end of its sleep slice.
@@ -38,10 +49,7 @@ class NetworkPoolTest
     @Test
     void oneAtATimeAppliesOverNetworkPipesAllComeBack() throws Exception
     {
-        final int port = LoopbackNetworkTest.freeUdpPort();
-        try (IpcContext home = IpcContext.builder().root(root).network(NetworkOptions.node("127.0.0.1", port)
-            .secret(LoopbackNetworkTest.SECRET).peerTimeout(LoopbackNetworkTest.PEER_TIMEOUT)).build();
-            Pool pool = home.pool(PoolOptions.defaults().processes(1).jvmOptions("-XX:TieredStopAtLevel=1", "-Xmx128m")))
+        try (IpcContext home = home(); Pool pool = home.pool(localWorkers(1)))
         {
             assertEquals(4, pool.applyAsync(NetworkPoolTest::square, 2).get(60, TimeUnit.SECONDS));
             final int applies = 200;
@@ -58,10 +66,7 @@ class NetworkPoolTest
     @Test
     void localWorkersOfANetworkContextMapOverNetworkPipes() throws Exception
     {
-        final int port = LoopbackNetworkTest.freeUdpPort();
-        try (IpcContext home = IpcContext.builder().root(root).network(NetworkOptions.node("127.0.0.1", port)
-            .secret(LoopbackNetworkTest.SECRET).peerTimeout(LoopbackNetworkTest.PEER_TIMEOUT)).build();
-            Pool pool = home.pool(PoolOptions.defaults().processes(2).jvmOptions("-XX:TieredStopAtLevel=1", "-Xmx128m")))
+        try (IpcContext home = home(); Pool pool = home.pool(localWorkers(2)))
         {
             final List<Integer> in = IntStream.range(0, 50).boxed().collect(Collectors.toList());
             assertEquals(in.stream().map(NetworkPoolTest::square).collect(Collectors.toList()),
