@@ -84,6 +84,13 @@ final class AeronNode implements AutoCloseable
         {
             return false;
         }
+
+        /**
+         * Sends what waits in open batches: the node closes (its agent has stopped).
+         */
+        default void flush()
+        {
+        }
     }
 
     private final NetworkOptions options;
@@ -413,6 +420,10 @@ final class AeronNode implements AutoCloseable
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+        }
+        for (final Duty duty : duties)
+        {
+            duty.flush(); // a batch sent just before the context closes goes out before the publications linger
         }
         aeron.close();
         awaitLinger();

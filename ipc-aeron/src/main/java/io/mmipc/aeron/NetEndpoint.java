@@ -199,6 +199,20 @@ final class NetEndpoint implements AeronNode.Duty, AutoCloseable
         return lingering;
     }
 
+    @Override
+    public void flush()
+    {
+        for (final NetSession session : sessions.snapshot())
+        {
+            session.flushNow();
+        }
+        final NetSession remote = connection;
+        if (remote != null)
+        {
+            remote.flushNow();
+        }
+    }
+
     private Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         if (length < BODY_OFFSET)

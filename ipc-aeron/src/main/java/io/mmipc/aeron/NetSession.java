@@ -10,6 +10,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import static io.mmipc.aeron.FrameDescriptor.BATCH_PAYLOAD;
@@ -549,7 +550,7 @@ final class NetSession
      */
     void close(final boolean sendClose)
     {
-        if (sendClose && sendSeal != null && state == State.READY && sendLock.tryLock())
+        if (sendClose && sendSeal != null && state == State.READY && lockToClose())
         {
             try
             {
@@ -573,6 +574,44 @@ final class NetSession
         }
         state = state == State.READY ? State.CLOSED : state;
         out.close();
+    }
+
+    /**
+     * The send lock for a close: waited for briefly, since the agent takes it every linger to check
+     * an open batch, and a close that missed it would leave that batch unsent.
+     */
+    private boolean lockToClose()
+    {
+        try
+        {
+            return sendLock.tryLock(1, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return sendLock.tryLock();
+        }
+    }
+
+    /**
+     * Sends the open batch now, if the session is live: its node closes.
+     */
+    void flushNow()
+    {
+        if (batchOpen && lockToClose())
+        {
+            try
+            {
+                if (batchEnd >= 0 && isLive())
+                {
+                    flushBatchBeforeClose();
+                }
+            }
+            finally
+            {
+                sendLock.unlock();
+            }
+        }
     }
 
     private void flushBatchBeforeClose()
