@@ -182,6 +182,22 @@ public final class SharedFile implements AutoCloseable
         }
     }
 
+    /**
+     * For a short operation that runs no code outside mmipc (a one-to-one send: no handler, no
+     * callback): true when the calling thread is the owner and the file is open, in which case
+     * the operation may touch the mapping without {@link #enter()} and {@link #exit()}. The mapping
+     * is unmapped only once the owner itself has seen the file closed outside every operation
+     * ({@code OWNER_OUT}), which it cannot do in the middle of this one; a close meanwhile by
+     * another thread takes effect at the owner's next {@code enter()}, as it does after any
+     * operation. The state is read opaquely: a loop of such operations still sees a close, and
+     * the owner's path keeps no depth count and no ordering the operation does not need.
+     * Otherwise false: the caller uses {@code enter()} and {@code exit()}, which throw or count as usual.
+     */
+    public boolean ownerOpenOpaque()
+    {
+        return Thread.currentThread() == owner && ((long)STATE.getOpaque(this) & CLOSED) == 0;
+    }
+
     public boolean isClosed()
     {
         return ((long)STATE.getVolatile(this) & CLOSED) != 0;

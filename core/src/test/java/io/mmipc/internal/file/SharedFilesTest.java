@@ -219,6 +219,38 @@ class SharedFilesTest
     }
 
     @Test
+    void onlyTheOwnerOfAnOpenFileMayTouchItUnguardedAndAnotherThreadsCloseStillWaitsForIt() throws Exception
+    {
+        final SharedFile file = SharedFiles.createOrOpen(dir, "unguarded", spec(64));
+        assertTrue(file.ownerOpenOpaque(), "the thread that mapped the file, file open");
+        final boolean[] seen = new boolean[1];
+        final Thread other = new Thread(() -> seen[0] = file.ownerOpenOpaque());
+        other.start();
+        other.join();
+        assertFalse(seen[0], "another thread must count itself in");
+
+        final Thread closer = new Thread(file::close);
+        closer.start();
+        closer.join();
+        assertFalse(file.ownerOpenOpaque(), "closed: the owner goes through enter(), which throws");
+        assertFalse(file.isUnmapped(), "an unguarded operation of the owner may still run: only the owner unmaps");
+        assertEquals(42, file.body().getLong(0));
+        assertThrows(IllegalStateException.class, file::enter);
+        assertTrue(file.isUnmapped());
+        assertFalse(file.ownerOpenOpaque());
+    }
+
+    @Test
+    void anOwnersOwnCloseEndsItsUnguardedAccess() throws IOException
+    {
+        final SharedFile file = SharedFiles.createOrOpen(dir, "ownclose", spec(64));
+        assertTrue(file.ownerOpenOpaque());
+        file.close();
+        assertTrue(file.isUnmapped());
+        assertFalse(file.ownerOpenOpaque(), "the owner sees its own close");
+    }
+
+    @Test
     void anOwnerCloseWaitsForOtherThreadsInFlight() throws Exception
     {
         final SharedFile file = SharedFiles.createOrOpen(dir, "others", spec(64));

@@ -105,7 +105,7 @@ public final class ChannelWakes
         {
             return signalIfSleepers(dataArrived); // the claim's CAS ordered this read
         }
-        if (region.getIntVolatile(RECEIVERS_MAY_SLEEP_OFFSET) != 0)
+        if (region.getIntOpaque(RECEIVERS_MAY_SLEEP_OFFSET) != 0) // the fence below orders what matters
         {
             VarHandle.fullFence(); // orders the release store of the length before the read of S
             return signalIfSleepers(dataArrived);
@@ -118,7 +118,7 @@ public final class ChannelWakes
      */
     public void afterConsume()
     {
-        if (region.getIntVolatile(SENDERS_MAY_SLEEP_OFFSET) != 0)
+        if (region.getIntOpaque(SENDERS_MAY_SLEEP_OFFSET) != 0)
         {
             VarHandle.fullFence(); // orders the release store of the head before the read of S
             signalIfSleepers(roomFreed);

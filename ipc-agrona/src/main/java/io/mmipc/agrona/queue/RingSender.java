@@ -36,7 +36,8 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * that, a one-to-one message costs Agrona's write, the mapping guard, for queues one store of the
  * producer's count (kept in a field: no load of mapped memory) on a line only the producer's side
  * writes, and the wake check of {@link ChannelWakes#afterPublish}: a load of a line nobody writes
- * on the message path, and a fence only once a receiver may sleep. Messages and bytes out are
+ * on the message path, and a fence only once a receiver may sleep. The thread that opened the
+ * object sends without the mapping guard ({@link SharedFile#ownerOpenOpaque}). Messages and bytes out are
  * counted in fields ({@link MessageCounts}) and added to the object's {@link Counters} every
  * {@code publishEvery} messages, when a send finds the ring full or wakes a sleeping receiver,
  * and on close ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
@@ -346,13 +347,34 @@ final class RingSender
         final DirectBuffer buffer, final int offset, final int length, final int kind, final int counted)
     {
         attached();
+        if (!sharedCount && file.ownerOpenOpaque())
+        {
+            // The owner's one-to-one send calls no code outside mmipc, so the file cannot be
+            // unmapped under it: no enter/exit (a depth count and a volatile read per message).
+            return writeOneToOne(buffer, offset, length, kind, counted);
+        }
         file.enter();
         try
         {
-            if (sharedCount)
-            {
-                return tryWriteShared(buffer, offset, length, kind, counted);
-            }
+            return sharedCount ?
+                tryWriteShared(buffer, offset, length, kind, counted) :
+                writeOneToOne(buffer, offset, length, kind, counted);
+        }
+        catch (final InternalError fault)
+        {
+            throw file.translateFault(fault);
+        }
+        finally
+        {
+            file.exit();
+        }
+    }
+
+    private boolean writeOneToOne(
+        final DirectBuffer buffer, final int offset, final int length, final int kind, final int counted)
+    {
+        try
+        {
             if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
             {
                 published(counted);
@@ -363,10 +385,6 @@ final class RingSender
         catch (final InternalError fault)
         {
             throw file.translateFault(fault);
-        }
-        finally
-        {
-            file.exit();
         }
     }
 

@@ -360,6 +360,18 @@ abstract class ChannelContractTest
     }
 
     @Test
+    void aCloseFromAnotherThreadRefusesTheOpenersNextSend() throws Exception
+    {
+        assertTrue(channel.offer(bytes(8, 1), 0, 8)); // the opener's send: a one-to-one queue's skips the mapping guard
+        final Thread closer = new Thread(channel::close);
+        closer.start();
+        closer.join();
+        final IllegalStateException ex =
+            assertThrows(IllegalStateException.class, () -> channel.offer(bytes(8, 2), 0, 8));
+        assertTrue(ex.getMessage().contains("closed"), ex.getMessage());
+    }
+
+    @Test
     void timedCallsReturnWhenTheirTimeIsUp() throws Exception
     {
         assertNull(channel.poll(20, TimeUnit.MILLISECONDS));
