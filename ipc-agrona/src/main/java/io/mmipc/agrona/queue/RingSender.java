@@ -2,7 +2,6 @@ package io.mmipc.agrona.queue;
 
 import io.mmipc.EndOfStreamException;
 import io.mmipc.internal.counters.Counters;
-import io.mmipc.internal.counters.MessageCounts;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.wait.Waiter;
 import org.agrona.DirectBuffer;
@@ -33,14 +32,14 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * whether its receiver is gone, so it does not wait for room nobody will make.
  * <p>
  * The first send attaches the object as a producer (its one-to-one role, its process slot); after
- * that, a one-to-one message costs Agrona's write, the mapping guard, for queues one store of the
- * producer's count (kept in a field: no load of mapped memory) on a line only the producer's side
- * writes, and the wake check of {@link ChannelWakes#afterPublish}: a load of a line nobody writes
- * on the message path, and a fence only once a receiver may sleep. The thread that opened the
- * object sends without the mapping guard ({@link SharedFile#ownerOpenOpaque}). Messages and bytes out are
- * counted in fields ({@link MessageCounts}) and added to the object's {@link Counters} every
- * {@code publishEvery} messages, when a send finds the ring full or wakes a sleeping receiver,
- * and on close ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
+ * that, a one-to-one message costs Agrona's write, for queues one store of the producer's count
+ * (kept in a field: no load of mapped memory) on a line only the producer's side writes, one add
+ * to a field for the bytes out, and the wake check of {@link ChannelWakes#afterPublish}: a load of
+ * a line nobody writes on the message path, and a fence only once a receiver may sleep. The
+ * thread that opened the object sends without the mapping guard ({@link SharedFile#ownerOpenOpaque});
+ * others enter and exit it. Messages out are the produced count itself; both are added to the
+ * object's {@link Counters} every {@code publishEvery} messages, when a send finds the ring full
+ * or wakes a sleeping receiver, and on close ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
  * two atomic adds on the producer's line (claims begun and committed, see {@link #beginClaim})
  * and two on the counters line.
  */
@@ -69,10 +68,14 @@ final class RingSender
     private final ThreadLocal<Waiter> waiters;
     private final String what;
     private final Counters counters;
-    private final MessageCounts sent;
+    private final int publishEvery;
     private int producedIndex;
     /** One-to-one: what this object committed since it attached, the only writer of its count. */
     private long produced;
+    /** One-to-one: {@link #produced} when the counts were last added to {@link #counters}. */
+    private long producedPublished;
+    /** One-to-one: payload bytes committed since the counts were last added to {@link #counters}. */
+    private long bytesUnpublished;
 
     /**
      * @param id       the sending object's owner id (names its spill files).
@@ -83,7 +86,7 @@ final class RingSender
      * @param what     the object, for messages ("queue /dev/shm/.../tasks").
      * @param counters the object's counters (side A).
      * @param publishEvery how many one-to-one messages are counted before they are added to
-     *                 {@code counters} between idle moments ({@link MessageCounts}); 1 for exact counts.
+     *                 {@code counters} between idle moments; 1 for exact counts.
      */
     RingSender(
         final SharedFile file,
@@ -113,7 +116,11 @@ final class RingSender
         this.waiters = Waiter.perThread(idle);
         this.what = what;
         this.counters = counters;
-        this.sent = new MessageCounts(counters, MESSAGES_OUT, BYTES_OUT, publishEvery);
+        if (publishEvery < 1)
+        {
+            throw new IllegalArgumentException(what + ": publishEvery must be at least 1: " + publishEvery);
+        }
+        this.publishEvery = publishEvery;
         this.producedIndex = attach == null ? NO_COUNT : NOT_ATTACHED;
     }
 
@@ -377,7 +384,7 @@ final class RingSender
         {
             if (ring.write(typeId(kind, length + HEADER_LENGTH), buffer, offset, length))
             {
-                published(counted);
+                publishedOneToOne(counted);
                 return true;
             }
             return false;
@@ -422,20 +429,46 @@ final class RingSender
      */
     private void published(final int counted)
     {
-        countProduced();
-        if (sharedCount)
+        if (!sharedCount)
         {
-            counters.getAndAdd(MESSAGES_OUT, 1);
-            counters.getAndAdd(BYTES_OUT, counted);
-            wakes.afterPublish();
+            publishedOneToOne(counted);
+            return;
         }
-        else
+        final int index = producedIndex;
+        if (index >= 0)
         {
-            sent.add(1, counted);
-            if (wakes.afterPublish())
-            {
-                sent.publish();
-            }
+            body.getAndAddLong(index, 1);
+        }
+        counters.getAndAdd(MESSAGES_OUT, 1);
+        counters.getAndAdd(BYTES_OUT, counted);
+        wakes.afterPublish();
+    }
+
+    /**
+     * One-to-one, after the record's release store: one store of the produced count on the
+     * producer's own line (a one-to-one producer is the count's only writer; it was zeroed when
+     * the producer attached, see {@link QueueMembers#retire}), so the count comes from a field.
+     * Messages out are that same field, so counting them costs nothing more per message; bytes
+     * out are one add to a field. The sender is the tuned path's bottleneck on a stream: each
+     * instruction here moves whether its receiver keeps a ring's length ahead or chases it line by line.
+     */
+    private void publishedOneToOne(final int counted)
+    {
+        final long count = ++produced;
+        final int index = producedIndex;
+        if (index >= 0)
+        {
+            body.putLongRelease(index, count);
+        }
+        if (!Counters.ENABLED)
+        {
+            wakes.afterPublish();
+            return;
+        }
+        bytesUnpublished += counted;
+        if (wakes.afterPublish() || count - producedPublished >= publishEvery)
+        {
+            publishCounts();
         }
     }
 
@@ -455,16 +488,20 @@ final class RingSender
      */
     void publishCounts()
     {
-        if (!sharedCount)
+        final long messages = produced - producedPublished;
+        if (!sharedCount && messages != 0)
         {
-            sent.publish();
+            counters.addRelease(MESSAGES_OUT, messages);
+            counters.addRelease(BYTES_OUT, bytesUnpublished);
+            producedPublished = produced;
+            bytesUnpublished = 0;
         }
     }
 
     /**
      * Many-to-many: counts a claim as begun in the object's process slot before Agrona's
      * compare-and-set on the tail can make it (an atomic add: a full fence, and the object's
-     * threads share the count). Until {@link #countProduced} (after the record's release store)
+     * threads share the count). Until its committed count grows ({@link #published}, after the record's release store)
      * or {@link #endClaimUncommitted}, consumers see that this object has a claim open and never
      * skip a claim while its process lives ({@link ProcessSlots#liveClaimOpen}). Cost: one atomic
      * add per message on the producer's own line, which its committed count already holds in
@@ -487,27 +524,6 @@ final class RingSender
         if (sharedCount && producedIndex >= 0)
         {
             body.getAndAddLong(producedIndex + CLAIMS_BEGUN_DELTA, -1);
-        }
-    }
-
-    /**
-     * One store on the producer's own line: a one-to-one producer is the count's only writer (it
-     * was zeroed when the producer attached, see {@link QueueMembers#retire}), so the count comes
-     * from a field; the objects of a many-to-many queue each have their own count, shared by their threads.
-     */
-    private void countProduced()
-    {
-        final int index = producedIndex;
-        if (index >= 0)
-        {
-            if (sharedCount)
-            {
-                body.getAndAddLong(index, 1);
-            }
-            else
-            {
-                body.putLongRelease(index, ++produced);
-            }
         }
     }
 
@@ -536,6 +552,7 @@ final class RingSender
         if (producedIndex == NOT_ATTACHED)
         {
             produced = 0;
+            producedPublished = 0;
             producedIndex = attach.getAsInt();
         }
     }
