@@ -44,7 +44,8 @@ public final class SendReceiveSplit
                 {
                     results[t][k][r] = split[k];
                 }
-                line.append(String.format("  %s %.2f ns (send %.2f, receive %.2f)", names[t], split[0], split[1], split[2]));
+                line.append(String.format("  %s %.2f ns (send %.2f, receive %.2f)",
+                    names[t], split[0], split[1], split[2]));
             }
             System.out.println(line);
         }
@@ -77,7 +78,8 @@ public final class SendReceiveSplit
                     {
                         if (!out.offer())
                         {
-                            throw new IllegalStateException(transport + ": the ring refused message " + i + " of a batch");
+                            throw new IllegalStateException(
+                                transport + ": the ring refused message " + i + " of a batch");
                         }
                     }
                     final long sent = System.nanoTime();
@@ -94,8 +96,9 @@ public final class SendReceiveSplit
                     }
                 }
                 in.received().checkIntact("SendReceiveSplit " + transport);
+                final double perMessage = 1.0 / messages;
                 return new double[]{
-                    (sendNanos + receiveNanos) / (double)messages, sendNanos / (double)messages, receiveNanos / (double)messages};
+                    (sendNanos + receiveNanos) * perMessage, sendNanos * perMessage, receiveNanos * perMessage};
             }
             finally
             {

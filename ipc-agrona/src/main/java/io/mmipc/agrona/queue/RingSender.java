@@ -36,10 +36,11 @@ import static org.agrona.concurrent.ringbuffer.RecordDescriptor.HEADER_LENGTH;
  * (kept in a field: no load of mapped memory) on a line only the producer's side writes, one add
  * to a field for the bytes out, and the wake check of {@link ChannelWakes#afterPublish}: a load of
  * a line nobody writes on the message path, and a fence only once a receiver may sleep. The
- * thread that opened the object sends without the mapping guard ({@link SharedFile#ownerOpenOpaque});
- * others enter and exit it. Messages out are the produced count itself; both are added to the
- * object's {@link Counters} every {@code publishEvery} messages, when a send finds the ring full
- * or wakes a sleeping receiver, and on close ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
+ * thread that opened the object sends without the mapping guard
+ * ({@link SharedFile#ownerOpenOpaque}); others enter and exit it. Messages out are the produced
+ * count itself; both are added to the object's {@link Counters} every {@code publishEvery}
+ * messages, when a send finds the ring full or wakes a sleeping receiver, and on close
+ * ({@link #publishCounts}). Many-to-many, the object's threads may send at once: a message costs
  * two atomic adds on the producer's line (claims begun and committed, see {@link #beginClaim})
  * and two on the counters line.
  */
