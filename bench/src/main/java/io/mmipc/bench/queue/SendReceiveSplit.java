@@ -4,6 +4,7 @@ import io.mmipc.IpcContext;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Not a JMH benchmark: a diagnostic for the per-message cost of each side of a one-to-one ring,
@@ -19,6 +20,9 @@ import java.util.Arrays;
 public final class SendReceiveSplit
 {
     private static final int SIZE = 64;
+    /** The smallest ring of the benchmarks holds this many 64-byte messages and more. */
+    private static final int MAX_BATCH = 1024;
+    static final String USAGE = "SendReceiveSplit ROUNDS SECONDS BATCH TRANSPORT[,TRANSPORT...]";
 
     private SendReceiveSplit()
     {
@@ -29,30 +33,31 @@ public final class SendReceiveSplit
      */
     public static void main(final String[] args) throws Exception
     {
-        final int rounds = Integer.parseInt(args[0]);
-        final long nanos = (long)(Double.parseDouble(args[1]) * 1e9);
-        final int batch = Integer.parseInt(args[2]);
-        final String[] names = args[3].split(",");
-        final double[][][] results = new double[names.length][3][rounds]; // total, send, receive
+        final DiagnosticArgs parsed = new DiagnosticArgs(USAGE, args, 4);
+        final int rounds = parsed.count(0, "rounds", 1, 1000);
+        final long nanos = parsed.seconds(1, "seconds");
+        final int batch = parsed.count(2, "batch", 1, MAX_BATCH);
+        final List<Transport> transports = parsed.transports(3);
+        final double[][][] results = new double[transports.size()][3][rounds]; // total, send, receive
         for (int r = 0; r < rounds; r++)
         {
             final StringBuilder line = new StringBuilder("round " + (r + 1));
-            for (int t = 0; t < names.length; t++)
+            for (int t = 0; t < transports.size(); t++)
             {
-                final double[] split = run(Transport.valueOf(names[t]), nanos, batch);
+                final double[] split = run(transports.get(t), nanos, batch);
                 for (int k = 0; k < 3; k++)
                 {
                     results[t][k][r] = split[k];
                 }
                 line.append(String.format("  %s %.2f ns (send %.2f, receive %.2f)",
-                    names[t], split[0], split[1], split[2]));
+                    transports.get(t), split[0], split[1], split[2]));
             }
             System.out.println(line);
         }
-        for (int t = 0; t < names.length; t++)
+        for (int t = 0; t < transports.size(); t++)
         {
             System.out.printf("%s median ns/msg %.2f, send %.2f, receive %.2f%n",
-                names[t], median(results[t][0]), median(results[t][1]), median(results[t][2]));
+                transports.get(t), median(results[t][0]), median(results[t][1]), median(results[t][2]));
         }
     }
 

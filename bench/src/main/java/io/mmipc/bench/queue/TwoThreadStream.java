@@ -3,6 +3,7 @@ package io.mmipc.bench.queue;
 import io.mmipc.IpcContext;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,7 @@ public final class TwoThreadStream
 {
     private static final int SIZE = 64;
     private static final int POLL_LIMIT = 256;
+    static final String USAGE = "TwoThreadStream ROUNDS SECONDS TRANSPORT[,TRANSPORT...]";
 
     private TwoThreadStream()
     {
@@ -32,15 +34,16 @@ public final class TwoThreadStream
      */
     public static void main(final String[] args) throws Exception
     {
-        final int rounds = Integer.parseInt(args[0]);
-        final long nanos = (long)(Double.parseDouble(args[1]) * 1e9);
-        final String[] names = args[2].split(",");
+        final DiagnosticArgs parsed = new DiagnosticArgs(USAGE, args, 3);
+        final int rounds = parsed.count(0, "rounds", 1, 1000);
+        final long nanos = parsed.seconds(1, "seconds");
+        final List<Transport> transports = parsed.transports(2);
         for (int r = 1; r <= rounds; r++)
         {
             final StringBuilder line = new StringBuilder("round " + r);
-            for (final String name : names)
+            for (final Transport transport : transports)
             {
-                line.append("  ").append(name).append(' ').append(run(Transport.valueOf(name), nanos));
+                line.append("  ").append(transport).append(' ').append(run(transport, nanos));
             }
             System.out.println(line);
         }

@@ -35,14 +35,23 @@ public final class MessageCounts
     public MessageCounts(final Counters counters, final int messagesCounter, final int bytesCounter,
         final int publishEvery)
     {
+        this.counters = counters;
+        this.messagesCounter = messagesCounter;
+        this.bytesCounter = bytesCounter;
+        this.publishEvery = checkPublishEvery(publishEvery);
+    }
+
+    /**
+     * @return {@code publishEvery}, for a side that counts in fields of its own (a one-to-one sender).
+     * @throws IllegalArgumentException when it is below 1.
+     */
+    public static int checkPublishEvery(final int publishEvery)
+    {
         if (publishEvery < 1)
         {
             throw new IllegalArgumentException("publishEvery must be at least 1: " + publishEvery);
         }
-        this.counters = counters;
-        this.messagesCounter = messagesCounter;
-        this.bytesCounter = bytesCounter;
-        this.publishEvery = publishEvery;
+        return publishEvery;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.mmipc.agrona.queue;
 
 import io.mmipc.EndOfStreamException;
 import io.mmipc.internal.counters.Counters;
+import io.mmipc.internal.counters.MessageCounts;
 import io.mmipc.internal.file.SharedFile;
 import io.mmipc.internal.wait.Waiter;
 import org.agrona.DirectBuffer;
@@ -117,11 +118,7 @@ final class RingSender
         this.waiters = Waiter.perThread(idle);
         this.what = what;
         this.counters = counters;
-        if (publishEvery < 1)
-        {
-            throw new IllegalArgumentException(what + ": publishEvery must be at least 1: " + publishEvery);
-        }
-        this.publishEvery = publishEvery;
+        this.publishEvery = MessageCounts.checkPublishEvery(publishEvery);
         this.producedIndex = attach == null ? NO_COUNT : NOT_ATTACHED;
     }
 
