@@ -323,7 +323,8 @@ final class AeronQueue<T> implements MessageQueue<T>, Serializable
     }
 
     /**
-     * @return the largest message sent in one chunk (64 KiB); larger ones go in several, reassembled at the home.
+     * @return the largest claim (64 KiB, a receiver's largest chunk); a claimed message goes like a
+     *         sent one, in chunks of {@link FrameDescriptor#SEND_CHUNK}, reassembled at the home.
      */
     @Override
     public int maxInlineLength()

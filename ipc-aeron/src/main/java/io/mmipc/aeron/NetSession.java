@@ -21,7 +21,7 @@ import static io.mmipc.aeron.FrameDescriptor.FLAG_FIRST;
 import static io.mmipc.aeron.FrameDescriptor.FLAG_LAST;
 import static io.mmipc.aeron.FrameDescriptor.MAC_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.MAX_BATCHED;
-import static io.mmipc.aeron.FrameDescriptor.MAX_CHUNK;
+import static io.mmipc.aeron.FrameDescriptor.SEND_CHUNK;
 import static io.mmipc.aeron.FrameDescriptor.RECORD_HEADER_LENGTH;
 import static io.mmipc.aeron.FrameDescriptor.READY;
 import static io.mmipc.aeron.FrameDescriptor.SEALED_FLAGS_OFFSET;
@@ -81,7 +81,7 @@ final class NetSession
     private State afterPending;
 
     private final ReentrantLock sendLock = new ReentrantLock();
-    private final byte[] frame = new byte[Seal.frameCapacity(MAX_CHUNK)];
+    private final byte[] frame = new byte[Seal.frameCapacity(SEND_CHUNK)];
     private final UnsafeBuffer frameBuffer = new UnsafeBuffer(frame);
     private final ExpandableArrayBuffer message = new ExpandableArrayBuffer(1024);
     private final int maxMessageLength;
@@ -313,7 +313,7 @@ final class NetSession
     // ---- sending (user threads)
 
     /**
-     * Sends a message in chunks of at most {@link FrameDescriptor#MAX_CHUNK} bytes. The first chunk
+     * Sends a message in chunks of at most {@link FrameDescriptor#SEND_CHUNK} bytes. The first chunk
      * waits for room until {@code deadlineNs}; once it is out, the rest must follow within the
      * peer timeout or the session is dead (its receiver cannot take the message).
      *
@@ -342,7 +342,7 @@ final class NetSession
             int position = 0;
             do
             {
-                final int chunk = Math.min(MAX_CHUNK, length - position);
+                final int chunk = Math.min(SEND_CHUNK, length - position);
                 final boolean first = position == 0;
                 // Room first, then seal: a sealed frame always goes out, so sequence numbers never go back.
                 if (!awaitRoom(SEALED_HEADER_LENGTH + chunk + FrameDescriptor.MAC_LENGTH,

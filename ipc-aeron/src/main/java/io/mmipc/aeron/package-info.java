@@ -6,7 +6,7 @@
  * toward the home and from it. Every remote end holds an authenticated session with the home: a
  * challenge-response handshake over HMAC-SHA256 with nonces from both sides, then frames sealed
  * (HMAC-SHA256: authenticated, not encrypted) with per-direction session keys and sequence numbers ({@code FrameDescriptor}, {@code Handshake},
- * {@code Seal}). Messages above 64 KiB travel in chunks; Aeron fragments and repairs the rest.
+ * {@code Seal}). Messages above 16 KiB travel in chunks; Aeron fragments and repairs the rest.
  * <p>
  * A {@link io.mmipc.Pool} of a network context keeps one network pipe per worker. Its workers may
  * run on other nodes ({@code PoolOptions.remoteWorkers(agent, count)}): a {@link io.mmipc.aeron.PoolAgent}

@@ -134,6 +134,54 @@ class FrameHostileInputTest
         }
     }
 
+    /**
+     * Senders cut at {@link FrameDescriptor#SEND_CHUNK}; a receiver joins chunks of any size up to
+     * {@link FrameDescriptor#MAX_CHUNK} (a peer that cuts larger still interoperates), and refuses a
+     * chunk that continues no message or grows one past the largest message.
+     */
+    @Test
+    void chunksOfAnySizeUpToTheLargestJoinAndAStrayOrOversizedChunkIsRefused()
+    {
+        assertTrue(FrameDescriptor.SEND_CHUNK < FrameDescriptor.MAX_CHUNK);
+        final int maxMessage = FrameDescriptor.MAX_CHUNK + 2 * FrameDescriptor.SEND_CHUNK + 5;
+        final NetSession session = new NetSession(null, "peer", 1, 1_000_000_000L, maxMessage, 0);
+        final byte[] whole = new byte[maxMessage];
+        new Random(11).nextBytes(whole);
+        final int[] cuts = {FrameDescriptor.SEND_CHUNK, FrameDescriptor.MAX_CHUNK, FrameDescriptor.SEND_CHUNK + 5};
+        int position = 0;
+        int result = -1;
+        for (int i = 0; i < cuts.length; i++)
+        {
+            final byte flags = (byte)((i == 0 ? FrameDescriptor.FLAG_FIRST : 0) |
+                (i == cuts.length - 1 ? FrameDescriptor.FLAG_LAST : 0));
+            result = session.addChunk(chunk(flags, whole, position, cuts[i]), FrameDescriptor.SEALED_OVERHEAD + cuts[i]);
+            position += cuts[i];
+            assertEquals(i == cuts.length - 1 ? maxMessage : -1, result, "after chunk " + i);
+        }
+        final byte[] joined = new byte[result];
+        session.message().getBytes(0, joined);
+        assertArrayEquals(whole, joined);
+
+        assertEquals(-1, session.addChunk(chunk(FrameDescriptor.FLAG_LAST, whole, 0, 10), FrameDescriptor.SEALED_OVERHEAD + 10));
+        assertTrue(session.untrusted, "a chunk that continues no message breaks the protocol");
+
+        final NetSession small = new NetSession(null, "peer", 1, 1_000_000_000L, FrameDescriptor.SEND_CHUNK, 0);
+        assertEquals(-1, small.addChunk(chunk(FrameDescriptor.FLAG_FIRST, whole, 0, FrameDescriptor.SEND_CHUNK),
+            FrameDescriptor.SEALED_OVERHEAD + FrameDescriptor.SEND_CHUNK));
+        assertEquals(-1, small.addChunk(chunk(FrameDescriptor.FLAG_LAST, whole, 0, 1), FrameDescriptor.SEALED_OVERHEAD + 1));
+        assertTrue(small.untrusted, "a message past the largest is refused");
+    }
+
+    /** A DATA frame (not sealed: {@link NetSession#addChunk} takes frames already opened) holding {@code length} bytes of {@code src}. */
+    private static byte[] chunk(final byte flags, final byte[] src, final int offset, final int length)
+    {
+        final byte[] frame = new byte[Seal.frameCapacity(length)];
+        frame[FrameDescriptor.TYPE_OFFSET] = FrameDescriptor.DATA;
+        frame[FrameDescriptor.SEALED_FLAGS_OFFSET] = flags;
+        System.arraycopy(src, offset, frame, FrameDescriptor.SEALED_HEADER_LENGTH, length);
+        return frame;
+    }
+
     @Test
     void aHandleReferenceOutOfRangeIsRefused()
     {
