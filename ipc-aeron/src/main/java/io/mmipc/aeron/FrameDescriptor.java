@@ -16,11 +16,11 @@ package io.mmipc.aeron;
  *   CHALLENGE (home to remote): nonceC[16] | nonceH[16] | macH[32]
  *   RESPONSE  (remote to home): macC[32]
  * </pre>
- * Sealed frames (after the handshake), authenticated with the direction's session key:
+ * Sealed frames (after the handshake), encrypted and authenticated with the direction's session key:
  * <pre>
  *   0        1        2        3        4                          12
  *   +--------+--------+--------+--------+--------------------------+-----------+-----------+
- *   |  type  | flags  | version|   0    |  sequence (long)         |  payload  |  mac[16]  |
+ *   |  type  | flags  | version|   0    |  sequence (long)         |  payload  |  tag[16]  |
  *   +--------+--------+--------+--------+--------------------------+-----------+-----------+
  *   READY: payload = status byte (0 accepted, 1 refused) | UTF-8 reason
  *   DATA:  payload = a chunk of a message; flags FIRST and LAST mark its ends; or, with flag
@@ -30,13 +30,16 @@ package io.mmipc.aeron;
  *          +-----------------+-----------+-----------------+-----------+---
  *   CLOSE: payload empty: the sender closed its end
  * </pre>
- * The mac is the first 16 bytes of HMAC-SHA256(key, bytes 0 to the mac); the sequence starts at 0
- * in each direction and must arrive exactly in order, so a replayed or injected frame fails.
+ * The payload is encrypted with AES-128-GCM ({@link Seal}) under the direction's key, the 12
+ * header bytes authenticated with it (GCM's additional data), the 16-byte tag after it. The nonce
+ * is the sequence, which starts at 0 in each direction and must arrive exactly in order, so a
+ * replayed or injected frame fails; without the secret nobody reads a payload. Handshake frames
+ * travel in clear: an eavesdropper learns which object is opened, by which host, with which codec.
  */
 final class FrameDescriptor
 {
     /** Bumped when any frame's layout changes; a frame of another version is dropped. */
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
 
     static final byte HELLO = 1;
     static final byte CHALLENGE = 2;
@@ -53,7 +56,7 @@ final class FrameDescriptor
     static final int RECORD_HEADER_LENGTH = 4;
     /**
      * The payload bytes of a batch frame, at most: under one MTU ({@link AeronNode#MTU}), so a
-     * batch is one datagram, and a mac over it costs about what 16 macs of 64-byte frames would.
+     * batch is one datagram, sealed once for up to 16 messages of 64 bytes.
      */
     static final int BATCH_PAYLOAD = 1024;
     /** The largest message sent in a batch; longer ones go in frames of their own. */
@@ -65,6 +68,7 @@ final class FrameDescriptor
 
     static final int NONCE_LENGTH = 16;
     static final int FULL_MAC_LENGTH = 32;
+    /** The GCM tag that ends a sealed frame. */
     static final int MAC_LENGTH = 16;
 
     static final int CHALLENGE_LENGTH = BODY_OFFSET + NONCE_LENGTH * 2 + FULL_MAC_LENGTH;
@@ -85,10 +89,10 @@ final class FrameDescriptor
      */
     static final int MAX_CHUNK = 64 * 1024;
     /**
-     * The chunk a sender cuts a larger message into. An HMAC runs at about 1 GB/s here, so a 64 KiB
-     * frame took the sender 55 µs to seal and its receiver as long again to open, one after the
-     * other; in 16 KiB chunks the receiver opens each while the sender seals the next, and a 64 KiB
-     * round trip on loopback took 0.80–0.86 ms instead of 1.08–1.14 ms ({@code NetBenchmark}).
+     * The chunk a sender cuts a larger message into, so a receiver opens each chunk while the
+     * sender seals the next instead of one after the other: with HMAC-SHA256 tags (1.2 GB/s here)
+     * a 64 KiB round trip on loopback took 0.80–0.86 ms in 16 KiB chunks instead of 1.08–1.14 ms
+     * in one ({@code NetBenchmark}).
      */
     static final int SEND_CHUNK = 16 * 1024;
 

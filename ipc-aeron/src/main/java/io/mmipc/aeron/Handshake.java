@@ -14,11 +14,11 @@ import java.security.SecureRandom;
  * <pre>
  *   macH   = HMAC(secret, "mmipc-home"   | transcript)   home proves it knows the secret
  *   macC   = HMAC(secret, "mmipc-remote" | transcript)   remote proves it knows the secret
- *   keyIn  = HMAC(secret, "mmipc-in"     | transcript)   seals frames remote to home
- *   keyOut = HMAC(secret, "mmipc-out"    | transcript)   seals frames home to remote
+ *   keyIn  = HMAC(secret, "mmipc-in"     | transcript)   seals frames remote to home (AES-128-GCM: its first 16 bytes)
+ *   keyOut = HMAC(secret, "mmipc-out"    | transcript)   seals frames home to remote (the same)
  * </pre>
  * Both nonces are fresh per session, so a recorded handshake cannot be replayed, and a session's
- * keys seal nothing else.
+ * keys seal nothing else: a frame's sequence number, its GCM nonce, never repeats under a key.
  */
 final class Handshake
 {

@@ -33,8 +33,8 @@ import static io.mmipc.aeron.FrameDescriptor.TYPE_OFFSET;
  * toward the peer, the two {@link Seal}s, the handshake's state, and the reassembly of chunked
  * messages. The poller (under its endpoint's lock) changes the state; senders read it.
  * <p>
- * <b>Batches.</b> A mac costs about half a microsecond whatever the message, so a stream of small
- * messages sealed one by one is bound by the mac, not the network. A small message sent within the
+ * <b>Batches.</b> Sealing a frame costs more than half a microsecond whatever the message, so a stream
+ * of small messages sealed one by one is bound by the seal, not the network. A small message sent within the
  * batch linger of the previous send ends (a stream) opens a batch frame or joins the open one
  * ({@link Batch}); the frame goes when it is full, when a send comes after a pause, when a larger
  * message or a close must follow it, or when the node's agent finds it open for longer than the

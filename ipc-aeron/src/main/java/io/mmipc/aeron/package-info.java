@@ -5,7 +5,7 @@
  * Each object has a home node (where it was created) and two Aeron streams ({@code StreamIds}):
  * toward the home and from it. Every remote end holds an authenticated session with the home: a
  * challenge-response handshake over HMAC-SHA256 with nonces from both sides, then frames sealed
- * (HMAC-SHA256: authenticated, not encrypted) with per-direction session keys and sequence numbers ({@code FrameDescriptor}, {@code Handshake},
+ * (AES-128-GCM: encrypted and authenticated) with per-direction session keys and sequence numbers ({@code FrameDescriptor}, {@code Handshake},
  * {@code Seal}). Messages above 16 KiB travel in chunks; Aeron fragments and repairs the rest.
  * <p>
  * A {@link io.mmipc.Pool} of a network context keeps one network pipe per worker. Its workers may

@@ -86,6 +86,74 @@ class FrameHostileInputTest
     }
 
     /**
+     * A sealed payload is unreadable (no run of 8 plain bytes survives sealing), every single bit
+     * flipped anywhere in the frame (header, payload or tag) is refused, and the same payload
+     * sealed under the next sequence or another session's key comes out different.
+     */
+    @Test
+    void aSealedPayloadIsUnreadableAndAnyFlippedBitIsRefused()
+    {
+        final byte[] plain = new byte[300];
+        for (int i = 0; i < plain.length; i++)
+        {
+            plain[i] = (byte)('a' + i % 26);
+        }
+        final Seal sender = new Seal(KEY);
+        final int start = FrameDescriptor.SEALED_HEADER_LENGTH;
+        final byte[][] sealed = new byte[2][];
+        int length = 0;
+        for (int n = 0; n < 2; n++)
+        {
+            final byte[] frame = new byte[Seal.frameCapacity(plain.length)];
+            frame[0] = FrameDescriptor.DATA;
+            System.arraycopy(plain, 0, frame, start, plain.length);
+            length = sender.seal(frame, start + plain.length);
+            sealed[n] = frame;
+        }
+        assertEquals(start + plain.length + FrameDescriptor.MAC_LENGTH, length);
+        for (int i = 0; i + 8 <= plain.length; i++)
+        {
+            assertEquals(-1, indexOf(sealed[0], Arrays.copyOfRange(plain, i, i + 8)), "plain bytes at " + i);
+        }
+        assertFalse(Arrays.equals(sealed[0], start, length, sealed[1], start, length), "the next sequence seals differently");
+
+        final Seal receiver = new Seal(KEY);
+        for (int bit = 0; bit < length * 8; bit++)
+        {
+            final byte[] flipped = sealed[0].clone();
+            flipped[bit / 8] ^= (byte)(1 << (bit % 8));
+            assertFalse(receiver.open(flipped, length), "bit " + bit + " flipped");
+        }
+        final byte[] intact = sealed[0].clone();
+        assertTrue(receiver.open(intact, length));
+        assertArrayEquals(plain, Arrays.copyOfRange(intact, start, start + plain.length));
+        assertTrue(receiver.open(sealed[1].clone(), length), "in sequence");
+
+        final byte[] other = new byte[Seal.frameCapacity(plain.length)];
+        System.arraycopy(plain, 0, other, start, plain.length);
+        new Seal("another key of thirty-two bytes!".getBytes()).seal(other, start + plain.length);
+        assertFalse(Arrays.equals(sealed[0], start, length, other, start, length), "another session's key seals differently");
+        assertThrows(IllegalArgumentException.class, () -> new Seal(new byte[Seal.KEY_LENGTH - 1]));
+    }
+
+    static int indexOf(final byte[] haystack, final byte[] needle)
+    {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++)
+        {
+            for (int j = 0; j < needle.length; j++)
+            {
+                if (haystack[i + j] != needle[j])
+                {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /**
      * A batch's records are counted only when they fill it exactly: any cut, any length word made
      * negative, too large or running past the end is refused as a whole (never an exception, never
      * a partial count), so a receiver hands on nothing of a batch that does not parse.

@@ -36,7 +36,7 @@ public class NetBenchmark extends NetTrial
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @Contender(suite = "network round trip {size} B, two JVMs over loopback", param = "netContender", variants = {
-        @Variant(value = "MMIPC_AERON", name = "mmipc network Pipe (Aeron UDP, HMAC frames)", role = Role.MMIPC),
+        @Variant(value = "MMIPC_AERON", name = "mmipc network Pipe (Aeron UDP, AES-GCM frames)", role = Role.MMIPC),
         @Variant(value = "RAW_AERON_UDP", name = "raw Aeron UDP publication/subscription", role = Role.CEILING),
         @Variant(value = "TCP_JAVA_SERIALIZATION", name = "TCP + Java serialization", role = Role.BASELINE)})
     @Spinning(threads = 0, note = "Aeron pollers (raw and mmipc) wait with the same backoff; TCP blocks in the kernel; " +

@@ -37,7 +37,7 @@ public class NetThroughputBenchmark extends NetTrial
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Contender(suite = "network throughput {size} B, two JVMs over loopback", param = "netContender", variants = {
-        @Variant(value = "MMIPC_AERON", name = "mmipc network Pipe (Aeron UDP, HMAC frames)", role = Role.MMIPC),
+        @Variant(value = "MMIPC_AERON", name = "mmipc network Pipe (Aeron UDP, AES-GCM frames)", role = Role.MMIPC),
         @Variant(value = "RAW_AERON_UDP", name = "raw Aeron UDP publication/subscription", role = Role.CEILING),
         @Variant(value = "TCP_JAVA_SERIALIZATION", name = "TCP + Java serialization", role = Role.BASELINE)})
     @Spinning(threads = 0, note = "Aeron pollers wait with backoff; the sender spins only while back-pressured; TCP blocks")

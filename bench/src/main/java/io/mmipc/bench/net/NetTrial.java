@@ -22,7 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * What {@link NetBenchmark} and {@link NetThroughputBenchmark} share: a {@link NetPeer} in another
  * JVM and this JVM's side of the contender, set up once per trial.
  * <p>
- * Across the network stack: mmipc's network Pipe (Aeron UDP, authenticated frames) beside raw
+ * Across the network stack: mmipc's network Pipe (Aeron UDP, encrypted and authenticated frames) beside raw
  * Aeron UDP publication/subscription and TCP carrying Java-serialized byte arrays, at 64 B and
  * 64 KiB, round trip and one-way throughput, between this JVM and a {@link NetPeer} over the
  * loopback address ({@link NetLink} says why not namespaces). Every receiver checksums every byte.
