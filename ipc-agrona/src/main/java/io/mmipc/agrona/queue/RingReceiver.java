@@ -290,9 +290,9 @@ final class RingReceiver
      */
     private void stayAwakeWhileClaimed(final Waiter waiter)
     {
-        if (!channel.manyProducers())
+        if (!channel.manyProducers() || !waiter.armedToSleep())
         {
-            return;
+            return; // spinning: not reading the producers' tail line keeps it theirs for their claims
         }
         file.enter();
         try
