@@ -67,7 +67,8 @@ final class Seal
      * Writes the version and next sequence into the header of {@code frame} (type, flags and
      * payload are written already), encrypts the payload in place and appends the tag.
      *
-     * @param payloadEnd where the payload ends in {@code frame}, which has {@link FrameDescriptor#MAC_LENGTH} bytes after it.
+     * @param payloadEnd where the payload ends in {@code frame}, which has
+     *                   {@link FrameDescriptor#MAC_LENGTH} bytes after it.
      * @return the frame's length.
      */
     int seal(final byte[] frame, final int payloadEnd)

@@ -222,7 +222,8 @@ class FrameHostileInputTest
         {
             final byte flags = (byte)((i == 0 ? FrameDescriptor.FLAG_FIRST : 0) |
                 (i == cuts.length - 1 ? FrameDescriptor.FLAG_LAST : 0));
-            result = session.addChunk(chunk(flags, whole, position, cuts[i]), FrameDescriptor.SEALED_OVERHEAD + cuts[i]);
+            result = session.addChunk(chunk(flags, whole, position, cuts[i]),
+                FrameDescriptor.SEALED_OVERHEAD + cuts[i]);
             position += cuts[i];
             assertEquals(i == cuts.length - 1 ? maxMessage : -1, result, "after chunk " + i);
         }
@@ -230,17 +231,22 @@ class FrameHostileInputTest
         session.message().getBytes(0, joined);
         assertArrayEquals(whole, joined);
 
-        assertEquals(-1, session.addChunk(chunk(FrameDescriptor.FLAG_LAST, whole, 0, 10), FrameDescriptor.SEALED_OVERHEAD + 10));
+        assertEquals(-1, session.addChunk(chunk(FrameDescriptor.FLAG_LAST, whole, 0, 10),
+            FrameDescriptor.SEALED_OVERHEAD + 10));
         assertTrue(session.untrusted, "a chunk that continues no message breaks the protocol");
 
         final NetSession small = new NetSession(null, "peer", 1, 1_000_000_000L, FrameDescriptor.SEND_CHUNK, 0);
         assertEquals(-1, small.addChunk(chunk(FrameDescriptor.FLAG_FIRST, whole, 0, FrameDescriptor.SEND_CHUNK),
             FrameDescriptor.SEALED_OVERHEAD + FrameDescriptor.SEND_CHUNK));
-        assertEquals(-1, small.addChunk(chunk(FrameDescriptor.FLAG_LAST, whole, 0, 1), FrameDescriptor.SEALED_OVERHEAD + 1));
+        assertEquals(-1, small.addChunk(chunk(FrameDescriptor.FLAG_LAST, whole, 0, 1),
+            FrameDescriptor.SEALED_OVERHEAD + 1));
         assertTrue(small.untrusted, "a message past the largest is refused");
     }
 
-    /** A DATA frame (not sealed: {@link NetSession#addChunk} takes frames already opened) holding {@code length} bytes of {@code src}. */
+    /**
+     * A DATA frame holding {@code length} bytes of {@code src}, not sealed: {@link NetSession#addChunk}
+     * takes frames already opened.
+     */
     private static byte[] chunk(final byte flags, final byte[] src, final int offset, final int length)
     {
         final byte[] frame = new byte[Seal.frameCapacity(length)];

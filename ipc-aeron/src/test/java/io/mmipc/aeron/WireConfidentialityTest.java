@@ -80,7 +80,8 @@ class WireConfidentialityTest
                 assertTrue(wire.length > 0, "no log buffers under " + driver);
                 assertFalse(FrameHostileInputTest.indexOf(wire, marker) >= 0, "a message in clear under " + driver);
             }
-            assertTrue(FrameHostileInputTest.indexOf(logBuffers(remoteDriver), NAME.getBytes(StandardCharsets.UTF_8)) >= 0,
+            final byte[] name = NAME.getBytes(StandardCharsets.UTF_8);
+            assertTrue(FrameHostileInputTest.indexOf(logBuffers(remoteDriver), name) >= 0,
                 "the remote's HELLO names the object in clear: the scan reads what went on the wire");
         }
     }
