@@ -435,16 +435,6 @@ public final class Waiter
     }
 
     /**
-     * @return true while this wait is registered on its word: its next {@link #idle()} sleeps in
-     *         the kernel unless {@link #stayAwake()} drops the registration. A caller whose reason
-     *         to stay awake costs a load of a line other processes write checks it only then.
-     */
-    public boolean armedToSleep()
-    {
-        return armed != WakeWord.NOT_ARMED;
-    }
-
-    /**
      * For a caller whose failed re-check saw a publication under way whose publisher may not
      * signal (a claimed record not yet committed): drops the registration, so the next
      * {@link #idle()} idles once with the strategy instead of sleeping in the kernel, and the one

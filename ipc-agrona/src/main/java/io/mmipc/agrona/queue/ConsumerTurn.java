@@ -32,9 +32,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ConsumerTurn
 {
-    /** How often a poll that finds nothing committed at the head also reads the tail. */
-    static final long IDLE_CHECK_NANOS = 1_000_000L;
-
     private final OwnerWord word;
     private final long me;
     private final RingChannel channel;
@@ -46,7 +43,6 @@ final class ConsumerTurn
     private long blockedHead = -1;
     private long nextDeadCheck;
     private long nextReap;
-    private long nextIdleCheck;
 
     /**
      * @param timeoutNanos the dead-process timeout.
@@ -73,8 +69,9 @@ final class ConsumerTurn
         local.lock();
         try
         {
-            if (!channel.headCommitted() && idleWithoutTurn())
+            if (channel.isEmpty())
             {
+                reapIfDue();
                 return 0;
             }
             final int taken = word.acquire(me, timeoutNanos);
@@ -147,35 +144,9 @@ final class ConsumerTurn
         }
     }
 
-    /**
-     * Nothing committed at the head: most polls end here, having read only the line the next
-     * record goes to. A consumer that read the producers' tail on every poll would take that line
-     * from them before each claim, whose compare-and-set on it then misses: many-to-many round
-     * trips measured 1.6 to 2.1 times one-to-one's that way, 1.3 to 1.4 times since. Every
-     * {@link #IDLE_CHECK_NANOS} the tail is read too: an empty ring is reaped when due, and a claim
-     * not committed at the head (blocked) goes on to the turn, where a dead producer's claim is
-     * repaired.
-     *
-     * @return true when this poll ends here.
-     */
-    private boolean idleWithoutTurn()
+    private void reapIfDue()
     {
         final long now = System.nanoTime();
-        if (now - nextIdleCheck < 0)
-        {
-            return true;
-        }
-        nextIdleCheck = now + IDLE_CHECK_NANOS;
-        if (channel.isEmpty())
-        {
-            reapIfDue(now);
-            return true;
-        }
-        return false;
-    }
-
-    private void reapIfDue(final long now)
-    {
         if (now - nextReap >= 0)
         {
             nextReap = now + timeoutNanos;

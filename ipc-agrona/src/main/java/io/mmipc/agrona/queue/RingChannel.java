@@ -166,15 +166,6 @@ final class RingChannel
         return ring.getLongVolatile(tailPositionIndex);
     }
 
-    /**
-     * @return true when the record at the head is committed (a message or padding): a read would
-     *         find it. Reads the head and the line the next record goes to, not the producers' tail.
-     */
-    boolean headCommitted()
-    {
-        return ring.getIntVolatile((int)ring.getLongVolatile(headPositionIndex) & mask) > 0;
-    }
-
     boolean isEmpty()
     {
         return ring.getLongVolatile(headPositionIndex) == ring.getLongVolatile(tailPositionIndex);

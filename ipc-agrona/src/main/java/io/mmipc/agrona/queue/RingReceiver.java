@@ -290,9 +290,9 @@ final class RingReceiver
      */
     private void stayAwakeWhileClaimed(final Waiter waiter)
     {
-        if (!channel.manyProducers() || !waiter.armedToSleep())
+        if (!channel.manyProducers())
         {
-            return; // spinning: not reading the producers' tail line keeps it theirs for their claims
+            return;
         }
         file.enter();
         try
