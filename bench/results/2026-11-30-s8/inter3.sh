@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 12 before/after, interleaved in rounds so slow drifts of this VM hit both jars alike.
-# usage: inter12.sh OUTDIR ROUNDS name=JAR=TRANSPORTS ...
+# usage: inter3.sh OUTDIR ROUNDS name=JAR=TRANSPORTS ...
 set -u
-out=$1; rounds=$2; shift 2; mkdir -p "$out"
+mkdir -p "$1"; out=$(cd "$1" && pwd); rounds=$2; shift 2 # absolute: each run starts in /tmp
 for r in $(seq 1 "$rounds"); do
   for spec in "$@"; do name=${spec%%=*}; rest=${spec#*=}; jar=${rest%%=*}; tr=${rest#*=}
     echo "== round $r $name $(date +%T)"
