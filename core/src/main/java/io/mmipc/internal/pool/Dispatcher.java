@@ -301,6 +301,10 @@ final class Dispatcher implements Runnable
     private int service(final int slot, final State now)
     {
         final WorkerSlot w = workers[slot];
+        if (w == null)
+        {
+            return 0; // emptied when the pool broke: nothing replaces a worker then
+        }
         // Liveness first: a worker seen dead has written all it ever will, so draining after is complete.
         final boolean alive = w.process.isAlive();
         int work = 0;

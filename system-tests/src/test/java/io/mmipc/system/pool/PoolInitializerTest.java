@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -182,6 +183,14 @@ class PoolInitializerTest
             () -> pool.applyAsync(() -> greeting).get(60, TimeUnit.SECONDS));
         assertInstanceOf(PoolInitializerException.class, later.getCause(), "every call after fails");
         Children.await("the failed replacement gone", Duration.ofSeconds(60), () -> pool.workerPids().size() == 1);
+        // The dispatcher goes on past the emptied slot: calls still get the pool's failure, and the survivor runs.
+        final ExecutionException afterGone = assertThrows(ExecutionException.class,
+            () -> pool.applyAsync(() -> greeting).get(60, TimeUnit.SECONDS));
+        assertInstanceOf(PoolInitializerException.class, afterGone.getCause(), "still broken, still answering");
+        assertEquals(before.subList(1, 2), pool.workerPids(), "the surviving worker still runs");
+        final ProcessHandle survivor = ProcessHandle.of(before.get(1)).orElseThrow();
+        assertThrows(TimeoutException.class, () -> survivor.onExit().get(1, TimeUnit.SECONDS),
+            "the surviving worker runs on while the pool is open (a failed dispatcher would have killed it)");
         assertEquals(3, runs.get(), "no worker was started after the failure");
         pool.close();
         assertEquals(List.of(), pool.workerPids());
