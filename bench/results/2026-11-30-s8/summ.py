@@ -5,7 +5,8 @@ for d in sys.argv[1:]:
     for f in sorted(glob.glob(d+'/*-*.json')):
         name,r=f.split('/')[-1][:-5].rsplit('-',1)
         try: data=json.load(open(f))
-        except Exception: continue
+        except ValueError as e:
+            print('skipped (unreadable, a run cut short?):', f, e, file=sys.stderr); continue
         for b in data:
             bench=b['benchmark'].split('.')[-2].replace('Benchmark',''); t=b['params']['transport']; m=b['primaryMetric']
             if 'RoundTrip' in bench:
